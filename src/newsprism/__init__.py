@@ -1,0 +1,29 @@
+"""newsprism: many news reports of one event in, a cross-checked, cited briefing out.
+
+>>> import newsprism
+>>> b = newsprism.brief(["articles/"])          # doctest: +SKIP
+>>> b.model_dump_json()                         # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from newsprism.api import brief, sample_corpus  # noqa: E402
+from newsprism.errors import NewsprismError, SkipDocument, UsageError  # noqa: E402
+from newsprism.models import SCHEMA, Brief, Document, Entity  # noqa: E402
+from newsprism.pipeline import Options  # noqa: E402
+
+__all__ = [
+    "SCHEMA",
+    "Brief",
+    "Document",
+    "Entity",
+    "NewsprismError",
+    "Options",
+    "SkipDocument",
+    "UsageError",
+    "__version__",
+    "brief",
+    "sample_corpus",
+]

@@ -1,0 +1,220 @@
+"""The brief JSON contract (``schema: newsprism.brief/1``) as pydantic models.
+
+Field names and shapes follow ``DESIGN.md``. Fields may be added; renaming or
+removing one needs a schema version bump. Spans are ``[start, end)`` character
+offsets into the ``text`` of the named document.
+
+``RawDocument`` is internal: what ingest hands to clean, before any cleaning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA = "newsprism.brief/1"
+
+Span = tuple[int, int]
+
+
+class _Model(BaseModel):
+    # Unknown keys are a bug in our own code, never silently dropped.
+    model_config = ConfigDict(extra="forbid")
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+@dataclass
+class RawDocument:
+    """One decoded input before cleaning.
+
+    ``input`` is the path or URL as the user gave it (for a record inside a
+    JSONL or WARC file: ``file.jsonl#3`` / ``crawl.warc.gz#<record uri>``).
+    ``kind`` tells clean whether ``content`` is HTML or plain text. Metadata
+    fields hold what the container itself states (a JSONL record's ``title``,
+    an HTTP URL); clean fills the rest from the text and never overrides these.
+    """
+
+    input: str
+    content: str
+    kind: Literal["text", "html"]
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    authors: list[str] = field(default_factory=list)
+    record_id: str | None = None
+
+
+# --------------------------------------------------------------------------- brief
+
+
+class Tool(_Model):
+    name: str = "newsprism"
+    version: str
+
+
+class Removed(_Model):
+    """Text cut from the input during cleaning, kept so a user can audit it."""
+
+    text: str
+    reason: str
+
+
+class Document(_Model):
+    id: str
+    input: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    published: str | None = None
+    text: str
+    removed: list[Removed] = Field(default_factory=list)
+    duplicate_of: str | None = None
+
+
+class Skipped(_Model):
+    input: str
+    reason: str
+
+
+class Evidence(_Model):
+    document: str
+    span: Span
+
+
+class Mention(_Model):
+    document: str
+    span: Span
+
+
+class Entity(_Model):
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Quote(_Model):
+    id: str
+    document: str
+    span: Span
+    text: str
+    kind: Literal["direct", "partial", "indirect"]
+    speaker: str | None = None
+    speaker_span: Span | None = None
+    cue: str | None = None
+
+
+class QuoteGroup(_Model):
+    id: str
+    quotes: list[str]
+    speakers: list[str] = Field(default_factory=list)
+    documents: list[str] = Field(default_factory=list)
+    variants: bool = False
+    speaker_conflict: bool = False
+
+
+class Slot(_Model):
+    kind: Literal["duration", "count", "quantity", "money", "percent", "date", "time", "place"]
+    text: str
+    span: Span
+    value: float | int | str | None = None
+    unit: str | None = None
+    approx: Literal["about", "at_least", "at_most", "exact"] = "exact"
+
+
+class Claim(_Model):
+    id: str
+    document: str
+    span: Span
+    text: str
+    attributed_to: str | None = None
+    hedged: bool = False
+    slots: list[Slot] = Field(default_factory=list)
+
+
+class FactValue(_Model):
+    value: str
+    claims: list[str]
+    documents: list[str]
+
+
+class Fact(_Model):
+    id: str
+    about: str
+    status: Literal["corroborated", "single_source", "conflict"]
+    independent_sources: int
+    values: list[FactValue]
+
+
+class Event(_Model):
+    id: str
+    type: str
+    actor: str
+    target: str | None = None
+    location: str | None = None
+    date: str | None = None
+    evidence: list[Evidence]
+
+
+class Position(_Model):
+    actor: str
+    issue: str
+    stance: str
+    evidence: list[Evidence]
+
+
+class SourceProfile(_Model):
+    outlet: str
+    documents: list[str]
+    opinion_share: float = 0.0
+    tone: dict[str, float] = Field(default_factory=dict)
+    loaded_terms: list[str] = Field(default_factory=list)
+    unique_facts: list[str] = Field(default_factory=list)
+    omitted_facts: list[str] = Field(default_factory=list)
+
+
+class SummarySentence(_Model):
+    text: str
+    citations: list[Evidence]
+
+
+class Brief(_Model):
+    """A cross-checked, cited briefing over a set of documents."""
+
+    schema_: str = Field(default=SCHEMA, alias="schema")
+    tool: Tool
+    generated_at: str
+    documents: list[Document] = Field(default_factory=list)
+    skipped: list[Skipped] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    quote_groups: list[QuoteGroup] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    positions: list[Position] = Field(default_factory=list)
+    sources: list[SourceProfile] = Field(default_factory=list)
+    summary: list[SummarySentence] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, serialize_by_alias=True)
+
+    def document(self, doc_id: str) -> Document:
+        """The document with id ``doc_id`` (KeyError when absent)."""
+        for doc in self.documents:
+            if doc.id == doc_id:
+                return doc
+        raise KeyError(doc_id)
+
+    def entity(self, entity_id: str) -> Entity:
+        """The entity with id ``entity_id`` (KeyError when absent)."""
+        for ent in self.entities:
+            if ent.id == entity_id:
+                return ent
+        raise KeyError(entity_id)
