@@ -1,0 +1,45 @@
+# Two commands do all the set-up: `make demo` and `make test`.
+# Both create (or reuse) .venv and install what they need; nothing is downloaded at run time.
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+
+.PHONY: demo test lint typecheck eval bench screenshot clean install
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=/path/to/python3.11)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/newsprism demo -o newsprism-demo
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks scripts
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+eval: $(STAMP)
+	$(BIN)/python -m pytest -q tests/eval
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_pipeline.py
+
+screenshot: demo
+	$(BIN)/python scripts/screenshot.py newsprism-demo/brief.html docs/img/brief.png
+
+clean:
+	rm -rf newsprism-demo newsprism-brief .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,168 @@
+"""The ``newsprism`` command: thin click commands over the library API."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from newsprism import __version__
+from newsprism.api import brief as build_brief
+from newsprism.api import sample_corpus
+from newsprism.errors import NewsprismError
+from newsprism.ingest import IngestOptions
+from newsprism.models import Brief
+from newsprism.pipeline import FORMATS, Options, Progress, parse_formats, write_outputs
+
+_STAGE_LABELS = {"read": "reading inputs", "annotate": "parsing documents"}
+
+
+@contextmanager
+def _progress_bar(enabled: bool) -> Iterator[Progress]:
+    """A tqdm bar per stage on stderr; silent when disabled or not a terminal."""
+    if not enabled:
+        yield lambda stage, done, total: None
+        return
+    from tqdm import tqdm
+
+    bars: dict[str, tqdm[None]] = {}
+
+    def report(stage: str, done: int, total: int | None) -> None:
+        bar = bars.get(stage)
+        if bar is None:
+            label = _STAGE_LABELS.get(stage, stage)
+            bar = bars[stage] = tqdm(total=total, desc=label, unit="doc", file=sys.stderr, leave=False)
+        bar.update(done - bar.n)
+
+    try:
+        yield report
+    finally:
+        for bar in bars.values():
+            bar.close()
+
+
+def _summary(brief: Brief, written: Sequence[Path]) -> str:
+    """The short terminal report: what was read, what was skipped, what was found."""
+    outlets = {d.outlet for d in brief.documents if d.outlet}
+    copies = sum(1 for d in brief.documents if d.duplicate_of)
+    lines = [
+        f"newsprism {__version__}: {len(brief.documents)} documents"
+        f" ({len(outlets)} outlets, {copies} near-copies), {len(brief.skipped)} skipped,"
+        f" {len(brief.entities)} entities",
+    ]
+    counts = [
+        (name, len(getattr(brief, name)))
+        for name in ("quotes", "quote_groups", "claims", "facts", "events", "positions")
+    ]
+    found = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts if n)
+    if found:
+        lines.append(f"  found: {found}")
+    conflicts = [f for f in brief.facts if f.status == "conflict"]
+    if conflicts:
+        lines.append(f"  disputed: {len(conflicts)} facts, e.g. {conflicts[0].about}")
+    top = brief.entities[:6]
+    if top:
+        lines.append(
+            "  top entities: "
+            + ", ".join(f"{e.name} ({e.type}, {len(e.mentions)})" for e in top)
+        )
+    for item in brief.skipped[:10]:
+        lines.append(f"  skipped {item.input}: {item.reason}")
+    if len(brief.skipped) > 10:
+        reasons = Counter(s.reason.split(":")[0] for s in brief.skipped[10:])
+        lines.append(f"  … and {len(brief.skipped) - 10} more skipped ({dict(reasons)})")
+    for path in written:
+        lines.append(f"  wrote {path}")
+    return "\n".join(lines)
+
+
+def _run(
+    inputs: Sequence[str], out: Path, formats: str, options: Options, quiet: bool
+) -> None:
+    try:
+        fmts = parse_formats(formats)
+        show = not quiet and sys.stderr.isatty()
+        with _progress_bar(show) as progress:
+            result = build_brief(list(inputs), options=options, progress=progress)
+        written = write_outputs(result, out, fmts)
+    except NewsprismError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not quiet:
+        click.echo(_summary(result, written))
+    if not result.documents:
+        raise click.ClickException("no usable documents: every input was skipped (see above)")
+
+
+def _common(func):  # type: ignore[no-untyped-def]
+    """Options shared by ``brief`` and ``demo``."""
+    func = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")(func)
+    func = click.option(
+        "--processes", default=1, show_default=True, type=click.IntRange(1, 64),
+        help="Worker processes for parsing (worth it from a few hundred documents).",
+    )(func)
+    func = click.option(
+        "--max-bytes", default=IngestOptions().max_bytes, show_default=True,
+        type=click.IntRange(1), help="Skip any single input larger than this.",
+    )(func)
+    func = click.option(
+        "--timeout", default=IngestOptions().timeout, show_default=True, type=float,
+        help="Seconds to wait for each URL.",
+    )(func)
+    func = click.option(
+        "--format", "formats", default=",".join(FORMATS), show_default=True,
+        help="Comma-separated outputs: json, html, md.",
+    )(func)
+    return func
+
+
+def _options(max_bytes: int, timeout: float, processes: int) -> Options:
+    return Options(
+        ingest=IngestOptions(max_bytes=max_bytes, timeout=timeout), n_process=processes
+    )
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsprism")
+def main() -> None:
+    """Turn many news reports of one event into a cross-checked, cited briefing."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "-o", "--out", type=click.Path(file_okay=False, path_type=Path),
+    default=Path("newsprism-brief"), show_default=True, help="Folder for brief.json/html/md.",
+)
+@_common
+def brief(
+    inputs: tuple[str, ...], out: Path, formats: str, timeout: float, max_bytes: int,
+    processes: int, quiet: bool,
+) -> None:
+    """Brief INPUTS: files, folders, URLs, RSS/Atom feeds, .warc(.gz), .jsonl, or - for stdin.
+
+    Unusable inputs are listed under `skipped` with a reason; the rest is briefed.
+    """
+    _run(inputs, out, formats, _options(max_bytes, timeout, processes), quiet)
+
+
+@main.command()
+@click.option(
+    "-o", "--out", type=click.Path(file_okay=False, path_type=Path),
+    default=Path("newsprism-demo"), show_default=True, help="Folder for brief.json/html/md.",
+)
+@_common
+def demo(
+    out: Path, formats: str, timeout: float, max_bytes: int, processes: int, quiet: bool
+) -> None:
+    """Brief the sample corpus that ships with newsprism (a fictional story, 8 reports)."""
+    _run([str(sample_corpus())], out, formats, _options(max_bytes, timeout, processes), quiet)
+    if not quiet:
+        click.echo(f"Open {out / 'brief.html'} in a browser to read the brief.")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

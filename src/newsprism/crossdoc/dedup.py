@@ -1,0 +1,80 @@
+"""Near-duplicate and syndicated copies: they count once as a source.
+
+Wire copies are republished with a new headline, a trimmed sentence or an added
+credit line, so exact hashing misses them. We shingle each text into word
+5-grams, use MinHash LSH (datasketch) only to find *candidate* pairs in
+sub-quadratic time, then decide on the exact shingle sets: a copy is a document
+whose shingles are mostly contained in another's (containment, not Jaccard, so a
+trimmed copy of a long report still matches). MinHash seeds are fixed and every
+decision is made on exact sets, so results do not depend on hashing luck.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from datasketch import MinHash, MinHashLSH
+
+from newsprism.models import Document
+
+SHINGLE = 5
+# Two independent reports of one event share phrases, not most of their 5-grams;
+# syndicated copies measured on hand-made pairs share 85–100%.
+CONTAINMENT = 0.8
+_LSH_THRESHOLD = 0.5
+_PERM = 128
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[str]:
+    """Lower-cased word ``size``-grams of ``text`` (one shingle for very short texts)."""
+    words = _WORD.findall(text.lower())
+    if len(words) <= size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def _minhash(grams: set[str]) -> MinHash:
+    mh = MinHash(num_perm=_PERM, seed=1)
+    for gram in sorted(grams):
+        mh.update(gram.encode("utf-8"))
+    return mh
+
+
+def containment(a: set[str], b: set[str]) -> float:
+    """Share of the smaller set that the larger one contains."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _priority(doc: Document) -> tuple[str, int, str]:
+    # The original is the earliest published; unknown dates sort last, then the
+    # longer text (copies trim), then input order for a stable tie-break.
+    return (doc.published or "9999-99-99", -len(doc.text), doc.input)
+
+
+def find_duplicates(documents: Sequence[Document]) -> dict[str, str]:
+    """Map each copy's id to the id of the document it copies (originals are absent)."""
+    ordered = sorted(documents, key=_priority)
+    grams = {d.id: shingles(d.text) for d in ordered}
+    rank = {d.id: i for i, d in enumerate(ordered)}
+    lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=_PERM)
+    copies: dict[str, str] = {}
+    for doc in ordered:
+        mh = _minhash(grams[doc.id])
+        # Only originals are in the index, so a copy always points at an original.
+        for cand in sorted(lsh.query(mh), key=rank.__getitem__):
+            if containment(grams[doc.id], grams[cand]) >= CONTAINMENT:
+                copies[doc.id] = cand
+                break
+        else:
+            lsh.insert(doc.id, mh)
+    return copies
+
+
+def mark_duplicates(documents: list[Document]) -> list[Document]:
+    """Return the documents with ``duplicate_of`` set on near-copies."""
+    copies = find_duplicates(documents)
+    return [d.model_copy(update={"duplicate_of": copies.get(d.id)}) for d in documents]
