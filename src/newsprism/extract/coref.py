@@ -1,0 +1,234 @@
+"""Rule-based resolution of pronoun and role-noun speakers to a named person.
+
+No offline coreference model exists for this project, so the resolver is a small,
+explainable set of rules over the spaCy parse and the document's PERSON mentions:
+
+* People are clustered by surname (the last word of a mention), so "Donald Trump"
+  and a later "Trump" are one person. A cluster's gender comes from a first-name
+  list, an honorific ("Mr.", "Ms."), or a gendered role noun ("spokeswoman"); a
+  cluster of unknown gender agrees with any pronoun.
+* A cluster's titles are the words right before its mentions ("Russian President
+  Vladimir Putin" → {russian, president}) and inside an apposition ("Wolfgang
+  Ischinger, a former German ambassador" → {former, german, ambassador}).
+* ``he``/``she`` (and his/her/him) go to the nearest earlier sentence holding a
+  gender-compatible candidate (at most ``MAX_SENTENCES_BACK`` back); within that
+  sentence grammatical subjects win over other mentions, leftmost first, as in
+  Hobbs's algorithm. An earlier subject pronoun counts as a candidate and passes
+  on its own antecedent, which keeps "Trump … He … Yet he …" chains on Trump.
+* A definite role noun ("the president", "the Russian president") goes to the
+  most recent earlier person whose titles contain the noun and every modifier.
+
+Anything else resolves to ``None``: an unresolved speaker is better than a wrong one.
+Mentions inside quotation marks are never antecedents, since a quote talks about
+people rather than introducing its speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from newsprism.extract.cues import (
+    FEMALE_NAMES,
+    HONORIFIC_GENDER,
+    MALE_NAMES,
+    PRONOUN_GENDER,
+    ROLE_NOUNS,
+)
+
+MAX_SENTENCES_BACK = 4
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+
+
+class MentionLike(Protocol):
+    """What the resolver needs from an entity mention (``EntityMention`` fits)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def label(self) -> str: ...
+
+
+@dataclass
+class _Person:
+    key: str
+    gender: str = ""  # "m", "f" or "" for unknown
+    titles: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    span: tuple[int, int]  # the named mention
+    key: str
+    sent: int
+    is_subject: bool
+    token_i: int
+
+
+def _surname(words: list[str]) -> str:
+    # "Trump's" and "Trump" are the same person; honorifics are not names.
+    clean = [w.lower().removesuffix("\u2019s").removesuffix("'s") for w in words]
+    clean = [w for w in clean if w not in HONORIFIC_GENDER]
+    return clean[-1] if clean else ""
+
+
+class Resolver:
+    """Resolves speaker tokens of one parsed document to named PERSON mentions."""
+
+    def __init__(self, sdoc: Any, mentions: list[MentionLike], quoted: list[tuple[int, int]]):
+        self._sdoc = sdoc
+        self._people: dict[str, _Person] = {}
+        self._cands: list[_Candidate] = []
+        self._pron_memo: dict[int, _Candidate | None] = {}
+        self._sents = list(sdoc.sents)
+        self._sent_of: dict[int, int] = {}
+        for si, sent in enumerate(self._sents):
+            for tok in sent:
+                self._sent_of[tok.i] = si
+        for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+            if m.label != "PERSON" or any(a <= m.start and m.end <= b for a, b in quoted):
+                continue
+            span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            key = _surname([t.text for t in span])
+            if not key:
+                continue
+            person = self._people.setdefault(key, _Person(key))
+            self._learn(person, span)
+            root = span.root
+            self._cands.append(
+                _Candidate(
+                    span=(m.start, m.end),
+                    key=key,
+                    sent=self._sent_of[root.i],
+                    is_subject=root.dep_ in _SUBJECT_DEPS
+                    or (root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS),
+                    token_i=span.start,
+                )
+            )
+
+    def _learn(self, person: _Person, span: Any) -> None:
+        first = span[0].lower_
+        if not person.gender:
+            if first in MALE_NAMES:
+                person.gender = "m"
+            elif first in FEMALE_NAMES:
+                person.gender = "f"
+        # Title words right before the name: "Russian President Vladimir Putin".
+        i = span.start - 1
+        steps = 0
+        while i >= 0 and steps < 4:
+            tok = self._sdoc[i]
+            low = tok.lower_
+            if low in HONORIFIC_GENDER:
+                person.gender = person.gender or HONORIFIC_GENDER[low]
+            elif tok.pos_ not in _TITLE_POS:
+                break
+            person.titles.add(low)
+            person.gender = person.gender or ROLE_NOUNS.get(tok.lemma_.lower(), "")
+            i -= 1
+            steps += 1
+        # Appositions either way round: "Ischinger, a former ambassador," and
+        # "the ambassador, Wolfgang Ischinger".
+        root = span.root
+        nps = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            nps.append(root.head)
+        for np in nps:
+            for tok in np.subtree:
+                if span.start <= tok.i < span.end:
+                    continue
+                if tok.pos_ in _TITLE_POS:
+                    person.titles.add(tok.lower_)
+                    person.titles.add(tok.lemma_.lower())
+
+    # ------------------------------------------------------------------ pronouns
+
+    def resolve_pronoun(self, token: Any) -> tuple[int, int] | None:
+        """The named mention a ``he``/``she`` token refers to, or None."""
+        cand = self._pronoun(token, depth=0)
+        return cand.span if cand else None
+
+    def _pronoun(self, token: Any, depth: int) -> _Candidate | None:
+        if token.i in self._pron_memo:
+            return self._pron_memo[token.i]
+        gender = PRONOUN_GENDER.get(token.lower_, "")
+        if not gender or depth > 6:
+            return None
+        sent = self._sent_of[token.i]
+        result: _Candidate | None = None
+        for back in range(MAX_SENTENCES_BACK + 1):
+            s = sent - back
+            if s < 0:
+                break
+            options = [c for c in self._cands if c.sent == s and c.token_i < token.i]
+            options.extend(self._pronoun_links(s, token, gender, depth))
+            options = [c for c in options if self._agrees(c.key, gender)]
+            if options:
+                options.sort(key=lambda c: (not c.is_subject, c.token_i))
+                result = options[0]
+                break
+        self._pron_memo[token.i] = result
+        return result
+
+    def _pronoun_links(self, s: int, before: Any, gender: str, depth: int) -> list[_Candidate]:
+        # Earlier subject pronouns of the same gender pass on their antecedent.
+        sent = self._sents[s]
+        out: list[_Candidate] = []
+        for tok in sent:
+            if tok.i >= before.i:
+                break
+            if tok.dep_ in _SUBJECT_DEPS and PRONOUN_GENDER.get(tok.lower_) == gender:
+                ante = self._pronoun(tok, depth + 1)
+                if ante is not None:
+                    out.append(_Candidate(ante.span, ante.key, s, True, tok.i))
+        return out
+
+    def _agrees(self, key: str, gender: str) -> bool:
+        known = self._people[key].gender
+        return not known or known == gender
+
+    def resolve_name(self, token: Any) -> tuple[int, int] | None:
+        """A bare surname the NER missed ("… Lopez said") → that person's latest mention."""
+        key = _surname([token.text])
+        best: _Candidate | None = None
+        for cand in self._cands:
+            if cand.token_i >= token.i:
+                break
+            if cand.key == key:
+                best = cand
+        return best.span if best else None
+
+    # ------------------------------------------------------------------ role nouns
+
+    def resolve_role(self, head: Any) -> tuple[int, int] | None:
+        """The person a definite role noun phrase ("the Russian president") names."""
+        lemma = head.lemma_.lower()
+        if lemma not in ROLE_NOUNS:
+            return None
+        dets = [c for c in head.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ not in ("the", "this", "that"):
+            return None  # "a spokesman said" introduces someone new
+        mods = {
+            c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.pos_ in _TITLE_POS
+        }
+        gender = ROLE_NOUNS[lemma]
+        best: _Candidate | None = None
+        for cand in self._cands:
+            if cand.token_i >= head.i:
+                break
+            person = self._people[cand.key]
+            if lemma not in person.titles and head.lower_ not in person.titles:
+                continue
+            if not mods <= person.titles:
+                continue
+            if gender and person.gender and gender != person.gender:
+                continue
+            best = cand
+        return best.span if best else None

@@ -1,0 +1,146 @@
+"""Find quoted stretches of text by their quotation marks, in any house style.
+
+Handles straight and curly double quotes, guillemets, „low-high“ quotes, and single
+quotes used as quote marks. Two news conventions need care:
+
+* A quote that runs over several paragraphs leaves each paragraph open and
+  reopens the next one with a fresh opening mark; that is one quote.
+* A single quote mark is usually an apostrophe ("Russia's", "don't", "'90s",
+  "leaders' summit"). A single mark opens a quote only at a word start followed
+  by a letter, and closes one only at a word end; quotes nested inside a double
+  quote are part of that quote and are not reported on their own.
+
+An opening mark without a closing mark (in its paragraph, or in a continuation
+paragraph) is dropped rather than guessed at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsprism.extract.cues import DOUBLE_OPENERS, QUOTE_PAIRS, SINGLE_OPENERS
+
+MAX_QUOTE_CHARS = 5000
+MAX_SINGLE_QUOTE_CHARS = 400
+_OPEN_BEFORE = " \t\n([{\u2014\u2013-/\u201c\u201e\"\u00ab:"
+_CLOSE_AFTER = " \t\n.,;:!?)]}\u2014\u2013-\u201d\"\u00bb"
+_ELISIONS = ("em ", "n ", "til ", "cause ", "tis ", "twas ")
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """One quoted stretch: marks at ``open`` and ``close``; words in ``[start, end)``."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+
+
+def _can_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before in _OPEN_BEFORE and not after.isspace()
+
+
+def _can_close(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    return not before.isspace()
+
+
+def _reopens(text: str, i: int, opener: str) -> int | None:
+    """Index of the reopening mark if the paragraph after ``i`` reopens the quote."""
+    j = i
+    while j < len(text) and text[j].isspace():
+        j += 1
+    if j < len(text) and text[j] in DOUBLE_OPENERS and (text[j] == opener or text[j] in "\u201c\""):
+        return j
+    return None
+
+
+def _find_close(text: str, i: int, closers: str, opener: str) -> int | None:
+    j = i + 1
+    limit = min(len(text), i + MAX_QUOTE_CHARS)
+    while j < limit:
+        c = text[j]
+        if c in closers and _can_close(text, j):
+            return j
+        if c == "\n":
+            # A paragraph that ends open continues only if the next one reopens.
+            k = _reopens(text, j, opener)
+            if k is None:
+                return None
+            j = k + 1
+            continue
+        j += 1
+    return None
+
+
+def _double_quotes(text: str) -> list[Quoted]:
+    out: list[Quoted] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c in DOUBLE_OPENERS and (c != '"' or _can_open(text, i)):
+            close = _find_close(text, i, QUOTE_PAIRS[c], c)
+            if close is not None and close > i + 1:
+                out.append(Quoted(i, close, i + 1, close))
+                i = close + 1
+                continue
+        i += 1
+    return out
+
+
+def _single_close(text: str, i: int) -> int | None:
+    limit = min(len(text), i + MAX_SINGLE_QUOTE_CHARS)
+    for j in range(i + 1, limit):
+        c = text[j]
+        if c == "\n":
+            return None
+        if c in "\u2019'":
+            before = text[j - 1]
+            after = text[j + 1] if j + 1 < len(text) else " "
+            if before.isspace() or (before.isalnum() and after.isalnum()):
+                continue  # "don't", "Russia's"
+            if after in _CLOSE_AFTER:
+                return j
+    return None
+
+
+def _single_quotes(text: str, taken: list[Quoted]) -> list[Quoted]:
+    masked = list(text)
+    for q in taken:
+        for k in range(q.open, q.close + 1):
+            masked[k] = "\0"
+    flat = "".join(masked)
+    out: list[Quoted] = []
+    i = 0
+    while i < len(flat):
+        c = flat[i]
+        if c in SINGLE_OPENERS and _can_open(flat, i):
+            after = flat[i + 1 : i + 8].lower()
+            if flat[i + 1].isalpha() and not after.startswith(_ELISIONS):
+                close = _single_close(flat, i)
+                if close is not None and close > i + 1:
+                    out.append(Quoted(i, close, i + 1, close))
+                    i = close + 1
+                    continue
+        i += 1
+    return out
+
+
+def _tight(text: str, q: Quoted) -> Quoted | None:
+    # ‘“We will win,” he said’: the comma belongs to the reporting sentence.
+    start, end = q.start, q.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return Quoted(q.open, q.close, start, end) if end > start else None
+
+
+def find_quoted(text: str) -> list[Quoted]:
+    """Every quoted stretch of ``text``, outermost only, in text order."""
+    doubles = _double_quotes(text)
+    found = (_tight(text, q) for q in doubles + _single_quotes(text, doubles))
+    return sorted((q for q in found if q is not None), key=lambda q: q.open)

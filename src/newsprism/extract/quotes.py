@@ -1,0 +1,350 @@
+"""Quotes and reported speech in one parsed document, with their speakers.
+
+``extract_quotes(doc_id, sdoc, mentions)`` finds three kinds of attribution:
+
+* ``direct``: a quoted utterance in any quotation style (straight or curly double
+  quotes, single quotes used as quote marks, guillemets; a quote running over
+  several paragraphs where each paragraph reopens it is one quote);
+* ``partial``: a quoted fragment inside a sentence (called the talks "productive");
+* ``indirect``: the clause complement of a reporting verb (``X said that …``,
+  ``X warned …``) or the clause beside ``according to X``, without the cue.
+
+A quoted span is a quote only when a reporting cue governs it or stands next to
+it, or when it is a full sentence on its own (a long cue-less quote keeps
+``speaker_span`` None). Short quoted spans with no cue are scare quotes, slogans
+or names of things ("a backdrop reading …") and are dropped: unknown beats wrong.
+
+Spans: a direct/partial quote's span is the text *inside* the marks, so
+``text[span]`` is exactly the quoted words. ``speaker_span`` points at the speaker
+words in this document (the pronoun for "he said"); ``speaker_ref`` is the span
+of the named mention the speaker resolves to (see ``coref``), which
+``crossdoc.quotes.attach_speakers`` maps to an entity id after linking.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from newsprism.extract.coref import MentionLike, Resolver
+from newsprism.extract.cues import (
+    NAMING_VERBS,
+    NON_SPEAKERS,
+    PRONOUN_GENDER,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    THOUGHT_VERBS,
+)
+from newsprism.extract.quote_marks import Quoted, find_quoted
+from newsprism.models import Quote
+
+Span = tuple[int, int]
+Kind = Literal["direct", "partial", "indirect"]
+
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# A cue-less quoted span must look like an utterance of its own to be kept.
+MIN_UNATTRIBUTED_WORDS = 6
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+_BETWEEN_OK = frozenset({"PUNCT", "PRON", "PROPN", "DET", "ADJ", "NOUN", "ADV", "ADP", "NUM", "SPACE"})
+
+
+@dataclass(frozen=True)
+class ExtractedQuote:
+    """A ``models.Quote`` before linking, plus the named mention of its speaker."""
+
+    id: str
+    document: str
+    span: Span
+    text: str
+    kind: Kind
+    cue: str | None
+    speaker_span: Span | None
+    speaker_ref: Span | None
+
+    def to_quote(self, speaker: str | None) -> Quote:
+        return Quote(
+            id=self.id,
+            document=self.document,
+            span=self.span,
+            text=self.text,
+            kind=self.kind,
+            speaker=speaker,
+            speaker_span=self.speaker_span,
+            cue=self.cue,
+        )
+
+
+def quote_id(doc_id: str, span: Span) -> str:
+    digest = hashlib.sha256(f"{doc_id}:{span[0]}:{span[1]}".encode()).hexdigest()
+    return "q-" + digest[:12]
+
+
+def _end(tok: Any) -> int:
+    return int(tok.idx) + len(tok)
+
+
+def _is_cue(tok: Any, quoted_tok: set[int]) -> bool:
+    if tok.i in quoted_tok or tok.pos_ != "VERB":
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma not in SPEECH_VERBS:
+        return False
+    # "a plan called the 'X'": a participle modifying a noun names a thing.
+    return not (lemma in NAMING_VERBS and tok.dep_ in ("acl", "amod"))
+
+
+class _Doc:
+    """Per-document state shared by the rules below."""
+
+    def __init__(self, doc_id: str, sdoc: Any, mentions: Sequence[MentionLike]):
+        self.doc_id = doc_id
+        self.sdoc = sdoc
+        self.text: str = sdoc.text
+        self.quoted: list[Quoted] = find_quoted(self.text)
+        self.quoted_tok: set[int] = set()
+        for q in self.quoted:
+            span = sdoc.char_span(q.open, q.close + 1, alignment_mode="expand")
+            if span is not None:
+                self.quoted_tok.update(range(span.start, span.end))
+        self.mentions = sorted(
+            (m for m in mentions if m.label in SPEAKER_LABELS), key=lambda m: (m.start, m.end)
+        )
+        self.resolver = Resolver(sdoc, list(mentions), [(q.open, q.close + 1) for q in self.quoted])
+
+    def mention_at(self, start: int, end: int) -> Span | None:
+        for m in self.mentions:
+            if m.start < end and start < m.end:
+                return (m.start, m.end)
+        return None
+
+    # ------------------------------------------------------------------ cues
+
+    def cue_for(self, tokens: Any) -> Any | None:
+        """The reporting verb that governs or introduces a quoted token span."""
+        inside = set(range(tokens.start, tokens.end))
+        best: tuple[int, int, Any] | None = None
+        for tok in tokens:
+            head, steps = tok.head, 1
+            while head.i not in inside and steps <= 3:
+                if _is_cue(head, self.quoted_tok):
+                    dist = min(abs(head.i - tokens.start), abs(head.i - tokens.end))
+                    if best is None or (steps, dist) < best[:2]:
+                        best = (steps, dist, head)
+                    break
+                if head.head.i == head.i:
+                    break
+                head, steps = head.head, steps + 1
+        if best is not None:
+            return best[2]
+        return self._adjacent_cue(tokens)
+
+    def _adjacent_cue(self, tokens: Any) -> Any | None:
+        sdoc = self.sdoc
+        # After the closing mark: ‘,” he said’ / ‘,” said Trump’ / ‘” Trump added’.
+        i, seen = tokens.end, 0
+        while i < len(sdoc) and seen < 6:
+            tok = sdoc[i]
+            if tok.i in self.quoted_tok and i > tokens.end + 1:
+                break
+            if _is_cue(tok, self.quoted_tok):
+                return tok
+            if tok.pos_ not in _BETWEEN_OK or "\n" in tok.text:
+                break
+            seen += 0 if tok.pos_ == "PUNCT" else 1
+            i += 1
+        # Before the opening mark: ‘Trump said: “’ / ‘he told reporters, “’.
+        i, seen = tokens.start - 1, 0
+        while i >= 0 and sdoc[i].pos_ == "PUNCT" and seen < 3:
+            i, seen = i - 1, seen + 1
+        if i >= 0 and sdoc[i].lower_ == "that":
+            i -= 1
+        seen = 0
+        while i >= 0 and seen < 5:
+            tok = sdoc[i]
+            if "\n" in tok.text_with_ws or tok.i in self.quoted_tok:
+                break
+            if _is_cue(tok, self.quoted_tok):
+                return tok
+            if tok.pos_ not in _BETWEEN_OK:
+                break
+            i, seen = i - 1, seen + 1
+        return None
+
+    # ------------------------------------------------------------------ speakers
+
+    def subject_of(self, cue: Any, depth: int = 0) -> Any | None:
+        for child in cue.children:
+            if child.dep_ == "nsubj":
+                if child.lower_ in ("who", "that") and cue.dep_ == "relcl":
+                    return cue.head
+                return child
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                return objs[0] if objs else None
+        if any(c.dep_ == "nsubjpass" for c in cue.children):
+            return None  # "Trump was told …": the subject is the addressee
+        # "Trump praised the talks, calling them …" / "… and added": the
+        # participle or conjunct shares the subject of the verb it hangs on.
+        if cue.dep_ in ("advcl", "conj", "xcomp") and depth < 3 and cue.head.i != cue.i:
+            return self.subject_of(cue.head, depth + 1)
+        return None
+
+    def speaker(self, subj: Any | None) -> tuple[Span | None, Span | None]:
+        """``(speaker_span, speaker_ref)`` for a subject token."""
+        if subj is None or subj.i in self.quoted_tok:
+            return None, None
+        named = self.mention_at(subj.idx, _end(subj))
+        if named is not None:
+            return named, named
+        low = subj.lower_
+        if low in NON_SPEAKERS:
+            return None, None
+        if subj.pos_ == "PRON":
+            span = (subj.idx, _end(subj))
+            if low in PRONOUN_GENDER:
+                return span, self.resolver.resolve_pronoun(subj)
+            return span, None
+        for child in subj.children:
+            if child.dep_ == "appos":
+                named = self.mention_at(child.idx, _end(child))
+                if named is not None:
+                    return named, named
+        mods = [c for c in subj.children if c.dep_ in ("det", "amod", "compound", "poss", "nummod")]
+        start = min([subj.idx] + [m.left_edge.idx for m in mods])
+        span = (start, _end(subj))
+        if subj.lemma_.lower() in ROLE_NOUNS:
+            return span, self.resolver.resolve_role(subj)
+        if subj.pos_ == "PROPN":
+            return span, self.resolver.resolve_name(subj)
+        return span, None
+
+
+def _kind_of(text: str, q: Quoted, tokens: Any) -> Kind:
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    before = text[: q.open].rstrip()
+    clause_start = not before or before[-1] in ".:,;!?\n" or tokens[0].is_sent_start
+    if len(words) >= 3 and clause_start and text[q.start : q.start + 1].isupper():
+        return "direct"
+    return "partial"
+
+
+def _quoted_quotes(d: _Doc) -> list[ExtractedQuote]:
+    out: list[ExtractedQuote] = []
+    prev: ExtractedQuote | None = None
+    prev_close = -1
+    for q in d.quoted:
+        tokens = d.sdoc.char_span(q.start, q.end, alignment_mode="expand")
+        if tokens is None or len(tokens) == 0:
+            continue
+        kind = _kind_of(d.text, q, tokens)
+        cue = d.cue_for(tokens)
+        span = (q.start, q.end)
+        if cue is not None:
+            speaker_span, ref = d.speaker(d.subject_of(cue))
+            item = ExtractedQuote(
+                quote_id(d.doc_id, span), d.doc_id, span, d.text[q.start : q.end], kind,
+                cue.text, speaker_span, ref,
+            )
+        else:
+            words = [t for t in tokens if not t.is_punct and not t.is_space]
+            if kind != "direct" or len(words) < MIN_UNATTRIBUTED_WORDS:
+                continue  # scare quote, slogan, title of a thing
+            speaker_span, ref = None, None
+            # News convention: a paragraph that is only a quote continues the
+            # attributed quote that closed the paragraph before it.
+            between = d.text[prev_close + 1 : q.open]
+            if prev is not None and prev.speaker_span and between.strip() == "" and between.count("\n") == 1:
+                speaker_span, ref = prev.speaker_span, prev.speaker_ref
+            item = ExtractedQuote(
+                quote_id(d.doc_id, span), d.doc_id, span, d.text[q.start : q.end], kind,
+                None, speaker_span, ref,
+            )
+        out.append(item)
+        prev, prev_close = item, q.close
+    return out
+
+
+def _trimmed(d: _Doc, left: Any, right: Any) -> Span | None:
+    """Char span from token ``left`` to token ``right`` without edge punctuation."""
+    i, j = left.i, right.i
+    while i <= j and (d.sdoc[i].is_punct or d.sdoc[i].is_space):
+        i += 1
+    while j >= i and (d.sdoc[j].is_punct or d.sdoc[j].is_space):
+        j -= 1
+    if j - i < 1:
+        return None
+    return (d.sdoc[i].idx, _end(d.sdoc[j]))
+
+
+def _covered(span: Span, quotes: list[ExtractedQuote]) -> bool:
+    size = span[1] - span[0]
+    for q in quotes:
+        overlap = min(span[1], q.span[1]) - max(span[0], q.span[0])
+        if overlap > 0 and overlap * 2 >= size:
+            return True
+    return False
+
+
+def _indirect_quotes(d: _Doc, direct: list[ExtractedQuote]) -> list[ExtractedQuote]:
+    out: list[ExtractedQuote] = []
+    for tok in d.sdoc:
+        if tok.i in d.quoted_tok:
+            continue
+        span: Span | None = None
+        cue_text = tok.text
+        subj: Any | None = None
+        if tok.lower_ == "according":
+            to = [c for c in tok.children if c.lower_ == "to"]
+            objs = [c for c in to[0].children if c.dep_ == "pobj"] if to else []
+            if not objs:
+                continue
+            subj, cue_text = objs[0], "according to"
+            sent = tok.sent
+            phrase = (tok.i, objs[0].right_edge.i)
+            left = (sent.start, phrase[0] - 1)
+            right = (phrase[1] + 1, sent.end - 1)
+            side = left if left[1] - left[0] >= right[1] - right[0] else right
+            if side[1] < side[0]:
+                continue
+            span = _trimmed(d, d.sdoc[side[0]], d.sdoc[side[1]])
+        elif _is_cue(tok, d.quoted_tok) or (
+            tok.pos_ == "VERB" and tok.lemma_.lower() in THOUGHT_VERBS
+        ):
+            comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            if not comps:
+                continue
+            subj = d.subject_of(tok)
+            if subj is None:
+                continue
+            comp = comps[0]
+            span = _trimmed(d, comp.left_edge, comp.right_edge)
+        if span is None or _covered(span, direct) or _covered(span, out):
+            continue
+        speaker_span, ref = d.speaker(subj)
+        out.append(
+            ExtractedQuote(
+                quote_id(d.doc_id, span), d.doc_id, span, d.text[span[0] : span[1]], "indirect",
+                cue_text, speaker_span, ref,
+            )
+        )
+    return out
+
+
+def extract_quotes(doc_id: str, sdoc: Any, mentions: Sequence[MentionLike]) -> list[ExtractedQuote]:
+    """Every direct, partial and indirect quote in ``sdoc``, sorted by span.
+
+    Pure: depends only on its arguments. ``mentions`` are the document's entity
+    mentions (``extract.entities.EntityMention`` or anything with start/end/label).
+    """
+    d = _Doc(doc_id, sdoc, mentions)
+    direct = _quoted_quotes(d)
+    quotes = direct + _indirect_quotes(d, direct)
+    seen: set[Span] = set()
+    unique = []
+    for q in sorted(quotes, key=lambda q: (q.span, q.kind)):
+        if q.span not in seen:
+            seen.add(q.span)
+            unique.append(q)
+    return unique
