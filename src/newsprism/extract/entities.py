@@ -1,0 +1,355 @@
+"""Entity mentions: spaCy's named entities, cleaned into spans worth linking.
+
+The small English model gets most names right but wraps them in noise that
+would split one person into several entities downstream. Each ``doc.ents``
+span is cleaned, in this order:
+
+* spans with slot labels (DATE, MONEY, CARDINAL …) are left to later stages;
+* a PERSON span cut before a name particle ("Ursula von der" + "Leyen") is
+  extended over the rest of the name, and the stray tail entity is dropped;
+* a span is split at line breaks (headline + first line merged by NER) and cut
+  before a possessive ("Putin's Calculated Patience" → "Putin"): the owner is
+  the entity, the rest is what it owns;
+* leading determiners, quotes, punctuation and conjunctions are trimmed from
+  both ends ("the White House" → "White House", "Kyiv and" → "Kyiv");
+* PERSON spans lose leading titles ("President Donald Trump" → "Donald
+  Trump"; the list is ``TITLE_WORDS``);
+* junk is dropped: a multi-word PERSON with a non-name word ("Leaders Meet",
+  a title-cased headline), a single-word PERSON followed by "of <place>"
+  ("Embassy of …"), spans that do not start with a capital or digit;
+* coordinations of single names are split ("Kharkiv and Sumy" → two
+  mentions); an untagged proper noun coordinated with a mention gets a
+  mention of its own ("Donetsk and Luhansk" where NER tagged only one);
+* dash compounds of names known elsewhere in the document are split
+  ("U.S.-Russia", "Trump-Putin"); unknown ones ("Elmendorf-Richardson") stay.
+
+Every mention keeps ``text == doc_text[start:end]``. ``context_place`` records
+that the parse puts the mention where only places go ("in Luhansk", "fled
+from Kharkiv", "annex Crimea"); linking uses it to overrule a PERSON label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+Span = Any  # spacy.tokens.Span; spaCy ships no type stubs
+Token = Any  # spacy.tokens.Token
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """One cleaned named-entity span in one document."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+    label: str
+    context_place: bool = False
+
+
+KEEP_LABELS: frozenset[str] = _words("PERSON ORG GPE LOC NORP FAC EVENT WORK_OF_ART LAW")
+
+# Titles and role words stripped from the start of PERSON spans. Lowercase,
+# without a trailing dot ("Sen." matches "sen"). Multi-word titles ("Prime
+# Minister", "Foreign Minister") fall out of stripping word by word.
+TITLE_WORDS: frozenset[str] = _words("""
+    president vice prime minister chancellor premier mr mrs ms miss mx dr prof professor
+    sen senator gov governor rep representative congressman congresswoman king queen
+    prince princess pope cardinal archbishop bishop rev reverend father sister saint
+    sir dame lord lady sheikh emir sultan ayatollah imam rabbi secretary general gen
+    lt col colonel capt captain maj major sgt sergeant adm admiral commander marshal
+    chief deputy acting former foreign defense defence interior finance state
+    ambassador envoy spokesman spokeswoman spokesperson mayor judge justice attorney
+    chairman chairwoman chair ceo director leader speaker first press
+    """)
+
+# Titles that are never a surname on their own: a PERSON span of just one of
+# these is dropped ("King" or "Major" alone may be a surname, so they stay).
+LONE_TITLES: frozenset[str] = _words("""
+    president minister chancellor premier mr mrs ms dr sen gov senator governor pope
+    secretary ambassador envoy spokesman spokeswoman spokesperson mayor chairman ceo
+    """)
+
+# Lowercase particles inside surnames: a PERSON span ending in one of these was
+# cut short by NER ("Ursula von der" + "Leyen").
+NAME_PARTICLES: frozenset[str] = _words(
+    "von van der den de del della di da dos du la le al el bin ibn ben ter"
+)
+
+# Prepositions that put their object in a place ("in Luhansk"). "at" is left
+# out: "angry at Trump", "look at Putin".
+AREA_PREPS: frozenset[str] = _words("in inside near across throughout outside within around")
+# Heads of "in" that take people, not places: "trust in Putin".
+IN_NOT_PLACE: frozenset[str] = _words(
+    "trust faith confidence belief interest invest investment stake role part hope"
+)
+# Directional prepositions mark a place only after movement words: "flew to
+# Anchorage" is a place, "spoke to Putin" is not.
+DIRECTION_PREPS: frozenset[str] = _words("from to toward towards into")
+MOTION_WORDS: frozenset[str] = _words("""
+    travel fly go come return arrive move head flee evacuate deploy drive march advance
+    retreat withdraw relocate escape sail walk ride commute deport expel trip visit
+    flight journey route road way border
+    """)
+# "speaking from Kyiv": the speaker's location; "speaking to" takes a person.
+FROM_ONLY_WORDS: frozenset[str] = _words("speak report write broadcast call")
+# Verbs whose direct object is territory: "cede Donetsk", "annex Crimea".
+TERRITORY_VERBS: frozenset[str] = _words(
+    "cede annex occupy invade liberate shell bomb seize recapture"
+)
+
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_TRIM_CHARS = "\"'“”‘’«»()[]{}<>,;:!?*|/\\–—-_ \t\r\n"
+_DASH = re.compile(r"\s*[-–—]\s*")
+_COORD = frozenset({"and", "or"})
+
+
+def _is_possessive(tok: Token) -> bool:
+    return bool(tok.tag_ == "POS" or (tok.text in _POSSESSIVES and tok.i > 0))
+
+
+def _is_trimmable(tok: Token) -> bool:
+    if tok.is_space or tok.is_punct or tok.is_quote or tok.is_bracket:
+        return True
+    return bool(tok.pos_ in ("DET", "CCONJ") or tok.lower_ in ("the", "a", "an", "and", "or"))
+
+
+def _is_title(tok: Token) -> bool:
+    return bool(tok.lower_.rstrip(".") in TITLE_WORDS)
+
+
+def _fix_particles(doc: Any) -> list[tuple[int, int, str]]:
+    """Kept entity spans as token ranges, with cut-short particle names extended."""
+    out: list[tuple[int, int, str]] = []
+    covered_until = 0
+    for ent in doc.ents:
+        if ent.start < covered_until or ent.label_ not in KEEP_LABELS:
+            continue
+        end = ent.end
+        if ent.label_ == "PERSON" and doc[end - 1].lower_ in NAME_PARTICLES:
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+                end += 1
+        out.append((ent.start, end, ent.label_))
+        covered_until = end
+    return out
+
+
+def _segments(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+    """Split at line breaks, cut each piece at its first possessive, trim the ends."""
+    pieces: list[tuple[int, int]] = []
+    begin = start
+    for i in range(start, end + 1):
+        if i == end or doc[i].is_space:
+            pieces.append((begin, i))
+            begin = i + 1
+    out = []
+    for s, e in pieces:
+        for i in range(s, e):
+            if _is_possessive(doc[i]):
+                e = i
+                break
+        while s < e and _is_trimmable(doc[s]):
+            s += 1
+        while e > s and _is_trimmable(doc[e - 1]):
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def place_context(tok: Token) -> bool:
+    """Whether the parse puts ``tok`` where only a place fits."""
+    # "in Kyiv and Moscow": the second conjunct shares the first one's slot.
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        head = prep.head.lemma_.lower()
+        if prep.lower_ in AREA_PREPS:
+            return head not in IN_NOT_PLACE
+        if prep.lower_ in DIRECTION_PREPS:
+            return head in MOTION_WORDS or (prep.lower_ == "from" and head in FROM_ONLY_WORDS)
+    return bool(tok.dep_ == "dobj" and tok.head.lemma_.lower() in TERRITORY_VERBS)
+
+
+def _person_ok(doc: Any, s: int, e: int) -> bool:
+    """False for PERSON spans that are not names ("Leaders Meet", "Embassy of …")."""
+    if e - s > 1:
+        for tok in doc[s:e]:
+            if tok.pos_ not in ("PROPN", "PUNCT") and tok.lower_ not in NAME_PARTICLES:
+                return False
+    elif e + 1 < len(doc) and doc[e].lower_ == "of" and doc[e + 1].ent_type_ in ("GPE", "LOC"):
+        return False
+    return True
+
+
+def _coordinated(
+    doc: Any, s: int, e: int, label: str, known: dict[str, str]
+) -> list[tuple[int, int]]:
+    """Split "Kharkiv and Sumy" into its single-word conjuncts; else keep the span."""
+    words = [t for t in doc[s:e] if t.lower_ not in _COORD and not t.is_punct]
+    joints = [t for t in doc[s:e] if t.lower_ in _COORD]
+    if not joints or any(t.pos_ != "PROPN" or not t.text[:1].isupper() for t in words):
+        return [(s, e)]
+    if len(words) != len(joints) + 1 or len({t.text for t in words}) != len(words):
+        return [(s, e)]
+    if label in ("WORK_OF_ART", "LAW", "EVENT", "FAC"):
+        return [(s, e)]
+    # Company names ("Procter and Gamble") are ORG too: split an ORG only when a
+    # conjunct is known as something else in this document.
+    if label == "ORG" and not any(known.get(t.text, "ORG") != "ORG" for t in words):
+        return [(s, e)]
+    return [(t.i, t.i + 1) for t in words]
+
+
+def _dash_parts(text: str, known: dict[str, str]) -> list[tuple[int, int]] | None:
+    """Offsets of the parts of "U.S.-Russia"; None when the compound stays whole."""
+    parts: list[tuple[int, int]] = []
+    pos = 0
+    for m in _DASH.finditer(text):
+        parts.append((pos, m.start()))
+        pos = m.end()
+    parts.append((pos, len(text)))
+    if len(parts) < 2 or not any(text[a:b] in known for a, b in parts):
+        return None
+    out: list[tuple[int, int]] = []
+    for a, b in parts:
+        piece = text[a:b]
+        words = [(m.start() + a, m.end() + a) for m in re.finditer(r"\S+", piece)]
+        if piece in known or (len(words) == 1 and piece[:1].isupper()):
+            out.append((a, b))
+        elif words and all(text[x:y] in known for x, y in words):
+            out.extend(words)
+    return out
+
+
+def _strip_chars(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM_CHARS:
+        start += 1
+    while end > start and text[end - 1] in _TRIM_CHARS:
+        end -= 1
+    return start, end
+
+
+def _known_names(doc: Any, spans: list[tuple[int, int, str]]) -> dict[str, str]:
+    """Cleaned entity texts of this document → their most frequent label."""
+    votes: dict[str, Counter[str]] = {}
+    for start, end, label in spans:
+        for s, e in _segments(doc, start, end):
+            votes.setdefault(doc[s:e].text, Counter())[label] += 1
+    return {t: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for t, c in votes.items()}
+
+
+def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
+    """Cleaned entity mentions of one parsed document, sorted by position."""
+    text: str = sdoc.text
+    spans = _fix_particles(sdoc)
+    known = _known_names(sdoc, spans)
+    found: dict[tuple[int, int], EntityMention] = {}
+    covered = {i for start, end, _ in spans for i in range(start, end)}
+
+    def emit(start: int, end: int, label: str, place: bool) -> None:
+        start, end = _strip_chars(text, start, end)
+        piece = text[start:end]
+        if not piece or not (piece[0].isupper() or piece[0].isdigit()):
+            return
+        found.setdefault((start, end), EntityMention(doc_id, start, end, piece, label, place))
+
+    for start, end, label in spans:
+        for s, e in _segments(sdoc, start, end):
+            if label == "PERSON":
+                while e - s > 1 and _is_title(sdoc[s]):
+                    s += 1
+                if sdoc[s].lower_.rstrip(".") in LONE_TITLES or not _person_ok(sdoc, s, e):
+                    continue
+            for cs, ce in _coordinated(sdoc, s, e, label, known):
+                span = sdoc[cs:ce]
+                place = place_context(span.root)
+                base = span.start_char
+                parts = _dash_parts(span.text, known)
+                if parts is None:
+                    emit(span.start_char, span.end_char, label, place)
+                else:
+                    for a, b in parts:
+                        emit(base + a, base + b, known.get(span.text[a:b], label), place)
+                _add_conjuncts(sdoc, span.root, label, place, covered, emit)
+    return _drop_headline_noise(sdoc, sorted(found.values(), key=lambda m: (m.start, m.end)))
+
+
+_SMALL_WORDS = _words("a an the and or of to in on for at by with from vs as is")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _is_headline(line: str) -> bool:
+    """A short title-cased line without a closing full stop: a headline or subhead."""
+    line = line.strip()
+    words = _WORD.findall(line)
+    if not 2 <= len(words) <= 14 or line.endswith((".", ",", ";", '"', "”")):
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(content) and sum(w[0].isupper() for w in content) >= 0.75 * len(content)
+
+
+def _drop_headline_noise(doc: Any, mentions: list[EntityMention]) -> list[EntityMention]:
+    """Drop title-cased phrases that NER took for names, unless the body names them too.
+
+    Headlines capitalise every word ("The Road Ahead", "Leaders Meet …"), and a
+    lone common word tagged as a name ("Criticism", "Spread") is the same
+    mistake; a real name almost always recurs outside such places.
+    """
+    text: str = doc.text
+    in_headline: dict[tuple[int, int], bool] = {}
+    body_names: set[str] = set()
+    for m in mentions:
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        in_headline[(m.start, m.end)] = _is_headline(line)
+        if not in_headline[(m.start, m.end)]:
+            body_names.add(m.text)
+    kept = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        proper = span is not None and any(t.pos_ == "PROPN" for t in span)
+        multi = " " in m.text
+        if m.text not in body_names and in_headline[(m.start, m.end)]:
+            continue
+        # NORP and GPE adjectives ("European", "Ukrainian") are rightly not PROPN.
+        lone_common = not multi and not proper and m.label not in ("NORP", "GPE")
+        if lone_common and sum(x.text == m.text for x in mentions) == 1:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _add_conjuncts(
+    doc: Any,
+    root: Token,
+    label: str,
+    place: bool,
+    covered: set[int],
+    emit: Callable[[int, int, str, bool], None],
+) -> None:
+    """Mentions for untagged proper nouns coordinated with ``root`` ("Donetsk and Luhansk")."""
+    near = [t for t in root.children if t.dep_ == "conj"]
+    if root.dep_ == "conj":
+        near.append(root.head)
+    for tok in near:
+        if (
+            tok.i not in covered
+            and tok.pos_ == "PROPN"
+            and tok.text[:1].isupper()
+            and not tok.ent_type_
+            and not _is_title(tok)
+        ):
+            covered.add(tok.i)
+            emit(tok.idx, tok.idx + len(tok.text), label, place)
