@@ -62,6 +62,9 @@ class ExtractedQuote:
     cue: str | None
     speaker_span: Span | None
     speaker_ref: Span | None
+    # Where the cue sits; quotes sharing it are fragments of one attribution
+    # (“A,” she said, “B.”). Not part of the brief contract.
+    cue_span: Span | None = None
 
     def to_quote(self, speaker: str | None) -> Quote:
         return Quote(
@@ -230,6 +233,24 @@ def _kind_of(text: str, q: Quoted, tokens: Any) -> Kind:
     return "partial"
 
 
+def _continues(text: str, prev_close: int, open_: int) -> bool:
+    """Whether a quote opening at ``open_`` carries on the quote closed at ``prev_close``.
+
+    True when it opens a sentence in the same paragraph with at most one short
+    attribution sentence in between, or opens the very next paragraph (a quote
+    paragraph following a quote paragraph, the usual run of a long statement).
+    """
+    between = text[prev_close + 1 : open_]
+    if between.count("\n") > 1 or len(between) > 120:
+        return False
+    if between.strip() == "":
+        return True
+    if "\n" in between:
+        return False
+    stripped = between.rstrip()
+    return stripped.endswith((".", ":", "!", "?")) and stripped.count(".") <= 1
+
+
 def _quoted_quotes(d: _Doc) -> list[ExtractedQuote]:
     out: list[ExtractedQuote] = []
     prev: ExtractedQuote | None = None
@@ -245,24 +266,28 @@ def _quoted_quotes(d: _Doc) -> list[ExtractedQuote]:
             speaker_span, ref = d.speaker(d.subject_of(cue))
             item = ExtractedQuote(
                 quote_id(d.doc_id, span), d.doc_id, span, d.text[q.start : q.end], kind,
-                cue.text, speaker_span, ref,
+                cue.text, speaker_span, ref, (cue.idx, _end(cue)),
             )
         else:
             words = [t for t in tokens if not t.is_punct and not t.is_space]
             if kind != "direct" or len(words) < MIN_UNATTRIBUTED_WORDS:
                 continue  # scare quote, slogan, title of a thing
-            speaker_span, ref = None, None
-            # News convention: a paragraph that is only a quote continues the
-            # attributed quote that closed the paragraph before it.
-            between = d.text[prev_close + 1 : q.open]
-            if prev is not None and prev.speaker_span and between.strip() == "" and between.count("\n") == 1:
-                speaker_span, ref = prev.speaker_span, prev.speaker_ref
-            item = ExtractedQuote(
-                quote_id(d.doc_id, span), d.doc_id, span, d.text[q.start : q.end], kind,
-                None, speaker_span, ref,
-            )
+            if prev is not None and _continues(d.text, prev_close, q.open):
+                # “A,” she said. “B.” — B carries on the attributed quote A.
+                item = ExtractedQuote(
+                    quote_id(d.doc_id, span), d.doc_id, span, d.text[q.start : q.end], kind,
+                    None, prev.speaker_span, prev.speaker_ref, prev.cue_span,
+                )
+            else:
+                item = ExtractedQuote(
+                    quote_id(d.doc_id, span), d.doc_id, span, d.text[q.start : q.end], kind,
+                    None, None, None,
+                )
         out.append(item)
-        prev, prev_close = item, q.close
+        if item.speaker_span is not None or item.cue_span is not None:
+            prev, prev_close = item, q.close
+        else:
+            prev = None
     return out
 
 
@@ -326,7 +351,7 @@ def _indirect_quotes(d: _Doc, direct: list[ExtractedQuote]) -> list[ExtractedQuo
         out.append(
             ExtractedQuote(
                 quote_id(d.doc_id, span), d.doc_id, span, d.text[span[0] : span[1]], "indirect",
-                cue_text, speaker_span, ref,
+                cue_text, speaker_span, ref, (tok.idx, _end(tok)),
             )
         )
     return out

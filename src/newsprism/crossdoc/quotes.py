@@ -1,0 +1,186 @@
+"""Quotes across documents: speakers after linking, and quote groups across outlets.
+
+``attach_speakers`` turns per-document ``ExtractedQuote`` objects into contract
+``Quote`` objects once entity linking has run. ``group_quotes`` finds the same
+utterance carried by several outlets, even trimmed ("many, many points" / "many
+points"), extended, re-punctuated or lightly reworded.
+
+Grouping rules (documented in docs/evaluation.md as well):
+
+* Only verbatim quotes (``direct`` and ``partial``) are grouped; an indirect
+  paraphrase is the outlet's wording, not the speaker's.
+* Blocking: each quote is indexed under its ``BLOCK_KEYS`` rarest content words;
+  only quotes sharing a key are compared, and keys shared by more than
+  ``MAX_BLOCK`` quotes are ignored (they are not rare), so the cost grows with the
+  number of quotes, not its square.
+* Two quotes from different documents match when their normalised wordings are
+  equal, or, with at least two content words each, when most of the shorter
+  one's content words occur in the longer one and rapidfuzz's token-set or
+  partial ratio is at least ``MIN_SCORE`` (trimmed / extended quotes), or the
+  plain ratio is (reworded ones).
+* Matches are joined transitively; a group is kept only when it spans at least
+  two *independent* documents (a near-duplicate copy counts with its original),
+  since a quote carried by one outlet is not a cross-outlet finding.
+* ``variants`` is true when the members' normalised wordings differ;
+  ``speaker_conflict`` when members carry different non-null speakers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from newsprism.extract.quotes import ExtractedQuote
+from newsprism.models import Quote, QuoteGroup
+
+BLOCK_KEYS = 4
+MAX_BLOCK = 200
+MIN_SCORE = 90.0
+MIN_SHARED = 0.6
+
+_STOP = frozenset(
+    """
+    a an the and or but if of to in on at by for with from as is are was were be been being
+    it its this that these those there here i we you he she they me us him her them my our
+    your his their not no do does did have has had will would can could should may might
+    must shall so than then too very just also about into over out up down what which who
+    whom when where why how all any some such only own same s t don didn isn wasn
+    """.split()
+)
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
+def normalise(text: str) -> str:
+    """Casefolded words only: quote style, dashes and punctuation do not count."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = folded.replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(_WORD.findall(folded))
+
+
+def _content(words: str) -> set[str]:
+    return {w for w in words.split() if w not in _STOP and (len(w) > 2 or w.isdigit())}
+
+
+def attach_speakers(
+    quotes: Sequence[ExtractedQuote], index: dict[tuple[str, int, int], str]
+) -> list[Quote]:
+    """Contract quotes with ``speaker`` = the linked entity of ``speaker_ref``, else None.
+
+    ``index`` maps ``(doc_id, start, end)`` of every linked mention to its entity
+    id. ``speaker_ref`` is looked up exactly, then by overlap with a mention of
+    the same document (tokenisation may differ by a possessive or a title).
+    """
+    by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for (doc, start, end), ent in index.items():
+        by_doc[doc].append((start, end, ent))
+    for spans in by_doc.values():
+        spans.sort()
+    out: list[Quote] = []
+    for q in quotes:
+        speaker: str | None = None
+        if q.speaker_ref is not None:
+            start, end = q.speaker_ref
+            speaker = index.get((q.document, start, end))
+            if speaker is None:
+                overlapping = [e for s, t, e in by_doc.get(q.document, []) if s < end and start < t]
+                speaker = overlapping[0] if overlapping else None
+        out.append(q.to_quote(speaker))
+    return sorted(out, key=lambda q: (q.document, q.span, q.id))
+
+
+def _matches(a: str, b: str, ca: set[str], cb: set[str]) -> bool:
+    if a == b:
+        return True
+    if min(len(ca), len(cb)) < 2:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(ca & cb) < MIN_SHARED * min(len(ca), len(cb)):
+        return False
+    if fuzz.ratio(a, b) >= MIN_SCORE - 5:
+        return True
+    return max(fuzz.token_set_ratio(a, b), fuzz.partial_ratio(short, long_)) >= MIN_SCORE
+
+
+class _Union:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def group_quotes(
+    quotes: Sequence[Quote], texts: dict[str, str], duplicate_of: dict[str, str | None]
+) -> list[QuoteGroup]:
+    """Groups of the same quote across at least two independent documents, sorted by id.
+
+    ``texts`` maps document id → cleaned text; a quote whose span does not cut
+    its own text is left out (no evidence, no group). ``duplicate_of`` maps a
+    document id to the original it copies (None for originals).
+    """
+    items = sorted(
+        (
+            q
+            for q in quotes
+            if q.kind != "indirect" and texts.get(q.document, "")[q.span[0] : q.span[1]] == q.text
+        ),
+        key=lambda q: q.id,
+    )
+    words = [normalise(q.text) for q in items]
+    content = [_content(w) or set(w.split()) for w in words]
+    freq: dict[str, int] = defaultdict(int)
+    for c in content:
+        for tok in c:
+            freq[tok] += 1
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(content):
+        for tok in sorted(c, key=lambda t: (freq[t], t))[:BLOCK_KEYS]:
+            blocks[tok].append(i)
+    union = _Union(len(items))
+    compared: set[tuple[int, int]] = set()
+    for key in sorted(blocks):
+        members = blocks[key]
+        if len(members) > MAX_BLOCK:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if items[i].document == items[j].document or (i, j) in compared:
+                    continue
+                compared.add((i, j))
+                if _matches(words[i], words[j], content[i], content[j]):
+                    union.join(i, j)
+    components: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        components[union.find(i)].append(i)
+    groups: list[QuoteGroup] = []
+    for members in components.values():
+        roots = {duplicate_of.get(items[i].document) or items[i].document for i in members}
+        if len(roots) < 2:
+            continue
+        ids = sorted(items[i].id for i in members)
+        speakers = sorted({s for i in members if (s := items[i].speaker) is not None})
+        digest = hashlib.sha256("\n".join(ids).encode()).hexdigest()
+        groups.append(
+            QuoteGroup(
+                id="qg-" + digest[:12],
+                quotes=ids,
+                speakers=speakers,
+                documents=sorted({items[i].document for i in members}),
+                variants=len({words[i] for i in members}) > 1,
+                speaker_conflict=len(speakers) > 1,
+            )
+        )
+    return sorted(groups, key=lambda g: g.id)
