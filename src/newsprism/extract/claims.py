@@ -1,0 +1,409 @@
+"""Claims: the factual sentences of a document, with who states them and their values.
+
+One claim per sentence (split again at line breaks, so a headline never fuses
+with the paragraph under it). A piece becomes a claim when it reads as a
+finished declarative sentence (it ends in ``.``, ``!`` or a closing quote), is
+not the author's opinion, and carries something checkable: a normalised value
+(``values.find_values``) or a named entity.
+
+Author opinion (excluded from claims; ``opinion_spans`` lists it for source
+profiles). Only the author's own voice counts, so words inside quotation marks
+and sentences attributed to someone ("X said …", "according to X") are never
+opinion. Otherwise a sentence is opinion when it
+
+* is a question (rhetorical: a report asks nothing of its reader),
+* uses the first person (I, we, our, …),
+* prescribes with must / should / ought to,
+* or contains a word from ``EVALUATIVE`` (clearly, shameful, reckless, …).
+
+``hedged`` marks reportedly / allegedly / may / might / could / appear / seem.
+``speaker_ref`` is the span of the named mention the speaker resolves to (a
+pronoun or role noun goes through ``coref.Resolver``); ``attach_attribution``
+maps it to an entity id after linking. The parse-derived fields after ``slots``
+are what fact alignment needs; they never enter the brief.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsprism.extract.coref import Resolver
+from newsprism.extract.cues import SPEECH_VERBS
+from newsprism.extract.dates import dateline_anchor, parse_anchor
+from newsprism.extract.entities import EntityMention
+from newsprism.extract.values import Value, find_values
+from newsprism.models import Claim, Slot
+
+Span = tuple[int, int]
+
+HEDGE_WORDS = frozenset(
+    "reportedly allegedly purportedly apparently possibly perhaps presumably unconfirmed "
+    "rumoured rumored supposedly".split()
+)
+HEDGE_MODALS = frozenset({"may", "might", "could"})
+HEDGE_VERBS = frozenset({"appear", "seem"})
+PRESCRIPTIVE = frozenset({"must", "should", "ought"})
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours", "myself", "ourselves"})
+# Words a reporter does not use in their own voice; kept short on purpose:
+# "deadliest" or "historic" describe, these judge.
+EVALUATIVE = frozenset(
+    """
+    unfortunately sadly regrettably thankfully hopefully clearly obviously undoubtedly
+    surely arguably admittedly shameful disgraceful outrageous absurd ridiculous reckless
+    foolish naive misguided disastrous appalling deplorable laughable pathetic shameless
+    brilliant masterful farcical farce mirage hypocritical hypocrisy cynical spineless
+    incompetent inept disgusting despicable
+    """.split()
+)
+# Clause-final marks that make a line a finished sentence rather than a heading.
+_END_MARKS = ".!?…"
+_CLOSERS = "\"'”’)]»"
+_QUOTE_CHARS = "\"“”«»„"
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+_UNIT_HOPS = frozenset({"pobj", "dobj", "npadvmod", "nummod", "compound", "amod", "attr",
+                        "prep", "quantmod", "appos", "nmod", "advmod", "pcomp"})
+_DURATION_VERBS = frozenset({"last", "take", "run", "span", "continue", "stretch", "go", "extend"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
+
+
+@dataclass(frozen=True)
+class ExtractedClaim:
+    """A claim before linking: ``Claim`` fields plus what linking and alignment need."""
+
+    id: str
+    document: str
+    span: Span
+    text: str
+    hedged: bool
+    slots: tuple[Slot, ...]
+    speaker_ref: Span | None
+    # Named mentions inside the claim (document offsets), for entity ids after linking.
+    mentions: tuple[Span, ...]
+    # The mention that is the grammatical subject of the main statement.
+    subject_ref: Span | None
+    # Per slot: lemma of the word the value describes ("meeting", "meet", "nation").
+    heads: tuple[str | None, ...]
+    predicate: str | None
+    object_lemma: str | None
+    negated: bool
+    future: bool
+    lemmas: tuple[str, ...]
+    position: int
+
+
+def claim_id(doc_id: str, span: Span, text: str) -> str:
+    """``c-`` + 12 hex of sha256 over the document, span and text."""
+    raw = f"{doc_id}\x1f{span[0]}\x1f{span[1]}\x1f{text}"
+    return "c-" + hashlib.sha256(raw.encode("utf-8")).hexdigest()[:12]
+
+
+def _pieces(sdoc: Any) -> list[Span]:
+    """Sentence spans, split at line breaks and trimmed of whitespace."""
+    text: str = sdoc.text
+    out: list[Span] = []
+    for sent in sdoc.sents:
+        start = sent.start_char
+        for line in text[sent.start_char : sent.end_char].split("\n"):
+            end = start + len(line)
+            s, e = start, end
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e:
+                out.append((s, e))
+            start = end + 1
+    return out
+
+
+def _finished(text: str) -> bool:
+    stripped = text.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _END_MARKS
+
+
+def _quoted_chars(text: str) -> list[bool]:
+    """Per character: inside double quotation marks (the speaker's words, not the author's)."""
+    inside, mask = False, []
+    for ch in text:
+        if ch in _QUOTE_CHARS:
+            inside = not inside if ch in "\"" else ch in "“«„"
+            mask.append(True)
+            continue
+        mask.append(inside)
+    return mask
+
+
+def _speech_verb(tokens: Sequence[Any]) -> Any | None:
+    """The reporting verb of an attributed sentence ("X said that …", "…, X said")."""
+    for tok in tokens:
+        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+            deps = {c.dep_ for c in tok.children}
+            has_subj = bool(deps & {"nsubj", "nsubjpass"})
+            if has_subj and (deps & {"ccomp", "xcomp"} or tok.dep_ in ("ROOT", "parataxis")):
+                return tok
+    return None
+
+
+def _according_to(tokens: Sequence[Any]) -> Any | None:
+    for tok in tokens:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+            for child in tok.nbor().children:
+                if child.dep_ == "pobj":
+                    return child
+    return None
+
+
+class _DocContext:
+    """Per-document state: mentions by position and the pronoun resolver."""
+
+    def __init__(self, sdoc: Any, mentions: Sequence[EntityMention]) -> None:
+        self.sdoc = sdoc
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.resolver = Resolver(sdoc, list(self.mentions), [])
+
+    def mention_over(self, start: int, end: int) -> EntityMention | None:
+        for m in self.mentions:
+            if m.start < end and start < m.end:
+                return m
+        return None
+
+    def inside(self, start: int, end: int) -> list[EntityMention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def speaker(self, subj: Any, bounds: Span) -> Span | None:
+        """Span of the named mention the subject token stands for, if any."""
+        head = self.mention_over(subj.idx, subj.idx + len(subj.text))
+        if head is None:
+            # Clipped to the sentence: a parse may hang a headline line off the subject.
+            lo = max(bounds[0], subj.left_edge.idx)
+            hi = min(bounds[1], subj.right_edge.idx + len(subj.right_edge.text))
+            named = [m for m in self.inside(lo, hi) if m.label in ("PERSON", "ORG", "NORP", "GPE")]
+            head = named[0] if named else None
+        if head is not None:
+            return head.start, head.end
+        ref: Span | None = None
+        if subj.pos_ == "PRON":
+            ref = self.resolver.resolve_pronoun(subj)
+        elif subj.pos_ == "NOUN":
+            ref = self.resolver.resolve_role(subj)
+        return ref
+
+
+def _described(tokens: list[Any]) -> Any | None:
+    """The word a value describes: the noun or verb its unit hangs from in the parse."""
+    if not tokens:
+        return None
+    span_ids = {t.i for t in tokens}
+    tok = tokens[-1]
+    for child in tok.children:
+        # "seven hours of negotiations": the value measures the pobj.
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grand in child.children:
+                if grand.dep_ == "pobj" and grand.pos_ in ("NOUN", "PROPN"):
+                    return grand
+    for _ in range(8):
+        if tok.i in span_ids or tok.pos_ not in ("NOUN", "VERB") or tok.dep_ in ("prep",):
+            if tok.head is tok:
+                break
+            tok = tok.head
+            continue
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _DURATION_VERBS:
+            # "The meeting, lasting three hours" / "The talks lasted three hours".
+            if tok.dep_ in ("acl", "relcl") and tok.head is not tok:
+                return tok.head
+            for child in tok.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return child
+        return tok
+    return None
+
+
+def _main_verb(tokens: list[Any], speech: Any | None) -> Any | None:
+    roots = [t for t in tokens if t.dep_ == "ROOT"]
+    root = roots[0] if roots else None
+    if speech is not None:
+        comps = [c for c in speech.children if c.dep_ in ("ccomp", "xcomp")]
+        if comps:
+            return comps[0]
+        if speech.dep_ != "ROOT" and speech.head.pos_ in ("VERB", "AUX"):
+            return speech.head
+    return root
+
+
+def _slot(v: Value, offset: int) -> Slot:
+    kind = v.kind if v.kind in ("duration", "count", "quantity", "money", "percent", "date",
+                                "time") else "quantity"
+    return Slot(kind=kind, text=v.text, span=(v.start + offset, v.end + offset),  # type: ignore[arg-type]
+                value=v.value, unit=v.unit, approx=v.approx)  # type: ignore[arg-type]
+
+
+def classify(tokens: list[Any], text: str, offset: int) -> tuple[bool, bool, Any | None, Any | None]:
+    """(opinion, hedged, speech verb, according-to object) for one sentence's tokens."""
+    quoted = _quoted_chars(text)
+    speech = _speech_verb(tokens)
+    according = _according_to(tokens)
+    own = [t for t in tokens if not quoted[min(len(quoted) - 1, max(0, t.idx - offset))]]
+    lows = {t.lower_ for t in own}
+    hedged = bool(
+        lows & HEDGE_WORDS
+        or any(t.tag_ == "MD" and t.lower_ in HEDGE_MODALS for t in tokens)
+        or any(t.lemma_.lower() in HEDGE_VERBS and t.pos_ in ("VERB", "AUX") for t in tokens)
+    )
+    if speech is not None or according is not None:
+        return False, hedged, speech, according
+    question = text.rstrip(_CLOSERS).endswith("?") and not quoted[len(text.rstrip(_CLOSERS)) - 1]
+    opinion = bool(
+        question
+        or lows & FIRST_PERSON
+        or any(t.lower_ in PRESCRIPTIVE and t.tag_ == "MD" for t in own)
+        or lows & EVALUATIVE
+    )
+    return opinion, hedged, speech, according
+
+
+def opinion_spans(sdoc: Any) -> list[Span]:
+    """Spans of the sentences written in the author's own opinionated voice."""
+    out: list[Span] = []
+    for start, end in _pieces(sdoc):
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        if classify(list(span), sdoc.text[start:end], start)[0]:
+            out.append((start, end))
+    return out
+
+
+def extract_claims(
+    doc_id: str, sdoc: Any, published: str | None, mentions: Sequence[EntityMention]
+) -> list[ExtractedClaim]:
+    """The factual claims of one parsed document, in text order.
+
+    ``published`` (``YYYY-MM-DD``) anchors relative dates; without it a full date
+    stated in the document's opening is used, and without that they stay null.
+    """
+    text: str = sdoc.text
+    anchor: dt.date | None = parse_anchor(published) or dateline_anchor(text)
+    ctx = _DocContext(sdoc, [m for m in mentions if m.document == doc_id])
+    out: list[ExtractedClaim] = []
+    for position, (start, end) in enumerate(_pieces(sdoc)):
+        sent_text = text[start:end]
+        if not _finished(sent_text):
+            continue
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        tokens = list(span)
+        if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+            continue
+        opinion, hedged, speech, according = classify(tokens, sent_text, start)
+        if opinion:
+            continue
+        values = find_values(sent_text, anchor)
+        inside = ctx.inside(start, end)
+        slots = [_slot(v, start) for v in values]
+        slots += _places(inside, sdoc, {s.span for s in slots})
+        if not slots and not inside:
+            continue
+        slots.sort(key=lambda s: (s.span[0], s.span[1], s.kind))
+        out.append(_build(doc_id, sdoc, ctx, (start, end), tokens, slots, hedged, speech,
+                          according, inside, position))
+    return out
+
+
+def _places(inside: list[EntityMention], sdoc: Any, taken: set[Span]) -> list[Slot]:
+    """Named places the sentence puts something in ("in Anchorage", "at the White House")."""
+    out: list[Slot] = []
+    for m in inside:
+        if m.label not in _PLACE_LABELS or (m.start, m.end) in taken:
+            continue
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        prep_ok = root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+        if prep_ok or m.context_place:
+            out.append(Slot(kind="place", text=m.text, span=(m.start, m.end), value=m.text))
+    return out
+
+
+def _build(
+    doc_id: str, sdoc: Any, ctx: _DocContext, span: Span, tokens: list[Any], slots: list[Slot],
+    hedged: bool, speech: Any | None, according: Any | None, inside: list[EntityMention],
+    position: int,
+) -> ExtractedClaim:
+    text = sdoc.text[span[0] : span[1]]
+    speaker_ref: Span | None = None
+    if speech is not None:
+        subj = next((c for c in speech.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        speaker_ref = ctx.speaker(subj, span) if subj is not None else None
+    elif according is not None:
+        speaker_ref = ctx.speaker(according, span)
+    verb = _main_verb(tokens, speech)
+    subject_ref = obj = None
+    negated = False
+    if verb is not None:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            found = ctx.mention_over(
+                max(span[0], subj.left_edge.idx),
+                min(span[1], subj.right_edge.idx + len(subj.right_edge.text)),
+            )
+            subject_ref = (found.start, found.end) if found is not None else None
+        dobj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+        obj = dobj.lemma_.lower() if dobj is not None else None
+        negated = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in verb.children)
+    heads: list[str | None] = []
+    for slot in slots:
+        if slot.kind == "place":
+            heads.append(None)
+            continue
+        cs = sdoc.char_span(slot.span[0], slot.span[1], alignment_mode="expand")
+        word = _described(list(cs)) if cs is not None else None
+        heads.append(word.lemma_.lower() if word is not None else None)
+    future = any(t.lower_ in ("will", "'ll", "shall") and t.tag_ == "MD" for t in tokens) or any(
+        t.lemma_.lower() in ("plan", "schedule", "expect") for t in tokens
+    )
+    lemmas = tuple(sorted({
+        t.lemma_.lower() for t in tokens
+        if t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha and len(t.text) > 1
+    }))
+    return ExtractedClaim(
+        id=claim_id(doc_id, span, text), document=doc_id, span=span, text=text, hedged=hedged,
+        slots=tuple(slots), speaker_ref=speaker_ref,
+        mentions=tuple((m.start, m.end) for m in inside), subject_ref=subject_ref,
+        heads=tuple(heads), predicate=verb.lemma_.lower() if verb is not None else None,
+        object_lemma=obj, negated=negated, future=future, lemmas=lemmas, position=position,
+    )
+
+
+def attach_attribution(
+    claims: Sequence[ExtractedClaim], index: Mapping[tuple[str, int, int], str]
+) -> list[Claim]:
+    """Brief ``Claim``s: speakers and places mapped to entity ids, sorted by document and span."""
+    out: list[Claim] = []
+    for c in claims:
+        speaker = index.get((c.document, *c.speaker_ref)) if c.speaker_ref else None
+        slots = [
+            s.model_copy(update={"value": index.get((c.document, *s.span))})
+            if s.kind == "place" else s
+            for s in c.slots
+        ]
+        out.append(Claim(id=c.id, document=c.document, span=c.span, text=c.text,
+                         attributed_to=speaker, hedged=c.hedged, slots=slots))
+    return sorted(out, key=lambda c: (c.document, c.span, c.id))
+
+
+def claim_entities(
+    claims: Sequence[ExtractedClaim], index: Mapping[tuple[str, int, int], str]
+) -> dict[str, tuple[str, ...]]:
+    """Claim id → sorted ids of the entities named in it."""
+    return {
+        c.id: tuple(sorted({index[(c.document, s, e)] for s, e in c.mentions
+                            if (c.document, s, e) in index}))
+        for c in claims
+    }

@@ -1,0 +1,279 @@
+"""Dates and clock times in one sentence, resolved against an anchor date.
+
+An explicit date ("15 August 2025", "Aug. 15, 2025", "2025-08-15") needs no
+anchor. A relative one ("on Friday", "last week", "yesterday", "three days ago")
+is resolved only against the anchor the caller gives (the document's published
+date, or a dateline date it states); without one its value stays ``None``:
+unknown beats wrong. Weekdays look backwards in past-tense sentences and forwards
+when the sentence speaks of the future ("will meet on Monday").
+
+We parse these ourselves instead of calling ``dateparser.search_dates``: the
+latter fires on words like "may" and "March" in ordinary prose, and a fixed
+table is deterministic and fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+}
+_NUMWORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+
+# Month names that are also ordinary words need a day or year beside them.
+_AMBIGUOUS_MONTHS = frozenset({"may", "mar", "march", "jun", "dec", "sep", "oct", "nov"})
+
+_MONTH = (
+    r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{g}>(?:1[89]|20)\d\d)"
+
+_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    (
+        "mdy",
+        re.compile(
+            rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH.format(g='m')}\s+{_DAY.format(g='d')}\b"
+            rf"(?:,?\s+{_YEAR.format(g='y')}\b)?"
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?:{_WEEKDAY},?\s+)?{_DAY.format(g='d')}\s+(?:of\s+)?{_MONTH.format(g='m')}"
+            rf"(?:,?\s+{_YEAR.format(g='y')}\b)?"
+        ),
+    ),
+    ("my", re.compile(rf"\b{_MONTH.format(g='m')}\s+(?:of\s+)?{_YEAR.format(g='y')}\b")),
+    (
+        "year",
+        re.compile(r"\b(?:[Ii]n|[Ss]ince|until|by|from|of|[Ee]arly|[Ll]ate)\s+(?P<y>(?:1[89]|20)\d\d)\b(?!-)"),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<rel>last|next|this|[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{_WEEKDAY})\b"
+            r"(?:\s+(?:morning|afternoon|evening|night))?"
+        ),
+    ),
+    ("relday", re.compile(r"\b(?P<rd>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b")),
+    (
+        "relperiod",
+        re.compile(r"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<per>week|month|year)\b"),
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+            r"\s+(?P<per>day|week|month|year)s?\s+ago\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+_TIME = re.compile(
+    r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?)(?!\w)"
+    r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!:)"
+    r"|\b(?P<word>noon|midnight)\b",
+    re.IGNORECASE,
+)
+
+# Words that put a weekday in the future: "will meet on Monday".
+_FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|going to|plans? to|planned to|planning to|scheduled|expected to|"
+    r"set to|due to|is to|are to|would|upcoming|next)\b",
+    re.IGNORECASE,
+)
+# "Good Friday", "Black Friday", "Cyber Monday" are names, not dates.
+_NAMED_DAYS = re.compile(r"\b(?:Good|Black|Cyber|Easter|Holy|Ash|Super)\s+$")
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date or time expression: ``text[start:end]`` with its resolved value."""
+
+    kind: str  # "date" | "time"
+    start: int
+    end: int
+    value: str | None
+    unit: str | None  # day | week | month | year for dates, None for times
+
+
+def parse_anchor(published: str | None) -> dt.date | None:
+    """``YYYY-MM-DD`` (longer ISO stamps allowed) → date; anything else → None."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _nearest_year(month: int, day: int, anchor: dt.date) -> int:
+    # "August 15" in an article of 2 January most likely means last August.
+    best = anchor.year
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        cand = _safe_date(year, month, day)
+        best_date = _safe_date(best, month, day)
+        if cand and (best_date is None or abs((cand - anchor).days) < abs((best_date - anchor).days)):
+            best = year
+    return best
+
+
+def _shift_months(anchor: dt.date, months: int) -> str:
+    index = anchor.year * 12 + anchor.month - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _resolve(kind: str, m: re.Match[str], sentence: str, anchor: dt.date | None) -> tuple[str | None, str] | None:
+    """(value, unit) for a match; None when the match is not a date after all."""
+    g = m.groupdict()
+    if kind == "iso":
+        day = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
+        return (day.isoformat(), "day") if day else None
+    if kind in ("mdy", "dmy"):
+        month = MONTHS[g["m"].lower().rstrip(".")]
+        dnum = int(g["d"])
+        if g.get("y"):
+            day = _safe_date(int(g["y"]), month, dnum)
+            return (day.isoformat(), "day") if day else None
+        if not 1 <= dnum <= 31:
+            return None
+        if anchor is None:
+            return (None, "day")
+        day = _safe_date(_nearest_year(month, dnum, anchor), month, dnum)
+        return (day.isoformat(), "day") if day else None
+    if kind == "my":
+        return (f"{int(g['y']):04d}-{MONTHS[g['m'].lower().rstrip('.')]:02d}", "month")
+    if kind == "year":
+        return (g["y"], "year")
+    if kind == "weekday":
+        if _NAMED_DAYS.search(sentence[: m.start()]):
+            return None
+        if anchor is None:
+            return (None, "day")
+        target = WEEKDAYS[g["wd"].lower()]
+        rel = (g.get("rel") or "").lower()
+        future = rel == "next" or (rel != "last" and bool(_FUTURE.search(sentence)))
+        delta = (target - anchor.weekday()) % 7
+        if future:
+            day = anchor + dt.timedelta(days=delta or (7 if rel == "next" else 0))
+        else:
+            back = (anchor.weekday() - target) % 7
+            day = anchor - dt.timedelta(days=back or (7 if rel == "last" else 0))
+        return (day.isoformat(), "day")
+    if kind == "relday":
+        if anchor is None:
+            return (None, "day")
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["rd"].lower()]
+        return ((anchor + dt.timedelta(days=shift)).isoformat(), "day")
+    if kind == "relperiod":
+        per = g["per"]
+        if anchor is None:
+            return (None, per)
+        step = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        if per == "week":
+            return (_iso_week(anchor + dt.timedelta(weeks=step)), "week")
+        if per == "month":
+            return (_shift_months(anchor, step), "month")
+        return (f"{anchor.year + step:04d}", "year")
+    if kind == "ago":
+        per = g["per"].lower()
+        if anchor is None:
+            return (None, per)
+        raw = g["n"].lower()
+        n = int(raw) if raw.isdigit() else _NUMWORDS[raw]
+        if per == "day":
+            return ((anchor - dt.timedelta(days=n)).isoformat(), "day")
+        if per == "week":
+            return (_iso_week(anchor - dt.timedelta(weeks=n)), "week")
+        if per == "month":
+            return (_shift_months(anchor, -n), "month")
+        return (f"{anchor.year - n:04d}", "year")
+    return None
+
+
+def find_dates(sentence: str, anchor: dt.date | None) -> list[DateMatch]:
+    """Dates and times in ``sentence``, longest first where they overlap, in text order."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for kind, pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(sentence):
+            start, end = (m.start("y"), m.end("y")) if kind == "year" else m.span()
+            if not free(start, end):
+                continue
+            if kind in ("mdy", "dmy", "my") and m.group("m").lower().rstrip(".") in _AMBIGUOUS_MONTHS:
+                # "may 15 people" is not a date: ambiguous names must be capitalised.
+                if not m.group("m")[0].isupper():
+                    continue
+            resolved = _resolve(kind, m, sentence, anchor)
+            if resolved is None:
+                continue
+            found.append(DateMatch("date", start, end, resolved[0], resolved[1]))
+            taken.append((start, end))
+    for m in _TIME.finditer(sentence):
+        if not free(m.start(), m.end()):
+            continue
+        if m.group("word"):
+            value = "12:00" if m.group("word").lower() == "noon" else "00:00"
+        elif m.group("h24") is not None:
+            value = f"{int(m.group('h24')):02d}:{m.group('m24')}"
+        else:
+            hour = int(m.group("h"))
+            if not 1 <= hour <= 12:
+                continue
+            pm = m.group("ap").lower().startswith("p")
+            hour = hour % 12 + (12 if pm else 0)
+            value = f"{hour:02d}:{m.group('min') or '00'}"
+        found.append(DateMatch("time", m.start(), m.end(), value, None))
+        taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: (d.start, d.end))
+
+
+_DATELINE_WINDOW = 400
+
+
+def dateline_anchor(text: str) -> dt.date | None:
+    """A full explicit date stated in the opening of ``text`` ("On August 15, 2025, …").
+
+    Used as the anchor for relative dates when the document has no published
+    date: a lead that names its own day is the context the reader resolves
+    "on Monday" against. Only the opening counts, so a historical date deeper in
+    the story never becomes the anchor.
+    """
+    for match in find_dates(text[:_DATELINE_WINDOW], None):
+        if match.kind == "date" and match.unit == "day" and match.value:
+            return dt.date.fromisoformat(match.value)
+    return None

@@ -1,0 +1,554 @@
+"""Normalise the values a sentence states: amounts, durations, money, shares, counts, dates.
+
+``find_values(sentence, anchor)`` returns every value with its exact span, a
+normalised number, a unit and how approximate the wording is ("nearly three
+hours" → 3 hour, about; "more than thirty" → 30, at_least). Ranges keep both
+ends ("three to four hours" → "3-4"). Counts of people add up across a
+coordination ("a 12-year-old and three others" → 4 people) and carry what
+happened to them as their unit when the sentence says it ("a man was shot and
+killed" → 1 killed). Dates and times come from ``dates.find_dates``.
+
+A hand-written scanner over tokens, not regexes over the whole sentence:
+approximation words, currency marks, scales and units sit on either side of the
+number and combine freely, which is easy to walk and hard to express as one
+pattern. A bare number without a unit or a noun gives nothing: unknown beats wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from newsprism.extract.dates import find_dates
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}
+_MONEY_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
+                 "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000}
+_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+              "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+              "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+
+_APPROX_BEFORE: list[tuple[tuple[str, ...], str]] = sorted(
+    [
+        (("about",), "about"), (("around",), "about"), (("roughly",), "about"),
+        (("approximately",), "about"), (("nearly",), "about"), (("almost",), "about"),
+        (("some",), "about"), (("close", "to"), "about"), (("an", "estimated"), "about"),
+        (("estimated",), "about"), (("circa",), "about"), (("~",), "about"),
+        (("at", "least"), "at_least"), (("more", "than"), "at_least"), (("over",), "at_least"),
+        (("upwards", "of"), "at_least"), (("in", "excess", "of"), "at_least"),
+        (("no", "fewer", "than"), "at_least"), (("no", "less", "than"), "at_least"),
+        (("above",), "at_least"), (("just", "over"), "at_least"), (("well", "over"), "at_least"),
+        (("exceeding",), "at_least"), (("up", "to"), "at_most"), (("fewer", "than"), "at_most"),
+        (("less", "than"), "at_most"), (("under",), "at_most"), (("below",), "at_most"),
+        (("at", "most"), "at_most"), (("no", "more", "than"), "at_most"),
+        (("just", "under"), "at_most"), (("as", "many", "as"), "at_most"),
+        (("as", "much", "as"), "at_most"),
+    ],
+    key=lambda p: -len(p[0]),
+)
+_APPROX_AFTER: list[tuple[tuple[str, ...], str]] = [
+    (("or", "more"), "at_least"), (("or", "so"), "about"), (("+",), "at_least"),
+    (("-", "plus"), "at_least"), (("plus",), "at_least"),
+]
+
+_DURATION_UNITS = {
+    "second": "second", "seconds": "second", "sec": "second", "secs": "second",
+    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
+    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "day": "day", "days": "day",
+    "week": "week", "weeks": "week", "month": "month", "months": "month", "year": "year",
+    "years": "year", "decade": "decade", "decades": "decade",
+}
+_CURRENCY_MARKS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB"}
+_CURRENCY_CODES = {"usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "inr": "INR",
+                   "rub": "RUB", "cny": "CNY", "chf": "CHF", "cad": "CAD", "aud": "AUD"}
+_CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
+                   "yen": "JPY", "yuan": "CNY", "rupee": "INR", "rupees": "INR",
+                   "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB",
+                   "francs": "CHF", "sterling": "GBP"}
+_DOLLAR_PREFIX = {"us": "USD", "a": "AUD", "c": "CAD", "hk": "HKD", "nz": "NZD"}
+_MEASURES = {
+    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+    "miles": "mile", "mile": "mile", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+    "feet": "ft", "foot": "ft", "ft": "ft", "kg": "kg", "kilograms": "kg", "kilogram": "kg",
+    "tonnes": "tonne", "tonne": "tonne", "tons": "ton", "ton": "ton", "barrels": "barrel",
+    "barrel": "barrel", "litres": "litre", "liters": "litre", "gallons": "gallon",
+    "acres": "acre", "hectares": "hectare", "degrees": "degree", "mph": "mph", "kmh": "km/h",
+}
+PERSON_NOUNS = frozenset(
+    """
+    people persons person man men woman women child children kid kids boy boys girl
+    girls adult adults teenager teenagers teen teens student students soldier soldiers
+    civilian civilians resident residents officer officers worker workers passenger
+    passengers victim victims migrant migrants refugee refugees protester protesters
+    protestors demonstrator demonstrators troops fighter fighters militant militants
+    journalist journalists patient patients other others individual individuals suspect
+    suspects hostage hostages prisoner prisoners miner miners firefighter firefighters
+    employee employees tourist tourists infant infants baby babies toddler toddlers
+    pilgrim pilgrims member members player players gunman gunmen crew villager villagers
+    worshippers pedestrian pedestrians
+    """.split()  # noqa: SIM905
+)
+# What happened to the people counted, by the words that say it.
+_ROLE_WORDS = {
+    "killed": "killed", "dead": "killed", "died": "killed", "slain": "killed",
+    "murdered": "killed", "perished": "killed", "killing": "killed", "kills": "killed",
+    "injured": "injured", "wounded": "injured", "hurt": "injured", "injuring": "injured",
+    "wounding": "injured", "arrested": "arrested", "detained": "arrested",
+    "arresting": "arrested", "missing": "missing", "evacuated": "evacuated",
+    "displaced": "displaced", "rescued": "rescued", "kidnapped": "kidnapped",
+    "abducted": "kidnapped", "hospitalised": "injured", "hospitalized": "injured",
+}
+_STOP = frozenset(
+    """
+    a an the of in on at to for from by with and or but that which who whom whose this
+    these those it its is are was were be been being has have had will would can could
+    may might than as into over under during after before since while if when where per
+    each every other such no not more most less same all both either any some his her
+    their our my your them they he she we i you there here ago old
+    """.split()  # noqa: SIM905
+)
+
+_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[A-Za-z]+(?:[’'][a-z]+)?|\S", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Value:
+    """One value stated in a sentence; ``sentence[start:end] == text``."""
+
+    kind: str  # duration | count | quantity | money | percent | date | time
+    start: int
+    end: int
+    text: str
+    value: float | int | str | None
+    unit: str | None
+    approx: str  # about | at_least | at_most | exact
+    lo: float | None = None  # numeric bounds, for comparing values across documents
+    hi: float | None = None
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+def _num(x: float) -> float | int:
+    return int(x) if float(x).is_integer() else round(x, 6)
+
+
+def _fmt(x: float) -> str:
+    return str(_num(x))
+
+
+class _Scanner:
+    def __init__(self, sentence: str) -> None:
+        self.s = sentence
+        self.toks = [_Tok(m.group(), m.group().lower(), m.start(), m.end())
+                     for m in _TOKEN.finditer(sentence)]
+
+    def low(self, i: int) -> str:
+        return self.toks[i].low if 0 <= i < len(self.toks) else ""
+
+    def adjacent(self, i: int) -> bool:
+        """No space between token ``i-1`` and ``i`` (for "three-hour", "$5", "5%")."""
+        return 0 < i < len(self.toks) and self.toks[i - 1].end == self.toks[i].start
+
+    # ------------------------------------------------------------------ numbers
+
+    def number(self, i: int) -> tuple[float, int] | None:
+        """A number starting at token ``i``: (value, index after it)."""
+        low = self.low(i)
+        if re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?", low):
+            value = float(low.replace(",", ""))
+            j = i + 1
+            if self.low(j) in _SCALES:
+                value *= _SCALES[self.low(j)]
+                j += 1
+            return value, j
+        if low in ("a", "an") and self.low(i + 1) in ("hundred", "thousand", "million",
+                                                      "billion", "dozen"):
+            scale = 12 if self.low(i + 1) == "dozen" else _SCALES[self.low(i + 1)]
+            return float(scale), i + 2
+        if low not in _SMALL and low != "dozen":
+            return None
+        total, current, j = 0.0, 0.0, i
+        while True:
+            w = self.low(j)
+            if w in _SMALL:
+                current += _SMALL[w]
+            elif w == "dozen":
+                current = max(current, 1) * 12
+            elif w == "hundred":
+                current = max(current, 1) * 100
+            elif w in _SCALES:
+                total += max(current, 1) * _SCALES[w]
+                current = 0
+            elif w in ("-", "and") and j > i and (self.low(j + 1) in _SMALL or self.low(j + 1) in _SCALES) \
+                    and not (w == "and" and self.low(j - 1) not in ("hundred", "thousand", "million")):
+                j += 1
+                continue
+            else:
+                break
+            j += 1
+        return (total + current, j) if j > i else None
+
+    def fraction(self, i: int) -> tuple[float, int] | None:
+        """"a fifth", "two-thirds", "half" (value, index after it)."""
+        low = self.low(i)
+        numer, j = 1.0, i
+        if low in ("a", "an", "one"):
+            j = i + 1
+        elif low in _SMALL and low not in ("zero",):
+            numer, j = float(_SMALL[low]), i + 1
+            if self.low(j) == "-":
+                j += 1
+        if self.low(j) not in _FRACTIONS:
+            return None
+        return numer / _FRACTIONS[self.low(j)], j + 1
+
+    def approx_before(self, i: int) -> tuple[str, int]:
+        for words, kind in _APPROX_BEFORE:
+            n = len(words)
+            if i - n >= 0 and tuple(self.low(k) for k in range(i - n, i)) == words:
+                return kind, i - n
+        return "exact", i
+
+    def approx_after(self, j: int) -> tuple[str, int]:
+        for words, kind in _APPROX_AFTER:
+            n = len(words)
+            if tuple(self.low(k) for k in range(j, j + n)) == words:
+                return kind, j + n
+        return "exact", j
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        return self.toks[i].start, self.toks[j - 1].end
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+class _Reader:
+    """Walks the tokens of one sentence and collects ``Value``s."""
+
+    def __init__(self, sentence: str, taken: list[tuple[int, int]]) -> None:
+        self.sc = _Scanner(sentence)
+        self.taken = taken
+        self.out: list[Value] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.taken)
+
+    def emit(self, kind: str, i: int, j: int, value: float | str | None, unit: str | None,
+             approx: str, lo: float | None, hi: float | None) -> None:
+        start, end = self.sc.span(i, j)
+        if not self.free(start, end):
+            return
+        if isinstance(value, float):
+            value = _num(value)
+        self.out.append(Value(kind, start, end, self.sc.s[start:end], value, unit, approx, lo, hi))
+        self.taken.append((start, end))
+
+    def run(self) -> list[Value]:
+        sc = self.sc
+        i = 0
+        while i < len(sc.toks):
+            i = self.at(i)
+        return self.out
+
+    def at(self, i: int) -> int:
+        """Try every reading at token ``i``; return the next index to look at."""
+        sc = self.sc
+        tok = sc.toks[i]
+        if not self.free(tok.start, tok.end):
+            return i + 1
+        currency, k = self.currency_before(i)
+        num = sc.number(k)
+        frac = sc.fraction(k)
+        if frac is not None and (sc.low(frac[1]) in ("of", "an", "a") or sc.low(frac[1]) in _DURATION_UNITS):
+            return self.read_fraction(i, k, frac)
+        if num is None and sc.low(k) in ("a", "an"):
+            if sc.low(k + 1) not in ("hour", "minute"):
+                return max(self.read_people(i, k), i + 1)
+            num = (1.0, k + 1)
+        if num is None:
+            return i + 1
+        if self.is_label(k):
+            return num[1]
+        value, j = num
+        # Ranges: "three to four hours", "3-4", "between 3 and 4".
+        hi_value = None
+        if sc.low(j) in ("to", "-", "–", "and") and (sc.low(j) != "and" or sc.low(k - 1) == "between"):
+            second = sc.number(j + 1)
+            if second is not None and second[0] > value:
+                hi_value, j = second
+                if sc.low(j - 1) in _SCALES and sc.low(k + 1) not in _SCALES:
+                    value *= _SCALES[sc.low(j - 1)]
+        return self.read_unit(i, k, j, value, hi_value, currency)
+
+    def is_label(self, k: int) -> bool:
+        # "Article 5", "Boeing 737": a number right after a capitalised word that
+        # does not start the sentence names something; it does not count it.
+        sc = self.sc
+        prev = sc.toks[k - 1] if k > 0 else None
+        return bool(prev and k > 1 and prev.text[:1].isupper() and prev.text.isalpha()
+                    and prev.low not in {w[-1] for w, _ in _APPROX_BEFORE}
+                    and sc.toks[k].text[:1].isdigit())
+
+    def currency_before(self, i: int) -> tuple[str | None, int]:
+        sc = self.sc
+        low = sc.low(i)
+        if low in _CURRENCY_MARKS:
+            return _CURRENCY_MARKS[low], i + 1
+        if low in _DOLLAR_PREFIX and sc.low(i + 1) == "$" and sc.adjacent(i + 1):
+            return _DOLLAR_PREFIX[low], i + 2
+        if sc.toks[i].text.isupper() and low in _CURRENCY_CODES:
+            return _CURRENCY_CODES[low], i + 1
+        return None, i
+
+    def bounds(self, start: int, j: int) -> tuple[str, int, int]:
+        approx, first = self.sc.approx_before(start)
+        if self.sc.low(first - 1) == "between":
+            first -= 1
+        after, last = self.sc.approx_after(j)
+        if after != "exact":
+            approx = after
+        return approx, first, last
+
+    def read_fraction(self, i: int, k: int, frac: tuple[float, int]) -> int:
+        sc = self.sc
+        value, j = frac
+        if sc.low(j) in ("an", "a") and sc.low(j + 1) in _DURATION_UNITS:
+            j += 1
+        if sc.low(j) in _DURATION_UNITS:
+            approx, first, _ = self.bounds(k, j)
+            self.emit("duration", first, j + 1, value, _DURATION_UNITS[sc.low(j)], approx, value, value)
+            return j + 1
+        approx, first, _ = self.bounds(k, j)
+        self.emit("quantity", first, j, value, "fraction", approx, value, value)
+        return j
+
+    def currency_word(self, n: int) -> str | None:
+        sc = self.sc
+        if n >= len(sc.toks):
+            return None
+        if sc.low(n) in _CURRENCY_WORDS:
+            return _CURRENCY_WORDS[sc.low(n)]
+        if sc.toks[n].text.isupper() and sc.low(n) in _CURRENCY_CODES:
+            return _CURRENCY_CODES[sc.low(n)]
+        return None
+
+    def read_money(self, i: int, u: int, j: int, lo: float, hi: float, is_range: bool,
+                   currency: str | None) -> int | None:
+        """"$5 million", "5bn euros", "€3.2bn", "US$40", "200 dollars"; None if not money."""
+        sc = self.sc
+        end = j
+        unit_low = sc.low(u)
+        scale = 1
+        if unit_low in _MONEY_SCALES and (sc.adjacent(u) or len(unit_low) > 1):
+            if currency is not None or self.currency_word(u + 1):
+                scale, end = _MONEY_SCALES[unit_low], u + 1
+        if currency is None:
+            currency = self.currency_word(end)
+            if currency is None:
+                return None
+            end += 1
+        elif self.currency_word(end):
+            end += 1  # "$5 million dollars": the word repeats the mark
+        lo, hi = lo * scale, hi * scale
+        shown: float | str = f"{_fmt(lo)}-{_fmt(hi)}" if is_range else lo
+        approx, first, last = self.bounds(i, end)
+        self.emit("money", first, last, shown, currency, approx, lo, hi)
+        return last
+
+    def read_unit(self, i: int, k: int, j: int, value: float, hi: float | None,
+                  currency: str | None) -> int:
+        sc = self.sc
+        lo_v = value
+        hi_v = hi if hi is not None else value
+        shown: float | str = f"{_fmt(lo_v)}-{_fmt(hi_v)}" if hi is not None else value
+        if sc.low(j) == "and" and sc.low(j + 1) == "a" and sc.low(j + 2) == "half" \
+                and sc.low(j + 3) in _DURATION_UNITS:
+            lo_v, hi_v, j = lo_v + 0.5, hi_v + 0.5, j + 3  # "two and a half hours"
+            shown = lo_v if hi is None else f"{_fmt(lo_v)}-{_fmt(hi_v)}"
+        u = j + 1 if sc.low(j) == "-" else j
+        unit_low = sc.low(u)
+        money = self.read_money(i, u, j, lo_v, hi_v, hi is not None, currency)
+        if money is not None:
+            return money
+        if unit_low in ("%", "percent") or (unit_low == "per" and sc.low(u + 1) == "cent"):
+            end = u + 2 if unit_low == "per" else u + 1
+            unit = "percent"
+            if (sc.low(end) == "points" and sc.low(end - 1) in ("percent", "cent")) or (
+                sc.low(end) == "percentage"):
+                end, unit = end + (2 if sc.low(end) == "percentage" else 1), "percentage point"
+            approx, first, last = self.bounds(k, end)
+            self.emit("percent", first, last, shown, unit, approx, lo_v, hi_v)
+            return last
+        if unit_low == "percentage" and sc.low(u + 1) == "points":
+            approx, first, last = self.bounds(k, u + 2)
+            self.emit("percent", first, last, shown, "percentage point", approx, lo_v, hi_v)
+            return last
+        if unit_low in _DURATION_UNITS:
+            if (sc.low(u + 1) == "-" and sc.low(u + 2) == "old") or sc.low(u + 1) == "old":
+                return self.read_people(i, k)
+            if sc.low(u + 1) == "ago":
+                return u + 2  # a relative date, read by find_dates
+            unit = _DURATION_UNITS[unit_low]
+            end = u + 1
+            if sc.low(end) == "and" and sc.low(end + 1) == "a" and sc.low(end + 2) == "half":
+                lo_v, hi_v, end = lo_v + 0.5, hi_v + 0.5, end + 3
+                shown = lo_v if hi is None else f"{_fmt(lo_v)}-{_fmt(hi_v)}"
+            if sc.low(k) in ("a", "an", "one") and sc.low(k) != "one" and unit not in ("hour", "minute"):
+                return end  # "a day", "a week": idiom more often than measure
+            approx, first, last = self.bounds(k, end)
+            self.emit("duration", first, last, shown, unit, approx, lo_v, hi_v)
+            return last
+        if unit_low in _MEASURES:
+            approx, first, last = self.bounds(k, u + 1)
+            self.emit("quantity", first, last, shown, _MEASURES[unit_low], approx, lo_v, hi_v)
+            return last
+        return self.read_count(i, k, j, lo_v, hi_v, shown)
+
+    def noun_after(self, j: int) -> int | None:
+        """Index of the head noun of "<number> [adj] [adj] noun", if there is one.
+
+        Without a parse the head is the first person noun or plural-looking word
+        within three words ("thirty European nations" → nations); a run of words
+        with neither gives no head rather than a wrong one.
+        """
+        sc = self.sc
+        for n in range(j, min(j + 3, len(sc.toks))):
+            low = sc.low(n)
+            if not sc.toks[n].text.isalpha() or low in _STOP or low in _ROLE_WORDS:
+                return None
+            if low in PERSON_NOUNS:
+                return n
+            if low.endswith("s") and not low.endswith(("ss", "us", "is", "ous")) and len(low) > 3:
+                return n
+        return None
+
+    def read_count(self, i: int, k: int, j: int, lo: float, hi: float, shown: float | str) -> int:
+        sc = self.sc
+        if sc.low(k) in ("a", "an", "one"):
+            return max(self.read_people(i, k), j)
+        if sc.low(j) in _ROLE_WORDS and sc.low(j) not in ("killing", "injuring", "wounding",
+                                                          "arresting", "kills"):
+            # "12 dead", "three wounded": the people are implied by what befell them.
+            approx, first, last = self.bounds(k, j + 1)
+            self.emit("count", first, last, shown, _ROLE_WORDS[sc.low(j)], approx, lo, hi)
+            return last
+        head = self.noun_after(j)
+        if head is None or sc.adjacent(j):
+            return j  # "24brussels" is a name, not 24 of anything
+        if sc.low(head) in PERSON_NOUNS:
+            return self.read_people(i, k)
+        approx, first, last = self.bounds(k, head + 1)
+        self.emit("count", first, last, shown, _singular(sc.low(head)), approx, lo, hi)
+        return last
+
+    def age_end(self, n: int) -> int | None:
+        """End of "12-year-old(s)" starting at token ``n``."""
+        sc = self.sc
+        if sc.number(n) is None:
+            return None
+        a = sc.number(n)[1]  # type: ignore[index]
+        if sc.low(a) == "-" and sc.low(a + 1) in ("year", "month") and sc.low(a + 2) == "-" \
+                and sc.low(a + 3) in ("old", "olds"):
+            return a + 4
+        return None
+
+    def person_np(self, k: int) -> tuple[float, int] | None:
+        """"a 12-year-old", "three others", "two women" → (count, index after)."""
+        sc = self.sc
+        if sc.low(k) in ("a", "an"):
+            value, j = 1.0, k + 1
+            age = self.age_end(j)
+        else:
+            if self.age_end(k) is not None:
+                return None  # "the 12-year-old": a reference to someone, not a count
+            num = sc.number(k)
+            if num is None:
+                return None
+            value, j = num
+            age = self.age_end(j)
+        if age is not None:
+            head = self.noun_after(age)
+            if head is not None and sc.low(head) in PERSON_NOUNS:
+                age = head + 1
+            return value, age
+        head = self.noun_after(j)
+        if head is None or sc.low(head) not in PERSON_NOUNS:
+            return None
+        return value, head + 1
+
+    def read_people(self, i: int, k: int) -> int:
+        sc = self.sc
+        first_np = self.person_np(k)
+        if first_np is None:
+            return k + 1
+        total, j, parts = first_np[0], first_np[1], 1
+        while sc.low(j) in (",", "and") or (sc.low(j) == "," and sc.low(j + 1) == "and"):
+            nxt = j + 1 + (1 if sc.low(j) == "," and sc.low(j + 1) == "and" else 0)
+            more = self.person_np(nxt)
+            if more is None:
+                break
+            total, j, parts = total + more[0], more[1], parts + 1
+        role = self.role(k, j)
+        if sc.low(k) in ("a", "an", "one") and parts == 1 and role is None:
+            return j  # "a man" alone counts nobody worth a fact
+        approx, first, last = self.bounds(k, j)
+        self.emit("count", first, last, total, role or "people", approx, total, total)
+        return last
+
+    def role(self, k: int, j: int) -> str | None:
+        """"three people were killed", "killing three people", "a man was shot and killed"."""
+        sc = self.sc
+        n = j
+        if sc.low(n) in ("who", "that"):
+            n += 1
+        if sc.low(n) in ("was", "were", "are", "is", "got", "remain", "remained", "have", "has",
+                         "had"):
+            n += 1
+            if sc.low(n) == "been":
+                n += 1
+            if sc.low(n + 1) == "and" and sc.low(n + 2) in _ROLE_WORDS:
+                n += 2  # "shot and killed"
+            elif sc.low(n) in ("reportedly", "also", "later", "reported", "confirmed", "fatally"):
+                n += 1
+        if sc.low(n) in _ROLE_WORDS:
+            return _ROLE_WORDS[sc.low(n)]
+        _, before = sc.approx_before(k)
+        prev = sc.low(before - 1)
+        if prev in ("killing", "killed", "kills", "kill", "injuring", "wounding", "injured",
+                    "wounded", "arresting", "arrested", "detained", "evacuated", "rescued"):
+            return _ROLE_WORDS.get(prev, "killed")
+        return None
+
+
+def find_values(sentence: str, anchor: dt.date | None = None) -> list[Value]:
+    """Every value stated in ``sentence`` (one sentence: tense and roles are read from it)."""
+    found: list[Value] = []
+    taken: list[tuple[int, int]] = []
+    for d in find_dates(sentence, anchor):
+        found.append(Value(d.kind, d.start, d.end, sentence[d.start:d.end], d.value, d.unit, "exact"))
+        taken.append((d.start, d.end))
+    found.extend(_Reader(sentence, taken).run())
+    return sorted(found, key=lambda v: (v.start, v.end, v.kind))
