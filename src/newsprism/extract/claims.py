@@ -138,14 +138,25 @@ def _quoted_chars(text: str) -> list[bool]:
     return mask
 
 
-def _speech_verb(tokens: Sequence[Any]) -> Any | None:
-    """The reporting verb of an attributed sentence ("X said that …", "…, X said")."""
+# Cue verbs that take an infinitive or an object, not a reported statement.
+_NOT_REPORTING = frozenset(
+    "continue agree welcome praise accuse question wonder demand propose recommend call "
+    "describe label dub brand term point".split()
+)
+
+
+def _speech_verb(tokens: Sequence[Any], text: str) -> Any | None:
+    """The reporting verb of an attributed sentence ("X said that …", "“…,” X said")."""
+    quoted = any(ch in _QUOTE_CHARS for ch in text)
     for tok in tokens:
-        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
-            deps = {c.dep_ for c in tok.children}
-            has_subj = bool(deps & {"nsubj", "nsubjpass"})
-            if has_subj and (deps & {"ccomp", "xcomp"} or tok.dep_ in ("ROOT", "parataxis")):
-                return tok
+        lemma = tok.lemma_.lower()
+        if lemma not in SPEECH_VERBS or lemma in _NOT_REPORTING or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        deps = {c.dep_ for c in tok.children}
+        if not deps & {"nsubj", "nsubjpass"}:
+            continue
+        if "ccomp" in deps or (quoted and tok.dep_ in ("ROOT", "parataxis")):
+            return tok
     return None
 
 
@@ -179,9 +190,11 @@ class _DocContext:
         """Span of the named mention the subject token stands for, if any."""
         head = self.mention_over(subj.idx, subj.idx + len(subj.text))
         if head is None:
-            # Clipped to the sentence: a parse may hang a headline line off the subject.
-            lo = max(bounds[0], subj.left_edge.idx)
-            hi = min(bounds[1], subj.right_edge.idx + len(subj.right_edge.text))
+            # The name itself, not its possessor ("Trump's envoy" is not Trump),
+            # clipped to the sentence: a parse may hang a headline off the subject.
+            parts = [c for c in subj.children if c.dep_ in ("compound", "flat")] + [subj]
+            lo = max(bounds[0], min(t.idx for t in parts))
+            hi = min(bounds[1], subj.idx + len(subj.text))
             named = [m for m in self.inside(lo, hi) if m.label in ("PERSON", "ORG", "NORP", "GPE")]
             head = named[0] if named else None
         if head is not None:
@@ -245,7 +258,7 @@ def _slot(v: Value, offset: int) -> Slot:
 def classify(tokens: list[Any], text: str, offset: int) -> tuple[bool, bool, Any | None, Any | None]:
     """(opinion, hedged, speech verb, according-to object) for one sentence's tokens."""
     quoted = _quoted_chars(text)
-    speech = _speech_verb(tokens)
+    speech = _speech_verb(tokens, text)
     according = _according_to(tokens)
     own = [t for t in tokens if not quoted[min(len(quoted) - 1, max(0, t.idx - offset))]]
     lows = {t.lower_ for t in own}

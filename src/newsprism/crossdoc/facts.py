@@ -1,0 +1,379 @@
+"""Facts: claims about the same thing aligned across documents, with their verdict.
+
+A *fact unit* is one normalised value in one claim (a slot), or, for claims
+without values, one statement "subject – verb – object" whose polarity can be
+checked. Units are aligned in two steps, never all pairs:
+
+1. **Blocking** by a key that two statements of the same fact must share: the
+   slot kind, the dimension of its unit (time, currency, people killed, share …),
+   the class of the word the value describes ("meeting", "talks", "met" and
+   "negotiations" are all ``talks``), and for dates whether the sentence speaks
+   of the future ("will meet on Monday" is not the day of the talks).
+2. **Leader clustering** inside a block, in a fixed order: a unit joins the most
+   similar existing cluster whose named entities do not contradict it (both name
+   entities and share none → different facts) and, when the block has no event
+   word to lean on, whose wording is close (TF-IDF cosine over content lemmas).
+   Cost is O(units × clusters per block), sub-quadratic in documents.
+
+Similarity is lexical TF-IDF, not embeddings: measured on ECB+ (see
+``docs/evaluation.md``) it separates the events well once blocking has done its
+part, it adds no dependency, and it is fast enough for 1,000-document stories.
+
+A fact's verdict compares values as intervals: "about" widens a value by 25 %
+("nearly three hours" ≈ 2.25–3.75 h), "at least"/"at most" open one side,
+ranges keep both ends, and an exact value keeps a 2 % rounding margin. Two
+values *conflict* when their intervals are disjoint and different sources state
+them; "three hours" and "nearly three hours" overlap, "nearly three" and
+"seven" do not. Near-duplicate copies (``Document.duplicate_of``) and several
+articles of one outlet count as one independent source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from newsprism.extract.claims import ExtractedClaim, claim_entities
+from newsprism.models import Document, Entity, Fact, FactValue, Slot
+
+Index = Mapping[tuple[str, int, int], str]
+Vector = dict[str, float]
+
+# Words that name the same kind of event; the class name reads well in ``about``.
+EVENT_CLASSES: dict[str, str] = {
+    w: cls
+    for cls, words in {
+        "talks": "meet meeting talk talks negotiation negotiate summit discussion discuss "
+        "session conversation convene encounter conference consultation call",
+        "attack": "attack strike bombing blast explosion shooting raid assault",
+        "vote": "vote election ballot referendum poll",
+        "earthquake": "earthquake quake tremor",
+        "fire": "fire blaze wildfire",
+        "crash": "crash collision",
+    }.items()
+    for w in words.split()
+}
+# Antonym pairs mapped to (family, polarity): "rejected" contradicts "accepted".
+POLARITY: dict[str, tuple[str, int]] = {
+    "accept": ("accept", 1), "reject": ("accept", -1), "refuse": ("accept", -1),
+    "decline": ("accept", -1), "approve": ("approve", 1), "veto": ("approve", -1),
+    "confirm": ("confirm", 1), "deny": ("confirm", -1), "support": ("support", 1),
+    "oppose": ("support", -1), "win": ("win", 1), "lose": ("win", -1),
+    "attend": ("attend", 1), "boycott": ("attend", -1), "admit": ("admit", 1),
+}
+_KIND_PHRASE = {
+    "duration": "length of", "count": "number of", "quantity": "amount of",
+    "money": "amount of", "percent": "share of", "date": "date of", "time": "time of",
+}
+_DURATION_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800,
+                     "month": 2_629_800, "year": 31_557_600, "decade": 315_576_000}
+ABOUT_MARGIN = 0.25
+EXACT_MARGIN = 0.02
+# Without an event word in common, wording must be this close to align.
+LEXICAL_MIN = 0.3
+# Small counts of generic things ("two leaders", "two sides") describe, they do not report.
+MIN_GENERIC_COUNT = 3
+
+
+@dataclass
+class _Unit:
+    claim: ExtractedClaim
+    slot: Slot | None
+    value: str  # what FactValue shows: "3 hour", "2025-08-15", "reject"
+    interval: tuple[float, float] | None
+    entities: frozenset[str]
+    vector: Vector
+    head: str | None
+    source: str
+    people: frozenset[str] = frozenset()
+    subject: str | None = None
+
+
+@dataclass
+class _Cluster:
+    units: list[_Unit] = field(default_factory=list)
+    entities: set[str] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)
+    vector: Counter[str] = field(default_factory=Counter)
+
+
+# --------------------------------------------------------------------------- vectors
+
+
+def tfidf_vectors(bags: Sequence[Iterable[str]]) -> list[Vector]:
+    """L2-normalised binary TF-IDF vectors, one per bag of terms."""
+    sets = [sorted(set(b)) for b in bags]
+    df: Counter[str] = Counter(t for s in sets for t in s)
+    n = len(sets)
+    out = []
+    for terms in sets:
+        vec = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in terms}
+        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        out.append({t: w / norm for t, w in vec.items()})
+    return out
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Cosine of two sparse vectors (normalised here, so sums of vectors work too)."""
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+    na = math.sqrt(sum(w * w for w in a.values()))
+    nb = math.sqrt(sum(w * w for w in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+# --------------------------------------------------------------------------- values
+
+
+def _fmt(x: float | int | str | None) -> str:
+    if isinstance(x, float) and x.is_integer():
+        return str(int(x))
+    return str(x)
+
+
+def _bounds(slot: Slot) -> tuple[float, float] | None:
+    raw = slot.value
+    if isinstance(raw, str):
+        try:
+            lo_s, hi_s = raw.split("-", 1)
+            lo, hi = float(lo_s), float(hi_s)
+        except ValueError:
+            return None
+    elif isinstance(raw, int | float):
+        lo = hi = float(raw)
+    else:
+        return None
+    if slot.kind == "duration":
+        scale = _DURATION_SECONDS.get(slot.unit or "", 1)
+        lo, hi = lo * scale, hi * scale
+    if slot.kind == "percent" and slot.unit == "percent":
+        lo, hi = lo / 100, hi / 100
+    if slot.approx == "about":
+        return lo * (1 - ABOUT_MARGIN), hi * (1 + ABOUT_MARGIN)
+    if slot.approx == "at_least":
+        return lo, math.inf
+    if slot.approx == "at_most":
+        return 0.0, hi
+    return lo * (1 - EXACT_MARGIN), hi * (1 + EXACT_MARGIN)
+
+
+def _dimension(slot: Slot) -> str:
+    if slot.kind in ("duration", "date", "time"):
+        return slot.kind
+    if slot.kind == "percent" and slot.unit == "percent" or slot.unit == "fraction":
+        return "share"
+    return f"{slot.kind}:{slot.unit}"
+
+
+def _display(slot: Slot) -> str:
+    if slot.kind in ("date", "time"):
+        return str(slot.value)
+    if slot.kind == "money":
+        return f"{_fmt(slot.value)} {slot.unit}"
+    return f"{_fmt(slot.value)} {slot.unit}" if slot.unit else _fmt(slot.value)
+
+
+def _dates_conflict(a: str, b: str) -> bool:
+    """Whether two resolved dates cannot both hold ("2025-08" holds with "2025-08-15")."""
+    if "W" in a or "W" in b:
+        return False  # weeks straddle months; too coarse to contradict anything
+    return not (a.startswith(b) or b.startswith(a))
+
+
+def _conflict(u: _Unit, v: _Unit) -> bool:
+    if u.source == v.source:
+        return False  # one source stating two values most likely speaks of two things
+    if u.slot is None or v.slot is None:
+        return u.interval != v.interval  # statements: opposite polarity
+    if u.slot.kind in ("date", "time"):
+        return u.value != v.value and (u.slot.kind == "time" or _dates_conflict(u.value, v.value))
+    if u.interval is None or v.interval is None:
+        return False
+    return u.interval[1] < v.interval[0] or v.interval[1] < u.interval[0]
+
+
+# --------------------------------------------------------------------------- units
+
+
+def _sources(documents: Sequence[Document]) -> dict[str, str]:
+    """Document id → independent source key (copies fold into their original, then outlet)."""
+    by_id = {d.id: d for d in documents}
+    out = {}
+    for d in documents:
+        root = by_id.get(d.duplicate_of or d.id, d)
+        out[d.id] = f"outlet:{root.outlet.strip().lower()}" if root.outlet else f"doc:{root.id}"
+    return out
+
+
+def _units(
+    claims: Sequence[ExtractedClaim], ents: Mapping[str, tuple[str, ...]],
+    sources: Mapping[str, str], index: Index, persons: frozenset[str],
+) -> dict[tuple[str, ...], list[_Unit]]:
+    vectors = tfidf_vectors([c.lemmas + tuple(ents.get(c.id, ())) for c in claims])
+    blocks: dict[tuple[str, ...], list[_Unit]] = {}
+    for claim, vec in zip(claims, vectors, strict=True):
+        source = sources.get(claim.document, f"doc:{claim.document}")
+        names = frozenset(ents.get(claim.id, ()))
+        people = names & persons
+        subject = index.get((claim.document, *claim.subject_ref)) if claim.subject_ref else None
+        for slot, head in zip(claim.slots, claim.heads, strict=True):
+            if slot.kind == "place" or slot.value is None:
+                continue
+            if slot.kind == "count" and slot.unit not in _PEOPLE_UNITS and not (
+                isinstance(slot.value, int | float) and slot.value >= MIN_GENERIC_COUNT
+            ):
+                continue
+            cls = EVENT_CLASSES.get(head or "", head or "")
+            if slot.kind == "count":
+                cls = ""  # the counted noun (unit) already says what is counted
+            key = (slot.kind, _dimension(slot), cls,
+                   "future" if slot.kind in ("date", "time") and claim.future else "")
+            blocks.setdefault(key, []).append(
+                _Unit(claim, slot, _display(slot), _bounds(slot), names, vec, cls or None, source,
+                      people, subject)
+            )
+        stmt = _statement(claim, index)
+        if stmt is not None:
+            key_s, shown, sign = stmt
+            blocks.setdefault(key_s, []).append(
+                _Unit(claim, None, shown, (sign, sign), names, vec, key_s[2], source, people, subject)
+            )
+    return blocks
+
+
+_PEOPLE_UNITS = frozenset({"people", "killed", "injured", "arrested", "missing", "evacuated",
+                           "displaced", "rescued", "kidnapped"})
+
+
+def _statement(claim: ExtractedClaim, index: Index) -> tuple[tuple[str, ...], str, int] | None:
+    """Block key, shown value and polarity of "subject – verb – object" with a named subject."""
+    if claim.subject_ref is None or claim.predicate is None or claim.object_lemma is None:
+        return None
+    if claim.hedged:
+        return None  # "may reject" contradicts nothing
+    subject = index.get((claim.document, *claim.subject_ref))
+    if subject is None:
+        return None
+    family, sign = POLARITY.get(claim.predicate, (claim.predicate, 1))
+    if claim.negated:
+        sign = -sign
+    shown = f"not {claim.predicate}" if claim.negated else claim.predicate
+    return ("statement", subject, family, claim.object_lemma), shown, sign
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+def _cluster(units: list[_Unit], lexical: bool) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    for unit in sorted(units, key=lambda u: (u.claim.document, u.claim.span, u.value)):
+        best, best_sim = None, -1.0
+        for cl in clusters:
+            if unit.people and cl.people and not (unit.people & cl.people):
+                continue
+            sim = cosine(unit.vector, cl.vector)
+            if lexical and sim < LEXICAL_MIN:
+                continue
+            if sim > best_sim:
+                best, best_sim = cl, sim
+        if best is None:
+            best = _Cluster()
+            clusters.append(best)
+        best.units.append(unit)
+        best.entities |= unit.entities
+        best.people |= unit.people
+        best.vector.update(unit.vector)
+    return clusters
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1] if name.split() else name
+
+
+def _names(units: list[_Unit], entities: Mapping[str, Entity], event: bool) -> str:
+    """Who the fact is about: for an event word the people in it ("Trump–Putin"),
+    otherwise the most frequent grammatical subject; "" when nobody is named."""
+    if event:
+        counts: Counter[str] = Counter(e for u in units for e in u.people if e in entities)
+        top = sorted(counts.items(), key=lambda kv: (-kv[1], entities[kv[0]].name))[:2]
+        return "–".join(_surname(entities[e].name) for e, _ in top)
+    subjects = Counter(u.subject for u in units if u.subject in entities)
+    if not subjects:
+        return ""
+    ent = entities[sorted(subjects.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]]
+    return _surname(ent.name) if ent.type == "PERSON" else ent.name
+
+
+def _about(kind: str, units: list[_Unit], entities: Mapping[str, Entity]) -> str:
+    if kind == "statement":
+        u = units[0]
+        who = _names(units, entities, event=False) or "the subject"
+        verbs = "/".join(sorted({x.value for x in units}))
+        return f"whether {who} did {verbs} the {u.claim.object_lemma}"
+    slot = units[0].slot
+    assert slot is not None
+    heads = Counter(u.head for u in units if u.head)
+    head = sorted(heads.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if heads else ""
+    names = _names(units, entities, event=head in EVENT_CLASSES.values())
+    if slot.kind == "count":
+        unit = slot.unit or "things"
+        thing = f"people {unit}" if unit in _PEOPLE_UNITS - {"people"} else (
+            "people" if unit == "people" else f"{unit}s")
+        return f"number of {thing}" + (f" ({names})" if names else "")
+    noun = " ".join(x for x in (names, head) if x) or "event"
+    return f"{_KIND_PHRASE[slot.kind]} the {noun}"
+
+
+def _fact(units: list[_Unit], entities: Mapping[str, Entity]) -> Fact | None:
+    kind = units[0].slot.kind if units[0].slot is not None else "statement"
+    sources = {u.source for u in units}
+    conflict = any(_conflict(a, b) for i, a in enumerate(units) for b in units[i + 1 :])
+    if kind == "statement" and not conflict and len(sources) < 2:
+        return None  # a lone statement is just a claim, not yet a fact worth listing
+    groups: dict[str, list[_Unit]] = {}
+    for u in units:
+        groups.setdefault(u.value, []).append(u)
+    values = [
+        FactValue(value=v, claims=sorted({u.claim.id for u in us}),
+                  documents=sorted({u.claim.document for u in us}))
+        for v, us in groups.items()
+    ]
+    values.sort(key=lambda fv: (-len(fv.documents), fv.value))
+    status = "conflict" if conflict else ("corroborated" if len(sources) >= 2 else "single_source")
+    about = _about(kind, units, entities)
+    digest = hashlib.sha256(
+        (about + "\x1f" + "\x1f".join(sorted(c for fv in values for c in fv.claims))).encode()
+    ).hexdigest()[:12]
+    return Fact(id=f"f-{digest}", about=about, status=status,  # type: ignore[arg-type]
+                independent_sources=len(sources), values=values)
+
+
+_STATUS_ORDER = {"conflict": 0, "corroborated": 1, "single_source": 2}
+
+
+def align_facts(
+    claims: Sequence[ExtractedClaim],
+    documents: Sequence[Document],
+    index: Index,
+    entities: Sequence[Entity] = (),
+) -> list[Fact]:
+    """Facts over all claims of one story, conflicts first, then by support."""
+    ents = claim_entities(claims, index)
+    by_id = {e.id: e for e in entities}
+    ordered = sorted(claims, key=lambda c: (c.document, c.span))
+    persons = frozenset(e.id for e in entities if e.type == "PERSON")
+    blocks = _units(ordered, ents, _sources(documents), index, persons)
+    facts: list[Fact] = []
+    for key in sorted(blocks):
+        lexical = key[0] != "statement" and not key[2]
+        for cl in _cluster(blocks[key], lexical):
+            fact = _fact(cl.units, by_id)
+            if fact is not None:
+                facts.append(fact)
+    unique = {f.id: f for f in facts}
+    return sorted(unique.values(),
+                  key=lambda f: (_STATUS_ORDER[f.status], -f.independent_sources, f.about, f.id))
