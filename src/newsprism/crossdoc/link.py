@@ -35,9 +35,10 @@ result does not depend on the order of the input mentions):
    do not get tagged as places by accident as often as places as people. Ties
    go by ``LABEL_ORDER``.
 6. **Name.** The alias-table name if there is one; else the most frequent
-   full-name spelling; else the most frequent form (ties: more words, then
-   alphabetical). Aliases are the other surface forms. Entities that end up
-   with the same name are merged. The id hashes type and name.
+   full-name spelling; else the most frequent form (ties, in both cases: the
+   fuller form with more words, then alphabetical). Aliases are the other
+   surface forms. Entities that end up with the same name are merged. The id
+   hashes type and name.
 
 Entities are sorted by (-mention count, name, id). Comparisons run over
 distinct forms inside blocks (same first and last word, or the same first two

@@ -1,0 +1,317 @@
+"""Cross-document linking rules on hand-made mentions (no spaCy needed)."""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+
+from newsprism.crossdoc.link import entity_index, link_entities
+from newsprism.crossdoc.names import name_key, similar_words
+from newsprism.extract.entities import EntityMention
+from newsprism.models import Entity
+
+Item = tuple[str, str] | tuple[str, str, bool]
+
+
+class Corpus:
+    """Builds documents out of (name, label[, place]) items, one short sentence each."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+        self.mentions: list[EntityMention] = []
+
+    def doc(self, doc_id: str, *items: Item) -> Corpus:
+        text = ""
+        for item in items:
+            name, label = item[0], item[1]
+            place = bool(item[2]) if len(item) > 2 else False
+            text += "Then "
+            start = len(text)
+            text += name
+            self.mentions.append(EntityMention(doc_id, start, len(text), name, label, place))
+            text += " acted. "
+        self.texts[doc_id] = text
+        return self
+
+    def link(self) -> list[Entity]:
+        return link_entities(self.mentions, self.texts)
+
+
+def _by_name(entities: list[Entity]) -> dict[str, Entity]:
+    names = [e.name for e in entities]
+    assert len(names) == len(set(names)), names
+    return {e.name: e for e in entities}
+
+
+def test_link_surname_to_unique_full_name() -> None:
+    ents = _by_name(
+        Corpus()
+        .doc("d1", ("Harald Brandvik", "PERSON"), ("Brandvik", "PERSON"))
+        .doc("d2", ("Brandvik", "PERSON"))
+        .link()
+    )
+    assert set(ents) == {"Harald Brandvik"}
+    assert ents["Harald Brandvik"].aliases == ["Brandvik"]
+    assert len(ents["Harald Brandvik"].mentions) == 3
+
+
+def test_link_org_tagged_surname_of_person_is_person() -> None:
+    ents = _by_name(
+        Corpus()
+        .doc("d1", ("Harald Brandvik", "PERSON"), ("Brandvik", "ORG"), ("Brandvik", "ORG"))
+        .doc("d2", ("Brandvik", "ORG"), ("Brandvik", "ORG"))
+        .link()
+    )
+    assert ents["Harald Brandvik"].type == "PERSON"
+    assert len(ents["Harald Brandvik"].mentions) == 5
+
+
+def test_link_transliteration_variants_one_entity() -> None:
+    ents = _by_name(
+        Corpus()
+        .doc("d1", ("Oleksandr Kovalenkyy", "PERSON"), ("Kovalenkyy", "ORG"))
+        .doc("d2", ("Oleksandr Kovalenkiy", "PERSON"), ("Kovalenky", "PERSON"))
+        .doc("d3", ("Kovalenkyi", "GPE"), ("Kovalenky", "PERSON"))
+        .doc("d4", ("Oleksandr Kovalenkyy", "PERSON"))
+        .link()
+    )
+    assert list(ents) == ["Oleksandr Kovalenkyy"]
+    person = ents["Oleksandr Kovalenkyy"]
+    assert person.type == "PERSON"
+    assert person.aliases == ["Kovalenky", "Kovalenkyi", "Kovalenkyy", "Oleksandr Kovalenkiy"]
+
+
+def test_link_canonical_name_is_most_frequent_full_form() -> None:
+    ents = _by_name(
+        Corpus()
+        .doc("d1", ("Oleksandr Kovalenkiy", "PERSON"))
+        .doc("d2", ("Oleksandr Kovalenky", "PERSON"))
+        .doc(
+            "d3",
+            ("Oleksandr Kovalenky", "PERSON"),
+            ("Kovalenkiy", "PERSON"),
+            ("Kovalenkiy", "PERSON"),
+        )
+        .link()
+    )
+    assert list(ents) == ["Oleksandr Kovalenky"]
+
+
+def test_link_middle_initial_same_person() -> None:
+    ents = _by_name(
+        Corpus()
+        .doc("d1", ("Harald T. Brandvik", "PERSON"))
+        .doc("d2", ("Harald Brandvik", "PERSON"), ("Harald Brandvik", "PERSON"))
+        .link()
+    )
+    assert list(ents) == ["Harald Brandvik"]
+    assert ents["Harald Brandvik"].aliases == ["Harald T. Brandvik"]
+
+
+def test_link_name_tie_prefers_fullest_form() -> None:
+    ents = _by_name(
+        Corpus()
+        .doc("d1", ("Harald T. Brandvik", "PERSON"))
+        .doc("d2", ("Harald Brandvik", "PERSON"))
+        .link()
+    )
+    assert list(ents) == ["Harald T. Brandvik"]
+
+
+def test_link_ambiguous_surname_resolved_by_own_document() -> None:
+    ents = _by_name(
+        Corpus()
+        .doc("d1", ("Ingrid Solberg", "PERSON"), ("Solberg", "PERSON"))
+        .doc("d2", ("Magnus Solberg", "PERSON"), ("Solberg", "PERSON"))
+        .link()
+    )
+    assert set(ents) == {"Ingrid Solberg", "Magnus Solberg"}
+    assert {m.document for m in ents["Ingrid Solberg"].mentions} == {"d1"}
+    assert {m.document for m in ents["Magnus Solberg"].mentions} == {"d2"}
+    assert all(len(e.mentions) == 2 for e in ents.values())
+
+
+def test_link_ambiguous_surname_left_unlinked() -> None:
+    ents = _by_name(
+        Corpus()
+        .doc("d1", ("Ingrid Solberg", "PERSON"))
+        .doc("d2", ("Magnus Solberg", "PERSON"))
+        .doc("d3", ("Solberg", "PERSON"))
+        .doc(
+            "d4", ("Ingrid Solberg", "PERSON"), ("Magnus Solberg", "PERSON"), ("Solberg", "PERSON")
+        )
+        .link()
+    )
+    assert set(ents) == {"Ingrid Solberg", "Magnus Solberg", "Solberg"}
+    assert {m.document for m in ents["Solberg"].mentions} == {"d3", "d4"}
+
+
+def test_link_different_spellings_in_one_document_stay_apart() -> None:
+    ents = _by_name(
+        Corpus()
+        .doc("d1", ("Karl Marchenkov", "PERSON"), ("Karl Martchenkov", "PERSON"))
+        .doc("d2", ("Lena Marchenkov", "PERSON"))
+        .link()
+    )
+    assert set(ents) == {"Karl Marchenkov", "Karl Martchenkov", "Lena Marchenkov"}
+
+
+def test_link_fuzzy_surname_variants_across_documents() -> None:
+    ents = _by_name(
+        Corpus().doc("d1", ("Marchenkov", "PERSON")).doc("d2", ("Martchenkov", "PERSON")).link()
+    )
+    assert len(ents) == 1
+    assert len(next(iter(ents.values())).mentions) == 2
+
+
+def test_link_short_and_different_names_not_fuzzy_merged() -> None:
+    assert not similar_words("kim", "kin")
+    assert not similar_words(name_key("Johnson")[0], name_key("Johnston")[0])
+    assert name_key("Lee") != name_key("Le")
+    ents = _by_name(
+        Corpus()
+        .doc("d1", ("Kim", "PERSON"))
+        .doc("d2", ("Kin", "PERSON"))
+        .doc("d3", ("Lee", "PERSON"))
+        .doc("d4", ("Le", "PERSON"))
+        .link()
+    )
+    assert set(ents) == {"Kim", "Kin", "Lee", "Le"}
+
+
+def test_link_alias_table_for_common_abbreviations() -> None:
+    ents = _by_name(
+        Corpus()
+        .doc("d1", ("U.S.", "GPE"), ("US", "GPE"), ("United States", "GPE"))
+        .doc("d2", ("USA", "ORG"), ("U.S.", "GPE"), ("Nato", "ORG"), ("NATO", "ORG"), ("UK", "GPE"))
+        .doc("d3", ("Britain", "GPE"), ("EU", "ORG"), ("European Union", "ORG"))
+        .link()
+    )
+    assert set(ents) == {"United States", "NATO", "United Kingdom", "European Union"}
+    assert ents["United States"].type == "GPE"
+    assert ents["United States"].aliases == ["U.S.", "US", "USA"]
+    assert ents["NATO"].aliases == ["Nato"]
+
+
+def test_link_norp_not_merged_into_country() -> None:
+    ents = _by_name(Corpus().doc("d1", ("Norway", "GPE"), ("Norwegian", "NORP")).link())
+    assert ents["Norway"].type == "GPE"
+    assert ents["Norwegian"].type == "NORP"
+
+
+def test_link_place_context_overrides_person_label() -> None:
+    ents = _by_name(
+        Corpus()
+        .doc("d1", ("Tromsovik", "PERSON", True), ("Tromsovik", "PERSON"))
+        .doc("d2", ("Tromsovik", "PERSON"), ("Tromsovik", "PERSON"))
+        .link()
+    )
+    assert ents["Tromsovik"].type == "GPE"
+
+
+def test_link_gpe_label_elsewhere_overrides_person() -> None:
+    ents = _by_name(
+        Corpus()
+        .doc("d1", ("Karvenhal", "PERSON"), ("Karvenhal", "PERSON"))
+        .doc("d2", ("Karvenhal", "LOC"))
+        .link()
+    )
+    assert ents["Karvenhal"].type == "LOC"
+
+
+def test_link_stray_place_label_does_not_flip_a_person() -> None:
+    items: list[Item] = [("Brandvik", "PERSON")] * 8
+    ents = _by_name(Corpus().doc("d1", *items).doc("d2", ("Brandvik", "GPE")).link())
+    assert ents["Brandvik"].type == "PERSON"
+
+
+def test_link_full_person_never_becomes_place() -> None:
+    ents = _by_name(
+        Corpus()
+        .doc("d1", ("Harald Brandvik", "PERSON"), ("Brandvik", "GPE"), ("Brandvik", "PERSON", True))
+        .link()
+    )
+    assert ents["Harald Brandvik"].type == "PERSON"
+
+
+def test_link_majority_label_with_fixed_tie_break() -> None:
+    ents = _by_name(
+        Corpus().doc("d1", ("Halvard Institute", "ORG"), ("Halvard Institute", "FAC")).link()
+    )
+    assert ents["Halvard Institute"].type == "ORG"
+
+
+def test_link_ids_sorting_and_mentions() -> None:
+    ents = (
+        Corpus()
+        .doc("d2", ("Norway", "GPE"), ("Estland", "GPE"), ("Norway", "GPE"))
+        .doc("d1", ("Norway", "GPE"), ("Estland", "GPE"))
+        .link()
+    )
+    assert [e.name for e in ents] == ["Norway", "Estland"]
+    for e in ents:
+        assert re.fullmatch(r"e-[0-9a-f]{12}", e.id)
+        spans = [(m.document, m.span) for m in e.mentions]
+        assert spans == sorted(spans)
+    assert len({e.id for e in ents}) == 2
+
+
+def test_link_shuffled_input_gives_identical_output() -> None:
+    corpus = (
+        Corpus()
+        .doc(
+            "d1",
+            ("Ingrid Solberg", "PERSON"),
+            ("Solberg", "ORG"),
+            ("Norway", "GPE"),
+            ("U.S.", "GPE"),
+        )
+        .doc("d2", ("Magnus Solberg", "PERSON"), ("Solberg", "PERSON"), ("Kovalenkyy", "PERSON"))
+        .doc("d3", ("Solberg", "PERSON"), ("Kovalenkiy", "ORG"), ("Tromsovik", "PERSON", True))
+        .doc("d4", ("Oleksandr Kovalenky", "PERSON"), ("US", "GPE"), ("Marchenkov", "PERSON"))
+        .doc("d5", ("Martchenkov", "PERSON"), ("Norwegian", "NORP"))
+    )
+    expected = [e.model_dump() for e in corpus.link()]
+    rng = random.Random(7)
+    for _ in range(5):
+        shuffled = list(corpus.mentions)
+        rng.shuffle(shuffled)
+        texts = dict(reversed(list(corpus.texts.items())))
+        assert [e.model_dump() for e in link_entities(shuffled, texts)] == expected
+
+
+def test_link_entity_index_maps_spans_to_ids() -> None:
+    corpus = Corpus().doc("d1", ("Harald Brandvik", "PERSON"), ("Brandvik", "ORG"))
+    ents = corpus.link()
+    index = entity_index(ents)
+    assert len(ents) == 1
+    assert index == {(m.document, m.start, m.end): ents[0].id for m in corpus.mentions}
+
+
+def test_link_drops_mention_whose_span_does_not_match() -> None:
+    corpus = Corpus().doc("d1", ("Norway", "GPE"))
+    bad = EntityMention("d1", 0, 4, "Norway", "GPE")
+    ents = link_entities([*corpus.mentions, bad], corpus.texts)
+    assert [len(e.mentions) for e in ents] == [1]
+
+
+def test_link_empty_input() -> None:
+    assert link_entities([], {}) == []
+
+
+def test_link_scales_over_many_distinct_names() -> None:
+    corpus = Corpus()
+    rng = random.Random(3)
+    letters = "abcdefghijklmnoprstuvz"
+    names = sorted({"".join(rng.choice(letters) for _ in range(8)).title() for _ in range(3000)})
+    for i in range(300):
+        items: list[Item] = []
+        for j in range(20):
+            surname = names[(i * 20 + j) % len(names)]
+            items.append((f"Anna {surname}", "PERSON") if j % 2 else (surname, "PERSON"))
+        corpus.doc(f"d{i:03d}", *items)
+    started = time.perf_counter()
+    ents = corpus.link()
+    assert time.perf_counter() - started < 10
+    assert sum(len(e.mentions) for e in ents) == 6000
