@@ -229,11 +229,12 @@ def _units(
                 continue
             cls = EVENT_CLASSES.get(head or "", head or "")
             if slot.kind == "count":
-                cls = ""  # the counted noun (unit) already says what is counted
+                cls = slot.unit or ""  # the counted noun says what is counted
             key = (slot.kind, _dimension(slot), cls,
                    "future" if slot.kind in ("date", "time") and claim.future else "")
             blocks.setdefault(key, []).append(
-                _Unit(claim, slot, _display(slot), _bounds(slot), names, vec, cls or None, source,
+                _Unit(claim, slot, _display(slot), _bounds(slot), names, vec,
+                      EVENT_CLASSES.get(head or "", head), source,
                       people, subject)
             )
         stmt = _statement(claim, index)

@@ -447,7 +447,7 @@ class _Reader:
 
     def read_count(self, i: int, k: int, j: int, lo: float, hi: float, shown: float | str) -> int:
         sc = self.sc
-        if sc.low(k) in ("a", "an", "one"):
+        if sc.low(k) in ("a", "an", "one") and j == k + 1:
             return max(self.read_people(i, k), j)
         if sc.low(j) in _ROLE_WORDS and sc.low(j) not in ("killing", "injuring", "wounding",
                                                           "arresting", "kills"):
