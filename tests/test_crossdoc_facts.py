@@ -97,8 +97,9 @@ def test_crossdoc_facts_bounds_and_ranges() -> None:
 
 
 def test_crossdoc_facts_syndicated_copy_counts_once() -> None:
-    items = [_claim(1, 0, ("money", 5_000_000, "USD", "exact"), head="fine"),
-             _claim(2, 0, ("money", 5_000_000, "USD", "exact"), head="fine")]
+    money = ("money", 5_000_000, "USD", "exact")
+    items = [_claim(1, 0, money, head="fine", lemmas=("fine", "pay")),
+             _claim(2, 0, money, head="fine", lemmas=("fine", "pay"))]
     (fact,) = _run(items, [_doc(1), _doc(2, duplicate_of="d-1")])
     assert (fact.status, fact.independent_sources) == ("single_source", 1)
     (fact,) = _run(items, [_doc(1, outlet="Gazette"), _doc(2, outlet="gazette ")])
@@ -106,8 +107,10 @@ def test_crossdoc_facts_syndicated_copy_counts_once() -> None:
 
 
 def test_crossdoc_facts_copy_disagreeing_is_not_a_conflict_of_sources() -> None:
-    items = [_claim(1, 0, ("percent", 10, "percent", "exact"), head="rise"),
-             _claim(2, 0, ("percent", 30, "percent", "exact"), head="rise")]
+    items = [_claim(1, 0, ("percent", 10, "percent", "exact"), head="rise",
+                    lemmas=("rise", "price")),
+             _claim(2, 0, ("percent", 30, "percent", "exact"), head="rise",
+                    lemmas=("rise", "price"))]
     (fact,) = _run(items, [_doc(1), _doc(2, duplicate_of="d-1")])
     assert fact.status != "conflict"
 

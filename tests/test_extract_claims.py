@@ -30,7 +30,9 @@ TEXT = (
 )
 
 
-def _claims(nlp: Any, text: str = TEXT, published: str | None = "2025-08-16") -> list[ExtractedClaim]:
+def _claims(
+    nlp: Any, text: str = TEXT, published: str | None = "2025-08-16"
+) -> list[ExtractedClaim]:
     sdoc = nlp(text)
     return extract_claims("d-test", sdoc, published, extract_mentions("d-test", sdoc))
 

@@ -36,12 +36,15 @@ MIN_WORDS, MAX_WORDS = 6, 60
 RARE_KEYS = 4
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _STOP = frozenset(
-    """
-    a an the of in on at to for from by with and or but that which who whom this these those
-    it its is are was were be been being has have had will would can could may might as into
-    than then there their they he she his her we our you your i not no so if about after
-    before over also said says say more most such only just up out all any some
-    """.split()
+
+        """
+        a an the of in on at to for from by with and or but that which who whom this
+        these those it its is are was were be been being has have had will would can
+        could may might as into than then there their they he she his her we our you
+        your i not no so if about after before over also said says say more most such
+        only just up out all any some
+        """.split()  # noqa: SIM905
+
 )
 
 
@@ -114,8 +117,8 @@ def summarize(
     bags = [_words(c.text) for c in pool]
     vectors = tfidf_vectors(bags)
     centroid: Counter[str] = Counter()
-    for v in vectors:
-        centroid.update(v)
+    for vec in vectors:
+        centroid.update(vec)
 
     def position(c: Claim) -> float:
         return c.span[0] / max(1, len(docs[c.document].text))

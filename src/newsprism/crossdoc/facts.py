@@ -88,6 +88,7 @@ class _Unit:
     vector: Vector
     head: str | None
     source: str
+    # Entities that must overlap for two units to be one fact (people; all names for counts).
     people: frozenset[str] = frozenset()
     subject: str | None = None
 
@@ -164,7 +165,7 @@ def _bounds(slot: Slot) -> tuple[float, float] | None:
 def _dimension(slot: Slot) -> str:
     if slot.kind in ("duration", "date", "time"):
         return slot.kind
-    if slot.kind == "percent" and slot.unit == "percent" or slot.unit == "fraction":
+    if (slot.kind == "percent" and slot.unit == "percent") or slot.unit == "fraction":
         return "share"
     return f"{slot.kind}:{slot.unit}"
 
@@ -235,17 +236,20 @@ def _units(
             blocks.setdefault(key, []).append(
                 _Unit(claim, slot, _display(slot), _bounds(slot), names, vec,
                       EVENT_CLASSES.get(head or "", head), source,
-                      people, subject)
+                      # Counts of victims differ by place as much as by person.
+                      names if slot.kind == "count" else people, subject)
             )
         stmt = _statement(claim, index)
         if stmt is not None:
             key_s, shown, sign = stmt
             blocks.setdefault(key_s, []).append(
-                _Unit(claim, None, shown, (sign, sign), names, vec, key_s[2], source, people, subject)
+                _Unit(claim, None, shown, (sign, sign), names, vec, key_s[2], source, people,
+                      subject)
             )
     return blocks
 
 
+_EVENT_NAMES = frozenset(EVENT_CLASSES.values())
 _PEOPLE_UNITS = frozenset({"people", "killed", "injured", "arrested", "missing", "evacuated",
                            "displaced", "rescued", "kidnapped"})
 
@@ -291,6 +295,14 @@ def _cluster(units: list[_Unit], lexical: bool) -> list[_Cluster]:
     return clusters
 
 
+def _plural(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
 def _surname(name: str) -> str:
     return name.split()[-1] if name.split() else name
 
@@ -299,10 +311,12 @@ def _names(units: list[_Unit], entities: Mapping[str, Entity], event: bool) -> s
     """Who the fact is about: for an event word the people in it ("Trump–Putin"),
     otherwise the most frequent grammatical subject; "" when nobody is named."""
     if event:
-        counts: Counter[str] = Counter(e for u in units for e in u.people if e in entities)
+        counts: Counter[str] = Counter(
+            e for u in units for e in u.people if e in entities and entities[e].type == "PERSON"
+        )
         top = sorted(counts.items(), key=lambda kv: (-kv[1], entities[kv[0]].name))[:2]
         return "–".join(_surname(entities[e].name) for e, _ in top)
-    subjects = Counter(u.subject for u in units if u.subject in entities)
+    subjects = Counter(u.subject for u in units if u.subject is not None and u.subject in entities)
     if not subjects:
         return ""
     ent = entities[sorted(subjects.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]]
@@ -323,7 +337,7 @@ def _about(kind: str, units: list[_Unit], entities: Mapping[str, Entity]) -> str
     if slot.kind == "count":
         unit = slot.unit or "things"
         thing = f"people {unit}" if unit in _PEOPLE_UNITS - {"people"} else (
-            "people" if unit == "people" else f"{unit}s")
+            "people" if unit == "people" else _plural(unit))
         return f"number of {thing}" + (f" ({names})" if names else "")
     noun = " ".join(x for x in (names, head) if x) or "event"
     return f"{_KIND_PHRASE[slot.kind]} the {noun}"
@@ -349,7 +363,7 @@ def _fact(units: list[_Unit], entities: Mapping[str, Entity]) -> Fact | None:
     digest = hashlib.sha256(
         (about + "\x1f" + "\x1f".join(sorted(c for fv in values for c in fv.claims))).encode()
     ).hexdigest()[:12]
-    return Fact(id=f"f-{digest}", about=about, status=status,  # type: ignore[arg-type]
+    return Fact(id=f"f-{digest}", about=about, status=status,
                 independent_sources=len(sources), values=values)
 
 
@@ -370,7 +384,10 @@ def align_facts(
     blocks = _units(ordered, ents, _sources(documents), index, persons)
     facts: list[Fact] = []
     for key in sorted(blocks):
-        lexical = key[0] != "statement" and not key[2]
+        # An event word ("talks") or a casualty count ("killed") names what the
+        # value is about; anything else must also be worded alike to align.
+        anchored = key[2] in _EVENT_NAMES or key[2] in _PEOPLE_UNITS - {"people"}
+        lexical = key[0] != "statement" and not anchored
         for cl in _cluster(blocks[key], lexical):
             fact = _fact(cl.units, by_id)
             if fact is not None:

@@ -41,31 +41,37 @@ from newsprism.models import Claim, Slot
 Span = tuple[int, int]
 
 HEDGE_WORDS = frozenset(
-    "reportedly allegedly purportedly apparently possibly perhaps presumably unconfirmed "
-    "rumoured rumored supposedly".split()
+
+        """
+        reportedly allegedly purportedly apparently possibly perhaps presumably
+        unconfirmed rumoured rumored supposedly
+        """.split()  # noqa: SIM905
+
 )
 HEDGE_MODALS = frozenset({"may", "might", "could"})
 HEDGE_VERBS = frozenset({"appear", "seem"})
 PRESCRIPTIVE = frozenset({"must", "should", "ought"})
-FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours", "myself", "ourselves"})
+FIRST_PERSON = frozenset(
+    {"i", "me", "my", "mine", "we", "us", "our", "ours", "myself", "ourselves"}
+)
 # Words a reporter does not use in their own voice; kept short on purpose:
 # "deadliest" or "historic" describe, these judge.
 EVALUATIVE = frozenset(
-    """
-    unfortunately sadly regrettably thankfully hopefully clearly obviously undoubtedly
-    surely arguably admittedly shameful disgraceful outrageous absurd ridiculous reckless
-    foolish naive misguided disastrous appalling deplorable laughable pathetic shameless
-    brilliant masterful farcical farce mirage hypocritical hypocrisy cynical spineless
-    incompetent inept disgusting despicable
-    """.split()
+
+        """
+        unfortunately sadly regrettably thankfully hopefully clearly obviously
+        undoubtedly surely arguably admittedly shameful disgraceful outrageous absurd
+        ridiculous reckless foolish naive misguided disastrous appalling deplorable
+        laughable pathetic shameless brilliant masterful farcical farce mirage
+        hypocritical hypocrisy cynical spineless incompetent inept disgusting despicable
+        """.split()  # noqa: SIM905
+
 )
 # Clause-final marks that make a line a finished sentence rather than a heading.
 _END_MARKS = ".!?…"
 _CLOSERS = "\"'”’)]»"
 _QUOTE_CHARS = "\"“”«»„"
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
-_UNIT_HOPS = frozenset({"pobj", "dobj", "npadvmod", "nummod", "compound", "amod", "attr",
-                        "prep", "quantmod", "appos", "nmod", "advmod", "pcomp"})
 _DURATION_VERBS = frozenset({"last", "take", "run", "span", "continue", "stretch", "go", "extend"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
@@ -140,8 +146,12 @@ def _quoted_chars(text: str) -> list[bool]:
 
 # Cue verbs that take an infinitive or an object, not a reported statement.
 _NOT_REPORTING = frozenset(
-    "continue agree welcome praise accuse question wonder demand propose recommend call "
-    "describe label dub brand term point".split()
+
+        """
+        continue agree welcome praise accuse question wonder demand propose recommend
+        call describe label dub brand term point
+        """.split()  # noqa: SIM905
+
 )
 
 
@@ -251,11 +261,13 @@ def _main_verb(tokens: list[Any], speech: Any | None) -> Any | None:
 def _slot(v: Value, offset: int) -> Slot:
     kind = v.kind if v.kind in ("duration", "count", "quantity", "money", "percent", "date",
                                 "time") else "quantity"
-    return Slot(kind=kind, text=v.text, span=(v.start + offset, v.end + offset),  # type: ignore[arg-type]
-                value=v.value, unit=v.unit, approx=v.approx)  # type: ignore[arg-type]
+    return Slot(kind=kind, text=v.text, span=(v.start + offset, v.end + offset),
+                value=v.value, unit=v.unit, approx=v.approx)
 
 
-def classify(tokens: list[Any], text: str, offset: int) -> tuple[bool, bool, Any | None, Any | None]:
+def classify(
+    tokens: list[Any], text: str, offset: int
+) -> tuple[bool, bool, Any | None, Any | None]:
     """(opinion, hedged, speech verb, according-to object) for one sentence's tokens."""
     quoted = _quoted_chars(text)
     speech = _speech_verb(tokens, text)

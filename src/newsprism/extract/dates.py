@@ -138,7 +138,9 @@ def _nearest_year(month: int, day: int, anchor: dt.date) -> int:
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         cand = _safe_date(year, month, day)
         best_date = _safe_date(best, month, day)
-        if cand and (best_date is None or abs((cand - anchor).days) < abs((best_date - anchor).days)):
+        if cand and (
+            best_date is None or abs((cand - anchor).days) < abs((best_date - anchor).days)
+        ):
             best = year
     return best
 
@@ -153,7 +155,9 @@ def _iso_week(day: dt.date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def _resolve(kind: str, m: re.Match[str], sentence: str, anchor: dt.date | None) -> tuple[str | None, str] | None:
+def _resolve(
+    kind: str, m: re.Match[str], sentence: str, anchor: dt.date | None
+) -> tuple[str | None, str] | None:
     """(value, unit) for a match; None when the match is not a date after all."""
     g = m.groupdict()
     if kind == "iso":
@@ -234,10 +238,10 @@ def find_dates(sentence: str, anchor: dt.date | None) -> list[DateMatch]:
             start, end = (m.start("y"), m.end("y")) if kind == "year" else m.span()
             if not free(start, end):
                 continue
-            if kind in ("mdy", "dmy", "my") and m.group("m").lower().rstrip(".") in _AMBIGUOUS_MONTHS:
-                # "may 15 people" is not a date: ambiguous names must be capitalised.
-                if not m.group("m")[0].isupper():
-                    continue
+            month = m.group("m") if kind in ("mdy", "dmy", "my") else ""
+            # "may 15 people" is not a date: ambiguous names must be capitalised.
+            if month.lower().rstrip(".") in _AMBIGUOUS_MONTHS and not month[0].isupper():
+                continue
             resolved = _resolve(kind, m, sentence, anchor)
             if resolved is None:
                 continue

@@ -194,14 +194,20 @@ class _Scanner:
             elif w in _SCALES:
                 total += max(current, 1) * _SCALES[w]
                 current = 0
-            elif w in ("-", "and") and j > i and (self.low(j + 1) in _SMALL or self.low(j + 1) in _SCALES) \
-                    and not (w == "and" and self.low(j - 1) not in ("hundred", "thousand", "million")):
+            elif w in ("-", "and") and j > i and self._joins(j):
                 j += 1
                 continue
             else:
                 break
             j += 1
         return (total + current, j) if j > i else None
+
+    def _joins(self, j: int) -> bool:
+        """Whether "-"/"and" at ``j`` continues a number ("twenty-five", "hundred and ten")."""
+        nxt = self.low(j + 1)
+        if nxt not in _SMALL and nxt not in _SCALES:
+            return False
+        return self.low(j) == "-" or self.low(j - 1) in ("hundred", "thousand", "million")
 
     def fraction(self, i: int) -> tuple[float, int] | None:
         """"a fifth", "two-thirds", "half" (value, index after it)."""
@@ -236,6 +242,8 @@ class _Scanner:
 
 
 def _singular(word: str) -> str:
+    if word in ("species", "series", "news"):
+        return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "sses", "xes")):
@@ -282,7 +290,8 @@ class _Reader:
         currency, k = self.currency_before(i)
         num = sc.number(k)
         frac = sc.fraction(k)
-        if frac is not None and (sc.low(frac[1]) in ("of", "an", "a") or sc.low(frac[1]) in _DURATION_UNITS):
+        after = sc.low(frac[1]) if frac is not None else ""
+        if frac is not None and (after in ("of", "an", "a") or after in _DURATION_UNITS):
             return self.read_fraction(i, k, frac)
         if num is None and sc.low(k) in ("a", "an"):
             if sc.low(k + 1) not in ("hour", "minute"):
@@ -295,7 +304,8 @@ class _Reader:
         value, j = num
         # Ranges: "three to four hours", "3-4", "between 3 and 4".
         hi_value = None
-        if sc.low(j) in ("to", "-", "–", "and") and (sc.low(j) != "and" or sc.low(k - 1) == "between"):
+        joiner = sc.low(j)
+        if joiner in ("to", "-", "–", "and") and (joiner != "and" or sc.low(k - 1) == "between"):
             second = sc.number(j + 1)
             if second is not None and second[0] > value:
                 hi_value, j = second
@@ -339,7 +349,8 @@ class _Reader:
             j += 1
         if sc.low(j) in _DURATION_UNITS:
             approx, first, _ = self.bounds(k, j)
-            self.emit("duration", first, j + 1, value, _DURATION_UNITS[sc.low(j)], approx, value, value)
+            unit = _DURATION_UNITS[sc.low(j)]
+            self.emit("duration", first, j + 1, value, unit, approx, value, value)
             return j + 1
         approx, first, _ = self.bounds(k, j)
         self.emit("quantity", first, j, value, "fraction", approx, value, value)
@@ -362,9 +373,9 @@ class _Reader:
         end = j
         unit_low = sc.low(u)
         scale = 1
-        if unit_low in _MONEY_SCALES and (sc.adjacent(u) or len(unit_low) > 1):
-            if currency is not None or self.currency_word(u + 1):
-                scale, end = _MONEY_SCALES[unit_low], u + 1
+        scaled = unit_low in _MONEY_SCALES and (sc.adjacent(u) or len(unit_low) > 1)
+        if scaled and (currency is not None or self.currency_word(u + 1)):
+            scale, end = _MONEY_SCALES[unit_low], u + 1
         if currency is None:
             currency = self.currency_word(end)
             if currency is None:
@@ -416,7 +427,7 @@ class _Reader:
             if sc.low(end) == "and" and sc.low(end + 1) == "a" and sc.low(end + 2) == "half":
                 lo_v, hi_v, end = lo_v + 0.5, hi_v + 0.5, end + 3
                 shown = lo_v if hi is None else f"{_fmt(lo_v)}-{_fmt(hi_v)}"
-            if sc.low(k) in ("a", "an", "one") and sc.low(k) != "one" and unit not in ("hour", "minute"):
+            if sc.low(k) in ("a", "an") and unit not in ("hour", "minute"):
                 return end  # "a day", "a week": idiom more often than measure
             approx, first, last = self.bounds(k, end)
             self.emit("duration", first, last, shown, unit, approx, lo_v, hi_v)
@@ -548,7 +559,8 @@ def find_values(sentence: str, anchor: dt.date | None = None) -> list[Value]:
     found: list[Value] = []
     taken: list[tuple[int, int]] = []
     for d in find_dates(sentence, anchor):
-        found.append(Value(d.kind, d.start, d.end, sentence[d.start:d.end], d.value, d.unit, "exact"))
+        shown = sentence[d.start : d.end]
+        found.append(Value(d.kind, d.start, d.end, shown, d.value, d.unit, "exact"))
         taken.append((d.start, d.end))
     found.extend(_Reader(sentence, taken).run())
     return sorted(found, key=lambda v: (v.start, v.end, v.kind))
