@@ -29,4 +29,4 @@ def brief(
 
 def sample_corpus() -> Path:
     """The folder of the sample corpus that ships inside the package."""
-    return Path(str(resources.files("newsprism") / "data" / "sample"))
+    return Path(str(resources.files("newsprism") / "data" / "sample" / "articles"))

@@ -18,7 +18,11 @@ from newsprism.ingest import IngestOptions
 from newsprism.models import Brief
 from newsprism.pipeline import FORMATS, Options, Progress, parse_formats, write_outputs
 
-_STAGE_LABELS = {"read": "reading inputs", "annotate": "parsing documents"}
+_STAGE_LABELS = {
+    "read": "reading inputs",
+    "annotate": "parsing documents",
+    "link": "cross-checking",
+}
 
 
 @contextmanager
@@ -158,7 +162,7 @@ def brief(
 def demo(
     out: Path, formats: str, timeout: float, max_bytes: int, processes: int, quiet: bool
 ) -> None:
-    """Brief the sample corpus that ships with newsprism (a fictional story, 8 reports)."""
+    """Brief the sample corpus that ships with newsprism (eight reports of one fictional summit)."""
     _run([str(sample_corpus())], out, formats, _options(max_bytes, timeout, processes), quiet)
     if not quiet:
         click.echo(f"Open {out / 'brief.html'} in a browser to read the brief.")

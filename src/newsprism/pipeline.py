@@ -1,4 +1,4 @@
-"""Stage order: ingest → clean → annotate → extract → link → group → render.
+"""Stage order: ingest → clean → annotate → extract → link → group → align → summarize.
 
 Each stage is a plain function with one contract; this module only wires them
 together, reports progress and assembles the ``Brief``. Per-document stages are
@@ -15,12 +15,17 @@ from pathlib import Path
 from newsprism import __version__
 from newsprism.clean import clean_document
 from newsprism.crossdoc.dedup import mark_duplicates
-from newsprism.crossdoc.link import link_entities
+from newsprism.crossdoc.facts import align_facts
+from newsprism.crossdoc.link import entity_index, link_entities
+from newsprism.crossdoc.quotes import attach_speakers, group_quotes
 from newsprism.errors import SkipDocument, UsageError
+from newsprism.extract.claims import ExtractedClaim, attach_attribution, extract_claims
 from newsprism.extract.entities import EntityMention, extract_mentions
+from newsprism.extract.quotes import ExtractedQuote, extract_quotes
 from newsprism.ingest import IngestOptions, iter_inputs
 from newsprism.models import Brief, Document, RawDocument, Skipped, Tool
 from newsprism.nlp import annotate
+from newsprism.summarize import summarize
 
 Progress = Callable[[str, int, int | None], None]
 """``progress(stage, done, total)``; ``total`` is None while it is unknown."""
@@ -70,15 +75,28 @@ def collect(
     return documents, skipped
 
 
-def _extract(documents: list[Document], options: Options, progress: Progress) -> list[EntityMention]:
-    mentions: list[EntityMention] = []
+@dataclass
+class Extracted:
+    """What the per-document stages found, before cross-document linking."""
+
+    mentions: list[EntityMention]
+    quotes: list[ExtractedQuote]
+    claims: list[ExtractedClaim]
+
+
+def extract(documents: list[Document], options: Options, progress: Progress = _noop) -> Extracted:
+    """Parse every document once and run the per-document extractors on the parse."""
+    out = Extracted([], [], [])
     total = len(documents)
     texts = (d.text for d in documents)
     parsed = annotate(texts, n_process=options.n_process, batch_size=options.batch_size)
     for i, (doc, sdoc) in enumerate(zip(documents, parsed, strict=True), start=1):
-        mentions.extend(extract_mentions(doc.id, sdoc))
+        mentions = extract_mentions(doc.id, sdoc)
+        out.mentions.extend(mentions)
+        out.quotes.extend(extract_quotes(doc.id, sdoc, mentions))
+        out.claims.extend(extract_claims(doc.id, sdoc, doc.published, mentions))
         progress("annotate", i, total)
-    return mentions
+    return out
 
 
 def run(
@@ -93,16 +111,30 @@ def run(
     opts = options or Options()
     report = progress or _noop
     documents, skipped = collect(inputs, opts, report)
-    documents = mark_duplicates(documents)
-    mentions = _extract(documents, opts, report)
-    entities = link_entities(mentions, {d.id: d.text for d in documents})
+    documents = sorted(mark_duplicates(documents), key=lambda d: (d.input, d.id))
+    found = extract(documents, opts, report)
+    texts = {d.id: d.text for d in documents}
+    report("link", 0, 1)
+    entities = link_entities(found.mentions, texts)
+    index = entity_index(entities)
+    quotes = attach_speakers(found.quotes, index)
+    quote_groups = group_quotes(quotes, texts, {d.id: d.duplicate_of for d in documents})
+    claims = attach_attribution(found.claims, index)
+    facts = align_facts(found.claims, documents, index, entities)
+    summary = summarize(documents, claims, facts)
+    report("link", 1, 1)
     stamp = (now or _dt.datetime.now(_dt.UTC)).replace(microsecond=0).isoformat()
     return Brief(
         tool=Tool(version=__version__),
         generated_at=stamp,
-        documents=sorted(documents, key=lambda d: (d.input, d.id)),
+        documents=documents,
         skipped=sorted(skipped, key=lambda s: (s.input, s.reason)),
         entities=entities,
+        quotes=quotes,
+        quote_groups=quote_groups,
+        claims=claims,
+        facts=facts,
+        summary=summary,
     )
 
 
