@@ -39,7 +39,8 @@ def _progress_bar(enabled: bool) -> Iterator[Progress]:
         bar = bars.get(stage)
         if bar is None:
             label = _STAGE_LABELS.get(stage, stage)
-            bar = bars[stage] = tqdm(total=total, desc=label, unit="doc", file=sys.stderr, leave=False)
+            bar = tqdm(total=total, desc=label, unit="doc", file=sys.stderr, leave=False)
+            bars[stage] = bar
         bar.update(done - bar.n)
 
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsprism import __version__
@@ -23,7 +23,7 @@ from newsprism.extract.claims import ExtractedClaim, attach_attribution, extract
 from newsprism.extract.entities import EntityMention, extract_mentions
 from newsprism.extract.quotes import ExtractedQuote, extract_quotes
 from newsprism.ingest import IngestOptions, iter_inputs
-from newsprism.models import Brief, Document, RawDocument, Skipped, Tool
+from newsprism.models import Brief, Document, Skipped, Tool
 from newsprism.nlp import annotate
 from newsprism.summarize import summarize
 
@@ -37,7 +37,7 @@ FORMATS = ("json", "html", "md")
 class Options:
     """Knobs of a run. Defaults suit a laptop and five to five hundred articles."""
 
-    ingest: IngestOptions = IngestOptions()
+    ingest: IngestOptions = field(default_factory=IngestOptions)
     # Multi-process parsing only pays off once the model load is amortised.
     n_process: int = 1
     batch_size: int = 32

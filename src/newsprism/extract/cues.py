@@ -19,6 +19,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     proclaim pledge threaten acknowledge agree disagree estimate forecast hint indicate
     point recount recommend propose demand dismiss label dub brand term characterize
     characterise frame blast slam tout hail welcome concur retort rebut muse opine
+    boom lecture exclaim read chant plead insist scoff sneer snap thunder
     """.split()
 )
 

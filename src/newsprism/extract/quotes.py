@@ -43,6 +43,7 @@ from newsprism.models import Quote
 Span = tuple[int, int]
 Kind = Literal["direct", "partial", "indirect"]
 
+QUOTE_OPENERS = frozenset("\u201c\"\u00ab\u201e\u2018'")
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # A cue-less quoted span must look like an utterance of its own to be kept.
 MIN_UNATTRIBUTED_WORDS = 6
@@ -131,7 +132,7 @@ class _Doc:
         for tok in tokens:
             head, steps = tok.head, 1
             while head.i not in inside and steps <= 3:
-                if _is_cue(head, self.quoted_tok):
+                if _is_cue(head, self.quoted_tok) and self._same_paragraph(head, tokens):
                     dist = min(abs(head.i - tokens.start), abs(head.i - tokens.end))
                     if best is None or (steps, dist) < best[:2]:
                         best = (steps, dist, head)
@@ -142,6 +143,11 @@ class _Doc:
         if best is not None:
             return best[2]
         return self._adjacent_cue(tokens)
+
+    def _same_paragraph(self, tok: Any, tokens: Any) -> bool:
+        # A parse can run across paragraphs; a cue never reaches into another one.
+        lo, hi = sorted((tok.idx, _end(tokens[-1]) if tok.i >= tokens.end else tokens[0].idx))
+        return "\n" not in self.text[lo:hi]
 
     def _adjacent_cue(self, tokens: Any) -> Any | None:
         sdoc = self.sdoc
@@ -168,7 +174,7 @@ class _Doc:
             tok = sdoc[i]
             if "\n" in tok.text_with_ws or tok.i in self.quoted_tok:
                 break
-            if _is_cue(tok, self.quoted_tok):
+            if _is_cue(tok, self.quoted_tok) or tok.lower_ == "according":
                 return tok
             if tok.pos_ not in _BETWEEN_OK:
                 break
@@ -177,7 +183,21 @@ class _Doc:
 
     # ------------------------------------------------------------------ speakers
 
+    def colon_speaker(self, tokens: Any) -> Span | None:
+        """``Jane Doe: “…”`` — a name right before a colon that opens the quote."""
+        i = tokens.start - 1
+        while i >= 0 and self.sdoc[i].text in QUOTE_OPENERS:
+            i -= 1
+        if i < 1 or self.sdoc[i].text != ":":
+            return None
+        name = self.sdoc[i - 1]
+        return self.mention_at(name.idx, _end(name)) if name.pos_ == "PROPN" else None
+
     def subject_of(self, cue: Any, depth: int = 0) -> Any | None:
+        if cue.lower_ == "according":  # "according to X: “…”"
+            to = [c for c in cue.children if c.lower_ == "to"]
+            objs = [c for c in to[0].children if c.dep_ == "pobj"] if to else []
+            return objs[0] if objs else None
         for child in cue.children:
             if child.dep_ == "nsubj":
                 if child.lower_ in ("who", "that") and cue.dep_ == "relcl":
@@ -227,8 +247,13 @@ class _Doc:
 def _kind_of(text: str, q: Quoted, tokens: Any) -> Kind:
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     before = text[: q.open].rstrip()
-    clause_start = not before or before[-1] in ".:,;!?\n" or tokens[0].is_sent_start
-    if len(words) >= 3 and clause_start and text[q.start : q.start + 1].isupper():
+    # A quote opening a sentence, or right after "said," / "said:", is an utterance
+    # of its own; one woven into a sentence ("called it a “…”") is partial.
+    clause_start = not before or before[-1] in ".:,;!?\n\u201d\"\u2019)" or tokens[0].is_sent_start
+    starts_upper = text[q.start : q.start + 1].isupper()
+    if len(words) >= 3 and clause_start and (starts_upper or before[-1:] in (",", ":")):
+        return "direct"
+    if len(words) >= 3 and starts_upper and q.end > q.start and text[q.end - 1] in ".!?":
         return "direct"
     return "partial"
 
@@ -241,10 +266,10 @@ def _continues(text: str, prev_close: int, open_: int) -> bool:
     paragraph following a quote paragraph, the usual run of a long statement).
     """
     between = text[prev_close + 1 : open_]
+    if between.strip() == "":
+        return between.count("\n") <= 2  # next paragraph, blank line or not
     if between.count("\n") > 1 or len(between) > 120:
         return False
-    if between.strip() == "":
-        return True
     if "\n" in between:
         return False
     stripped = between.rstrip()
@@ -279,9 +304,10 @@ def _quoted_quotes(d: _Doc) -> list[ExtractedQuote]:
                     None, prev.speaker_span, prev.speaker_ref, prev.cue_span,
                 )
             else:
+                named = d.colon_speaker(tokens)
                 item = ExtractedQuote(
                     quote_id(d.doc_id, span), d.doc_id, span, d.text[q.start : q.end], kind,
-                    None, None, None,
+                    None, named, named,
                 )
         out.append(item)
         if item.speaker_span is not None or item.cue_span is not None:
