@@ -32,7 +32,7 @@ THOUGHT_VERBS: frozenset[str] = frozenset(
 # Verbs that introduce a quote only when they name the utterance ("called X a
 # 'Y'"), which is exactly where a scare quote also appears ("a plan called the
 # 'Z'"): these need a real subject before they count.
-NAMING_VERBS: frozenset[str] = frozenset("call describe label dub brand term bill".split())
+NAMING_VERBS: frozenset[str] = frozenset("call describe label dub brand term bill read".split())
 
 # Opening mark → closing marks it may pair with. Newsrooms mix straight and
 # curly marks within one article, so a straight close also closes a curly open.
