@@ -1,0 +1,238 @@
+"""The brief as Markdown for pasting into notes: same content as the HTML page.
+
+Article text is hostile input here too: a renderer that allows raw HTML would
+run a ``<script>`` left in a quote, and a stray ``[x](javascript:…)`` would
+become a link. Every piece of brief text goes through ``md_escape`` (or
+``md_cell`` inside tables), so it renders as the literal characters it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from newsprism.models import Brief, Document
+from newsprism.render.view import Citation, View
+
+# Characters that start inline markup anywhere in a line (CommonMark + GFM tables).
+_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+# Block markup only counts at the start of a line: headings, lists, setext rules.
+_BLOCK_MARK = re.compile(r"^(\s*)([#+=-])", re.MULTILINE)
+_ORDERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+
+
+def md_escape(text: str) -> str:
+    """``text`` with every Markdown-significant character backslash-escaped."""
+    escaped = _INLINE.sub(r"\\\1", text)
+    escaped = _BLOCK_MARK.sub(r"\1\\\2", escaped)
+    return _ORDERED.sub(r"\1\\\2", escaped)
+
+
+def md_cell(text: str) -> str:
+    """``text`` safe inside a table cell: escaped, on one line, never empty."""
+    one_line = " ".join(text.split())
+    return _INLINE.sub(r"\\\1", one_line) or " "
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines.extend("| " + " | ".join(row) + " |" for row in rows)
+    return [*lines, ""]
+
+
+def _refs(cites: Sequence[Citation]) -> str:
+    return "".join(f"[^{c.number}]" for c in cites)
+
+
+def _ev(cites: Sequence[Citation]) -> str:
+    return ", ".join(f"{md_cell(c.label)} {c.span[0]}–{c.span[1]}" for c in cites) or "—"
+
+
+def _known(value: str | None, missing: str = "unknown") -> str:
+    return md_escape(value) if value else f"*{missing}*"
+
+
+def _summary(v: View) -> list[str]:
+    lines = ["## Summary", ""]
+    notes: dict[int, Citation] = {}
+    for i, (sentence, cites) in enumerate(
+        zip(v.brief.summary, v.summary_citations(), strict=True), start=1
+    ):
+        lines.append(f"{i}\\. {md_escape(sentence.text)} {_refs(cites)}".rstrip())
+        lines.append("")
+        for c in cites:
+            notes.setdefault(c.number, c)
+    for number, c in sorted(notes.items()):
+        lines.append(
+            f"[^{number}]: {md_cell(c.label)}, characters {c.span[0]}–{c.span[1]} of `{c.document}`"
+        )
+    return [*lines, ""]
+
+
+def _facts(v: View) -> list[str]:
+    lines = ["## Facts", ""]
+    for sec in v.fact_sections():
+        lines += [f"### {sec.title} ({len(sec.facts)})", ""]
+        for fact in sec.facts:
+            n = fact.independent_sources
+            lines.append(
+                f"**{md_escape(fact.about)}** — {n} independent source{'' if n == 1 else 's'}"
+            )
+            lines.append("")
+            for val in fact.values:
+                by = md_escape(v.doc_labels(val.documents))
+                lines.append(f"- **{md_escape(val.value)}** ({by})")
+                for claim in v.fact_claims(val.claims):
+                    hedge = " *(hedged)*" if claim.hedged else ""
+                    lines.append(
+                        f"  - “{md_cell(claim.text)}”{hedge} — "
+                        f"{md_cell(v.doc_label(claim.document))}"
+                    )
+            lines.append("")
+    return lines
+
+
+def _quotes(v: View) -> list[str]:
+    lines = ["## Who said what", ""]
+    for g in v.speaker_groups():
+        name = md_escape(g.name) if g.speaker else "*Unattributed*"
+        lines += [f"### {name} ({len(g.quotes)})", ""]
+        for q in g.quotes:
+            meta = [md_cell(v.doc_label(q.document)), q.kind]
+            if q.cue:
+                meta.append(md_cell(q.cue))
+            meta.extend(v.quote_flags(q))
+            lines.append(f"- “{md_cell(q.text)}” — {' · '.join(meta)}")
+        lines.append("")
+    return lines
+
+
+def _tables(v: View) -> list[str]:
+    b = v.brief
+    lines: list[str] = []
+    if b.events:
+        lines += ["## Events", ""]
+        lines += _table(
+            ["Type", "Actor", "Target", "Location", "Date", "Evidence"],
+            [
+                [
+                    md_cell(e.type),
+                    md_cell(v.name(e.actor)),
+                    md_cell(v.name(e.target)),
+                    md_cell(v.name(e.location)),
+                    md_cell(e.date or "unknown"),
+                    _ev(v.evidence(e.evidence)),
+                ]
+                for e in b.events
+            ],
+        )
+    if b.positions:
+        lines += ["## Positions", ""]
+        lines += _table(
+            ["Actor", "Issue", "Stance", "Evidence"],
+            [
+                [
+                    md_cell(v.name(p.actor)),
+                    md_cell(p.issue),
+                    md_cell(p.stance),
+                    _ev(v.evidence(p.evidence)),
+                ]
+                for p in b.positions
+            ],
+        )
+    if b.sources:
+        lines += ["## Sources", ""]
+        lines += _table(
+            ["Outlet", "Docs", "Opinion", "Tone", "Loaded terms", "Only here", "Leaves out"],
+            [
+                [
+                    md_cell(s.outlet),
+                    str(len(s.documents)),
+                    f"{s.opinion_share * 100:.0f}%",
+                    md_cell(", ".join(f"{v.name(k)} {t:+.2f}" for k, t in sorted(s.tone.items()))),
+                    md_cell(", ".join(s.loaded_terms)),
+                    md_cell("; ".join(v.fact_about(f) for f in s.unique_facts)),
+                    md_cell("; ".join(v.fact_about(f) for f in s.omitted_facts)),
+                ]
+                for s in b.sources
+            ],
+        )
+    return lines
+
+
+def _entities(v: View) -> list[str]:
+    lines = ["## Entities", ""]
+    rows = v.entity_rows()
+    if not rows:
+        return [*lines, "No entities found.", ""]
+    return lines + _table(
+        ["Name", "Type", "Aliases (mentions)", "Docs", "Mentions"],
+        [
+            [
+                md_cell(r.name),
+                md_cell(r.type),
+                md_cell(", ".join(f"{a} ×{n}" for a, n in r.aliases)),
+                str(r.documents),
+                str(r.mentions),
+            ]
+            for r in rows
+        ],
+    )
+
+
+def _document(v: View, i: int, d: Document) -> list[str]:
+    title = md_escape(d.title) if d.title else "*untitled*"
+    lines = [f"### {i}. {_known(d.outlet, 'outlet unknown')} — {title}", ""]
+    authors = md_escape(", ".join(d.authors)) if d.authors else "*unknown*"
+    lines.append(f"- Input: {md_escape(d.url or d.input)}")
+    lines.append(f"- Authors: {authors}")
+    lines.append(f"- Published: {_known(d.published)}")
+    lines.append(f"- Id: `{d.id}`")
+    if d.duplicate_of:
+        lines.append(
+            f"- Near-duplicate of {md_escape(v.doc_label(d.duplicate_of))} "
+            f"(`{d.duplicate_of}`): counted once"
+        )
+    lines.append("")
+    # One paragraph per line of text: robust whether the cleaner used \n or \n\n.
+    for para in d.text.splitlines():
+        if para.strip():
+            lines += [md_escape(para.strip()), ""]
+    if d.removed:
+        lines += [f"**Removed text ({len(d.removed)})**", ""]
+        lines += [f"- *{md_cell(r.reason)}*: {md_cell(r.text)}" for r in d.removed]
+        lines.append("")
+    return lines
+
+
+def render_markdown(brief: Brief) -> str:
+    """The whole brief as Markdown; no raw HTML, every piece of text escaped."""
+    v = View(brief)
+    b = brief
+    out = [f"# {md_escape(v.headline)}", ""]
+    out.append(
+        f"Generated {md_escape(b.generated_at)} · {md_escape(b.tool.name)} "
+        f"{md_escape(b.tool.version)} · schema {md_escape(b.schema_)}"
+    )
+    out.append("")
+    out.append(" · ".join(f"**{n}** {label}" for label, n in v.overview))
+    out.append("")
+    if b.summary:
+        out += _summary(v)
+    if b.facts:
+        out += _facts(v)
+    if b.quotes:
+        out += _quotes(v)
+    out += _tables(v)
+    out += _entities(v)
+    out += ["## Documents", ""]
+    if not b.documents:
+        out += ["No documents could be used.", ""]
+    for i, d in enumerate(b.documents, start=1):
+        out += _document(v, i, d)
+    if b.skipped:
+        out += ["## Skipped inputs", ""]
+        out += _table(
+            ["Input", "Reason"], [[md_cell(s.input), md_cell(s.reason)] for s in b.skipped]
+        )
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,245 @@
+"""What the HTML and Markdown renderers both show, computed once from a ``Brief``.
+
+Everything here is plain data in a fixed order (sorted, never set order), so
+both outputs are deterministic and say the same thing. No markup is produced
+here: escaping is the job of each renderer.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from newsprism.models import Brief, Claim, Document, Evidence, Fact, Quote, QuoteGroup
+
+FACT_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("corroborated", "Established"),
+    ("single_source", "Single-source"),
+    ("conflict", "Disputed"),
+)
+
+
+def cite_id(doc_id: str, span: Sequence[int]) -> str:
+    """The anchor id of a cited span in a document's text, e.g. ``d-ab12-12-40``."""
+    return f"{doc_id}-{span[0]}-{span[1]}"
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One link from an item to a span of a document's text."""
+
+    number: int
+    document: str
+    span: tuple[int, int]
+    label: str
+    anchor: str
+    text: str
+    linked: bool
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    id: str
+    name: str
+    type: str
+    aliases: list[tuple[str, int]]
+    documents: int
+    mentions: int
+
+
+@dataclass(frozen=True)
+class SpeakerGroup:
+    speaker: str | None
+    name: str
+    quotes: list[Quote]
+
+
+@dataclass(frozen=True)
+class FactSection:
+    status: str
+    title: str
+    facts: list[Fact]
+
+
+@dataclass
+class View:
+    """Lookups and ordered lists over one ``Brief`` for the templates."""
+
+    brief: Brief
+    docs: dict[str, Document] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    group_of: dict[str, QuoteGroup] = field(default_factory=dict)
+    facts: dict[str, str] = field(default_factory=dict)
+    ids: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        b = self.brief
+        self.docs = {d.id: d for d in b.documents}
+        self.names = {e.id: e.name for e in b.entities}
+        self.claims = {c.id: c for c in b.claims}
+        self.facts = {f.id: f.about for f in b.facts}
+        self.ids = {*self.docs, *self.names, *self.facts}
+        for group in b.quote_groups:
+            for qid in group.quotes:
+                self.group_of.setdefault(qid, group)
+
+    # ---------------------------------------------------------------- labels
+
+    def name(self, entity_id: str | None) -> str:
+        """Display name of an entity id; an unknown id is shown as itself."""
+        if entity_id is None:
+            return ""
+        return self.names.get(entity_id, entity_id)
+
+    def doc_label(self, doc_id: str) -> str:
+        """Outlet, else file name of the input: what a reader recognises a source by."""
+        doc = self.docs.get(doc_id)
+        if doc is None:
+            return doc_id
+        if doc.outlet:
+            return doc.outlet
+        return PurePosixPath(doc.input.replace("\\", "/")).name or doc.input
+
+    def fact_about(self, fact_id: str) -> str:
+        return self.facts.get(fact_id, fact_id)
+
+    def doc_labels(self, doc_ids: Sequence[str]) -> str:
+        return ", ".join(self.doc_label(d) for d in doc_ids)
+
+    def span_text(self, doc_id: str, span: Sequence[int]) -> str:
+        doc = self.docs.get(doc_id)
+        return "" if doc is None else doc.text[span[0] : span[1]]
+
+    def evidence(self, items: Sequence[Evidence]) -> list[Citation]:
+        return [self.cite(i, e.document, e.span) for i, e in enumerate(items, start=1)]
+
+    def cite(self, number: int, doc_id: str, span: Sequence[int]) -> Citation:
+        start, end = int(span[0]), int(span[1])
+        return Citation(
+            number=number,
+            document=doc_id,
+            span=(start, end),
+            label=self.doc_label(doc_id),
+            anchor=cite_id(doc_id, (start, end)),
+            text=self.span_text(doc_id, (start, end)),
+            linked=doc_id in self.docs,
+        )
+
+    # ---------------------------------------------------------------- header
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({d.outlet for d in self.brief.documents if d.outlet})
+
+    @property
+    def headline(self) -> str:
+        docs = plural(len(self.brief.documents), "document")
+        n_outlets = len(self.outlets)
+        if n_outlets == 0:
+            return f"Brief — {docs}"
+        return f"Brief — {docs} from {plural(n_outlets, 'outlet')}"
+
+    @property
+    def overview(self) -> list[tuple[str, int]]:
+        """Counts for the strip under the header; later stages only when non-empty."""
+        b = self.brief
+        duplicates = sum(1 for d in b.documents if d.duplicate_of)
+        items = [
+            ("documents", len(b.documents)),
+            ("outlets", len(self.outlets)),
+            ("skipped", len(b.skipped)),
+            ("entities", len(b.entities)),
+        ]
+        optional = [
+            ("duplicates", duplicates),
+            ("quotes", len(b.quotes)),
+            ("claims", len(b.claims)),
+            ("facts", len(b.facts)),
+            ("disputed", sum(1 for f in b.facts if f.status == "conflict")),
+            ("events", len(b.events)),
+        ]
+        return items + [(k, v) for k, v in optional if v]
+
+    # ---------------------------------------------------------------- sections
+
+    def summary_citations(self) -> list[list[Citation]]:
+        """Per summary sentence its citations, numbered once per distinct span."""
+        numbers: dict[tuple[str, int, int], int] = {}
+        out: list[list[Citation]] = []
+        for sentence in self.brief.summary:
+            cites = []
+            for ev in sentence.citations:
+                key = (ev.document, ev.span[0], ev.span[1])
+                number = numbers.setdefault(key, len(numbers) + 1)
+                cites.append(self.cite(number, ev.document, ev.span))
+            out.append(cites)
+        return out
+
+    def fact_sections(self) -> list[FactSection]:
+        sections = []
+        for status, title in FACT_SECTIONS:
+            facts = [f for f in self.brief.facts if f.status == status]
+            if facts:
+                facts.sort(key=lambda f: (-f.independent_sources, f.about, f.id))
+                sections.append(FactSection(status, title, facts))
+        return sections
+
+    def fact_claims(self, claim_ids: Sequence[str]) -> list[Claim]:
+        return [self.claims[c] for c in claim_ids if c in self.claims]
+
+    def speaker_groups(self) -> list[SpeakerGroup]:
+        """Quotes grouped by speaker: most-quoted first, unattributed last."""
+        by: dict[str | None, list[Quote]] = {}
+        for quote in self.brief.quotes:
+            by.setdefault(quote.speaker, []).append(quote)
+        groups = [
+            SpeakerGroup(sp, self.name(sp) if sp else "Unattributed", qs) for sp, qs in by.items()
+        ]
+        groups.sort(key=lambda g: (g.speaker is None, -len(g.quotes), g.name, g.speaker or ""))
+        for g in groups:
+            g.quotes.sort(key=lambda q: (self.doc_label(q.document), q.document, q.span[0]))
+        return groups
+
+    def quote_flags(self, quote: Quote) -> list[str]:
+        group = self.group_of.get(quote.id)
+        if group is None:
+            return []
+        flags = []
+        if len(group.documents) > 1:
+            flags.append(f"in {len(group.documents)} documents")
+        if group.variants:
+            flags.append("worded differently")
+        if group.speaker_conflict:
+            flags.append("speaker disputed")
+        return flags
+
+    def entity_rows(self) -> list[EntityRow]:
+        rows = []
+        for ent in self.brief.entities:
+            forms = Counter(self.span_text(m.document, m.span) for m in ent.mentions)
+            forms.pop("", None)
+            for alias in [ent.name, *ent.aliases]:
+                forms.setdefault(alias, 0)
+            aliases = sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))
+            rows.append(
+                EntityRow(
+                    id=ent.id,
+                    name=ent.name,
+                    type=ent.type,
+                    aliases=aliases,
+                    documents=len({m.document for m in ent.mentions}),
+                    mentions=len(ent.mentions),
+                )
+            )
+        rows.sort(key=lambda r: (-r.mentions, r.name, r.id))
+        return rows
+
+    def entity_types(self) -> list[str]:
+        return sorted({e.type for e in self.brief.entities})
