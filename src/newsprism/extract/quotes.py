@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from newsprism.extract.coref import MentionLike, Resolver
@@ -47,7 +47,7 @@ QUOTE_OPENERS = frozenset("\u201c\"\u00ab\u201e\u2018'")
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # A cue-less quoted span must look like an utterance of its own to be kept.
 MIN_UNATTRIBUTED_WORDS = 6
-_SUBJ = frozenset({"nsubj", "nsubjpass"})
+_EXPLETIVE = frozenset({"that", "this", "it", "there"})
 _BETWEEN_OK = frozenset({"PUNCT", "PRON", "PROPN", "DET", "ADJ", "NOUN", "ADV", "ADP", "NUM", "SPACE"})
 
 
@@ -199,6 +199,8 @@ class _Doc:
             objs = [c for c in to[0].children if c.dep_ == "pobj"] if to else []
             return objs[0] if objs else None
         for child in cue.children:
+            if child.dep_ == "nsubj" and "\n" in self.text[min(child.idx, cue.idx) : max(child.idx, cue.idx)]:
+                return None  # the parser joined a headline to the next sentence
             if child.dep_ == "nsubj":
                 if child.lower_ in ("who", "that") and cue.dep_ == "relcl":
                     return cue.head
@@ -236,10 +238,12 @@ class _Doc:
                     return named, named
         mods = [c for c in subj.children if c.dep_ in ("det", "amod", "compound", "poss", "nummod")]
         start = min([subj.idx] + [m.left_edge.idx for m in mods])
+        # A headline glued onto the subject by the parser is not part of it.
+        start = max(start, self.text.rfind("\n", 0, subj.idx) + 1)
         span = (start, _end(subj))
         if subj.lemma_.lower() in ROLE_NOUNS:
             return span, self.resolver.resolve_role(subj)
-        if subj.pos_ == "PROPN":
+        if subj.pos_ == "PROPN" or subj.text[:1].isupper():
             return span, self.resolver.resolve_name(subj)
         return span, None
 
@@ -329,6 +333,10 @@ def _trimmed(d: _Doc, left: Any, right: Any) -> Span | None:
     return (d.sdoc[i].idx, _end(d.sdoc[j]))
 
 
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
 def _covered(span: Span, quotes: list[ExtractedQuote]) -> bool:
     size = span[1] - span[0]
     for q in quotes:
@@ -367,20 +375,42 @@ def _indirect_quotes(d: _Doc, direct: list[ExtractedQuote]) -> list[ExtractedQuo
             if not comps:
                 continue
             subj = d.subject_of(tok)
-            if subj is None:
-                continue
+            if subj is None or subj.lower_ in _EXPLETIVE:
+                continue  # "That said, …" / "It is said that …" name no source
             comp = comps[0]
             span = _trimmed(d, comp.left_edge, comp.right_edge)
         if span is None or _covered(span, direct) or _covered(span, out):
             continue
+        cue_span = (tok.idx, _end(tok))
+        if any(q.kind == "direct" and q.cue_span == cue_span and _overlaps(q.span, span) for q in direct):
+            continue  # the quoted words already carry this attribution
         speaker_span, ref = d.speaker(subj)
+        if speaker_span and span[0] <= speaker_span[0] and speaker_span[1] <= span[1]:
+            continue  # a speaker inside its own content is a misparse
         out.append(
             ExtractedQuote(
                 quote_id(d.doc_id, span), d.doc_id, span, d.text[span[0] : span[1]], "indirect",
-                cue_text, speaker_span, ref, (tok.idx, _end(tok)),
+                cue_text, speaker_span, ref, cue_span,
             )
         )
     return out
+
+
+def _inherit(q: ExtractedQuote, indirect: list[ExtractedQuote]) -> ExtractedQuote:
+    """A speakerless quote inside an attributed clause takes that clause's speaker.
+
+    ‘Trump added that “many points” had been agreed’: the passive "agreed" governs
+    the quote, but the attribution belongs to "added".
+    """
+    if q.speaker_span is not None:
+        return q
+    for outer in indirect:
+        if outer.speaker_span and outer.span[0] <= q.span[0] and q.span[1] <= outer.span[1]:
+            return replace(
+                q, cue=outer.cue, cue_span=outer.cue_span,
+                speaker_span=outer.speaker_span, speaker_ref=outer.speaker_ref,
+            )
+    return q
 
 
 def extract_quotes(doc_id: str, sdoc: Any, mentions: Sequence[MentionLike]) -> list[ExtractedQuote]:
@@ -391,7 +421,8 @@ def extract_quotes(doc_id: str, sdoc: Any, mentions: Sequence[MentionLike]) -> l
     """
     d = _Doc(doc_id, sdoc, mentions)
     direct = _quoted_quotes(d)
-    quotes = direct + _indirect_quotes(d, direct)
+    indirect = _indirect_quotes(d, direct)
+    quotes = [_inherit(q, indirect) for q in direct] + indirect
     seen: set[Span] = set()
     unique = []
     for q in sorted(quotes, key=lambda q: (q.span, q.kind)):

@@ -1,0 +1,106 @@
+"""Speakers after linking and quote groups across outlets."""
+
+from __future__ import annotations
+
+import time
+
+from newsprism.crossdoc.quotes import attach_speakers, group_quotes, normalise
+from newsprism.extract.quotes import ExtractedQuote, quote_id
+from newsprism.models import Quote
+
+
+def _ext(doc: str, text: str, quote: str, ref: tuple[int, int] | None = None) -> ExtractedQuote:
+    start = text.index(quote)
+    span = (start, start + len(quote))
+    return ExtractedQuote(quote_id(doc, span), doc, span, quote, "direct", "said", ref, ref)
+
+
+def _q(doc: str, texts: dict[str, str], quote: str, speaker: str | None = None) -> Quote:
+    start = texts[doc].index(quote)
+    span = (start, start + len(quote))
+    return Quote(id=quote_id(doc, span), document=doc, span=span, text=quote, kind="direct", speaker=speaker)
+
+
+def test_crossdoc_quotes_attach_speaker_exact_and_overlap() -> None:
+    text = "Ann Lee said: \u201cWe are ready to sign the accord.\u201d"
+    exact = _ext("d1", text, "We are ready to sign the accord.", (0, 7))
+    loose = _ext("d2", text, "We are ready to sign the accord.", (4, 7))
+    none = _ext("d3", text, "We are ready to sign the accord.")
+    index = {("d1", 0, 7): "e-ann", ("d2", 0, 7): "e-ann"}
+    out = {q.document: q.speaker for q in attach_speakers([exact, loose, none], index)}
+    assert out == {"d1": "e-ann", "d2": "e-ann", "d3": None}
+
+
+def test_crossdoc_quotes_normalise_ignores_style() -> None:
+    assert normalise("\u201cMany, MANY points\u2014agreed!\u201d") == "many many points agreed"
+    assert normalise("don\u2019t") == normalise("don't")
+
+
+def test_crossdoc_quotes_trimmed_and_repunctuated_group() -> None:
+    texts = {
+        "d1": "He said \u201cthere were many, many points we agreed on\u201d today.",
+        "d2": "He cited \u201cmany points we agreed on\u201d again.",
+        "d3": "Unrelated: \u201cthe harbour will close at noon\u201d now.",
+    }
+    quotes = [
+        _q("d1", texts, "there were many, many points we agreed on", "e-a"),
+        _q("d2", texts, "many points we agreed on", "e-a"),
+        _q("d3", texts, "the harbour will close at noon", "e-b"),
+    ]
+    groups = group_quotes(quotes, texts, {})
+    assert len(groups) == 1
+    g = groups[0]
+    assert g.documents == ["d1", "d2"] and g.variants and not g.speaker_conflict
+    assert g.speakers == ["e-a"] and g.id.startswith("qg-")
+    assert g.quotes == sorted([quotes[0].id, quotes[1].id])
+
+
+def test_crossdoc_quotes_speaker_conflict_and_reworded() -> None:
+    texts = {
+        "d1": "\u201cWe did not get there on the ceasefire,\u201d he said.",
+        "d2": "\u201cWe didn't get there on the ceasefire,\u201d she said.",
+    }
+    quotes = [
+        _q("d1", texts, "We did not get there on the ceasefire", "e-a"),
+        _q("d2", texts, "We didn't get there on the ceasefire", "e-b"),
+    ]
+    (g,) = group_quotes(quotes, texts, {})
+    assert g.speaker_conflict and g.variants and g.speakers == ["e-a", "e-b"]
+
+
+def test_crossdoc_quotes_no_group_for_single_source_or_copies() -> None:
+    texts = {
+        "d1": "\u201cThe harbour will close at noon,\u201d he said.",
+        "d2": "\u201cThe harbour will close at noon,\u201d he said.",
+    }
+    quotes = [_q("d1", texts, "The harbour will close at noon"), _q("d2", texts, "The harbour will close at noon")]
+    assert group_quotes(quotes, texts, {"d2": "d1", "d1": None}) == []
+    (g,) = group_quotes(quotes, texts, {})
+    assert not g.variants
+
+
+def test_crossdoc_quotes_short_quotes_need_exact_wording() -> None:
+    texts = {"d1": "It was \u201cproductive\u201d talk.", "d2": "It was \u201cvery productive for everyone\u201d talk."}
+    quotes = [_q("d1", texts, "productive"), _q("d2", texts, "very productive for everyone")]
+    assert group_quotes(quotes, texts, {}) == []
+
+
+def test_crossdoc_quotes_skip_quote_whose_span_misses_text() -> None:
+    texts = {"d1": "\u201cAlpha beta gamma delta\u201d", "d2": "\u201cAlpha beta gamma delta\u201d"}
+    good = _q("d1", texts, "Alpha beta gamma delta")
+    bad = Quote(id="q-bad", document="d2", span=(0, 3), text="Alpha beta gamma delta", kind="direct")
+    assert group_quotes([good, bad], texts, {}) == []
+
+
+def test_crossdoc_quotes_deterministic_and_fast_on_many_quotes() -> None:
+    texts: dict[str, str] = {}
+    quotes: list[Quote] = []
+    for i in range(3000):
+        doc = f"d{i}"
+        words = f"budget line {i} rises by {i % 97} units in district {i // 3}"
+        texts[doc] = words
+        quotes.append(Quote(id=f"q-{i:06d}", document=doc, span=(0, len(words)), text=words, kind="direct"))
+    started = time.perf_counter()
+    first = group_quotes(quotes, texts, {})
+    assert time.perf_counter() - started < 10
+    assert first == group_quotes(list(reversed(quotes)), texts, {})
