@@ -1,0 +1,120 @@
+"""Web archives (WARC and ARC, plain or gzipped): one document per archived HTML/text page.
+
+Only successful (200) ``response`` records and ``resource`` records whose
+payload is HTML or plain text are articles; images, scripts, redirects and
+request/metadata records are part of any crawl and are passed over silently.
+The WARC-Date is when the page was crawled, not when it was published, so it
+is never used as ``published``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from warcio.archiveiterator import ArchiveIterator
+
+from newsprism.errors import SkipDocument
+from newsprism.ingest.decode import HEAD_BYTES, check_binary, decode, looks_like_html, too_large
+from newsprism.ingest.web import HTML_TYPES, TEXT_TYPES
+from newsprism.models import RawDocument, Skipped
+
+if TYPE_CHECKING:
+    from newsprism.ingest import IngestOptions
+
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+
+
+def _media(header: str | None) -> tuple[str, str | None]:
+    media, _, params = (header or "").partition(";")
+    charset = None
+    for param in params.split(";"):
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = value.strip().strip("\"'") or None
+    return media.strip().lower(), charset
+
+
+def _page(record: Any) -> tuple[str, str | None] | None:
+    """(media type, charset) when ``record`` holds an HTML or text page, else None."""
+    if record.rec_type == "response":
+        http = record.http_headers
+        if http is None or http.get_statuscode() != "200":
+            return None
+        found = _media(http.get_header("Content-Type"))
+    elif record.rec_type == "resource":
+        found = _media(record.rec_headers.get_header("Content-Type"))
+    else:
+        return None
+    return found if found[0] in HTML_TYPES or found[0] in TEXT_TYPES else None
+
+
+def _document(name: str, uri: str, media: str, charset: str | None, body: bytes) -> RawDocument:
+    check_binary(body[:HEAD_BYTES])
+    text = decode(body, declared=charset, what="record")
+    html = media in HTML_TYPES or looks_like_html(text)
+    return RawDocument(input=name, content=text, kind="html" if html else "text", url=uri or None)
+
+
+def iter_warc(name: str, path: Path, options: IngestOptions) -> Iterator[RawDocument | Skipped]:
+    """Pages in the archive at ``path``, named ``name#<target URI>``, in archive order.
+
+    A broken or truncated archive keeps the pages read before the damage and
+    ends with one skip that says where it broke.
+    """
+    pages = 0
+    compressed = path.name.lower().endswith(".gz")
+    with path.open("rb") as stream:
+        size = os.fstat(stream.fileno()).st_size
+        archive = ArchiveIterator(stream, arc2warc=True)
+        records = iter(archive)
+        while True:
+            try:
+                record = next(records, None)
+                if record is None:
+                    # An archive cut inside a record header, or junk after the last
+                    # record, ends the iteration without an error.
+                    if archive.offset < size:
+                        raise SkipDocument(f"truncated archive: cut off {_after(pages)}")
+                    break
+                # Uncompressed archives end silently mid-record; a record that
+                # claims more bytes than the file holds means the file was cut.
+                if not compressed and archive.offset + record.length > size:
+                    raise SkipDocument(f"truncated archive: cut off {_after(pages)}")
+                page = _page(record)
+                if page is None:
+                    continue
+                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+                item = f"{name}#{uri}" if uri else f"{name}#{pages + 1}"
+                body = record.content_stream().read(options.max_bytes + 1)
+            except SkipDocument:
+                raise
+            except Exception as exc:  # warcio raises many kinds on damaged input
+                raise SkipDocument(
+                    f"broken or truncated archive {_after(pages)}{_detail(exc)}"
+                ) from None
+            pages += 1
+            try:
+                if len(body) > options.max_bytes:
+                    raise too_large(None, options.max_bytes)
+                yield _document(item, uri, *page, body)
+            except SkipDocument as exc:
+                yield Skipped(input=item, reason=exc.message)
+    if pages == 0:
+        raise SkipDocument("no HTML or text pages in the archive (only 200 responses are read)")
+
+
+def _after(pages: int) -> str:
+    return f"after {pages} pages, the rest is not read" if pages else "before any page"
+
+
+def _detail(exc: Exception) -> str:
+    # Only warcio's own errors say something useful; an AttributeError from
+    # deep inside the parser would only confuse.
+    if type(exc).__module__.startswith("warcio") or isinstance(exc, OSError | EOFError):
+        lines = str(exc).strip().splitlines()
+        if lines:
+            return f" ({lines[0][:160]})"
+    return ""
