@@ -19,19 +19,27 @@ _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 # Block markup only counts at the start of a line: headings, lists, setext rules.
 _BLOCK_MARK = re.compile(r"^(\s*)([#+=-])", re.MULTILINE)
 _ORDERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 
 
 def md_escape(text: str) -> str:
-    """``text`` with every Markdown-significant character backslash-escaped."""
-    escaped = _INLINE.sub(r"\\\1", text)
-    escaped = _BLOCK_MARK.sub(r"\1\\\2", escaped)
+    """``text`` on one line, every character that starts inline Markdown escaped.
+
+    Line breaks become spaces: inside a heading or list item a break would end
+    it, and the next line could start a block of its own.
+    """
+    return _INLINE.sub(r"\\\1", _BREAKS.sub(" ", text))
+
+
+def md_block(text: str) -> str:
+    """``md_escape`` for text that starts a line, where ``#``, ``-``, ``1.`` start blocks."""
+    escaped = _BLOCK_MARK.sub(r"\1\\\2", md_escape(text))
     return _ORDERED.sub(r"\1\\\2", escaped)
 
 
 def md_cell(text: str) -> str:
     """``text`` safe inside a table cell: escaped, on one line, never empty."""
-    one_line = " ".join(text.split())
-    return _INLINE.sub(r"\\\1", one_line) or " "
+    return md_escape(" ".join(text.split())) or " "
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
@@ -55,17 +63,17 @@ def _known(value: str | None, missing: str = "unknown") -> str:
 def _summary(v: View) -> list[str]:
     lines = ["## Summary", ""]
     notes: dict[int, Citation] = {}
-    for i, (sentence, cites) in enumerate(
-        zip(v.brief.summary, v.summary_citations(), strict=True), start=1
-    ):
-        lines.append(f"{i}\\. {md_escape(sentence.text)} {_refs(cites)}".rstrip())
-        lines.append("")
+    rows = zip(v.brief.summary, v.summary_citations(), strict=True)
+    for i, (sentence, cites) in enumerate(rows, start=1):
+        lines.append(f"{i}. {md_escape(sentence.text)} {_refs(cites)}".rstrip())
         for c in cites:
             notes.setdefault(c.number, c)
+    lines.append("")
     for number, c in sorted(notes.items()):
-        lines.append(
-            f"[^{number}]: {md_cell(c.label)}, characters {c.span[0]}–{c.span[1]} of `{c.document}`"
-        )
+        doc = v.docs.get(c.document)
+        title = f", *{md_cell(doc.title)}*" if doc and doc.title else ""
+        where = f"characters {c.span[0]}–{c.span[1]} of {md_cell(c.document)}"
+        lines.append(f"[^{number}]: {md_cell(c.label)}{title}, {where}")
     return [*lines, ""]
 
 
@@ -187,17 +195,17 @@ def _document(v: View, i: int, d: Document) -> list[str]:
     lines.append(f"- Input: {md_escape(d.url or d.input)}")
     lines.append(f"- Authors: {authors}")
     lines.append(f"- Published: {_known(d.published)}")
-    lines.append(f"- Id: `{d.id}`")
+    lines.append(f"- Id: {md_escape(d.id)}")
     if d.duplicate_of:
         lines.append(
             f"- Near-duplicate of {md_escape(v.doc_label(d.duplicate_of))} "
-            f"(`{d.duplicate_of}`): counted once"
+            f"({md_escape(d.duplicate_of)}): counted once"
         )
     lines.append("")
     # One paragraph per line of text: robust whether the cleaner used \n or \n\n.
     for para in d.text.splitlines():
         if para.strip():
-            lines += [md_escape(para.strip()), ""]
+            lines += [md_block(para.strip()), ""]
     if d.removed:
         lines += [f"**Removed text ({len(d.removed)})**", ""]
         lines += [f"- *{md_cell(r.reason)}*: {md_cell(r.text)}" for r in d.removed]

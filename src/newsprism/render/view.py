@@ -21,6 +21,18 @@ FACT_SECTIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+_SINGULAR = {
+    "documents": "document",
+    "outlets": "outlet",
+    "entities": "entity",
+    "duplicates": "duplicate",
+    "quotes": "quote",
+    "claims": "claim",
+    "facts": "fact",
+    "events": "event",
+}
+
+
 def cite_id(doc_id: str, span: Sequence[int]) -> str:
     """The anchor id of a cited span in a document's text, e.g. ``d-ab12-12-40``."""
     return f"{doc_id}-{span[0]}-{span[1]}"
@@ -165,7 +177,8 @@ class View:
             ("disputed", sum(1 for f in b.facts if f.status == "conflict")),
             ("events", len(b.events)),
         ]
-        return items + [(k, v) for k, v in optional if v]
+        shown = items + [(k, v) for k, v in optional if v]
+        return [(_SINGULAR.get(k, k) if v == 1 else k, v) for k, v in shown]
 
     # ---------------------------------------------------------------- sections
 
