@@ -18,7 +18,9 @@ def _ext(doc: str, text: str, quote: str, ref: tuple[int, int] | None = None) ->
 def _q(doc: str, texts: dict[str, str], quote: str, speaker: str | None = None) -> Quote:
     start = texts[doc].index(quote)
     span = (start, start + len(quote))
-    return Quote(id=quote_id(doc, span), document=doc, span=span, text=quote, kind="direct", speaker=speaker)
+    return Quote(
+        id=quote_id(doc, span), document=doc, span=span, text=quote, kind="direct", speaker=speaker
+    )
 
 
 def test_crossdoc_quotes_attach_speaker_exact_and_overlap() -> None:
@@ -73,14 +75,20 @@ def test_crossdoc_quotes_no_group_for_single_source_or_copies() -> None:
         "d1": "\u201cThe harbour will close at noon,\u201d he said.",
         "d2": "\u201cThe harbour will close at noon,\u201d he said.",
     }
-    quotes = [_q("d1", texts, "The harbour will close at noon"), _q("d2", texts, "The harbour will close at noon")]
+    quotes = [
+        _q("d1", texts, "The harbour will close at noon"),
+        _q("d2", texts, "The harbour will close at noon"),
+    ]
     assert group_quotes(quotes, texts, {"d2": "d1", "d1": None}) == []
     (g,) = group_quotes(quotes, texts, {})
     assert not g.variants
 
 
 def test_crossdoc_quotes_short_quotes_need_exact_wording() -> None:
-    texts = {"d1": "It was \u201cproductive\u201d talk.", "d2": "It was \u201cvery productive for everyone\u201d talk."}
+    texts = {
+        "d1": "It was \u201cproductive\u201d talk.",
+        "d2": "It was \u201cvery productive for everyone\u201d talk.",
+    }
     quotes = [_q("d1", texts, "productive"), _q("d2", texts, "very productive for everyone")]
     assert group_quotes(quotes, texts, {}) == []
 
@@ -88,7 +96,9 @@ def test_crossdoc_quotes_short_quotes_need_exact_wording() -> None:
 def test_crossdoc_quotes_skip_quote_whose_span_misses_text() -> None:
     texts = {"d1": "\u201cAlpha beta gamma delta\u201d", "d2": "\u201cAlpha beta gamma delta\u201d"}
     good = _q("d1", texts, "Alpha beta gamma delta")
-    bad = Quote(id="q-bad", document="d2", span=(0, 3), text="Alpha beta gamma delta", kind="direct")
+    bad = Quote(
+        id="q-bad", document="d2", span=(0, 3), text="Alpha beta gamma delta", kind="direct"
+    )
     assert group_quotes([good, bad], texts, {}) == []
 
 
@@ -99,7 +109,9 @@ def test_crossdoc_quotes_deterministic_and_fast_on_many_quotes() -> None:
         doc = f"d{i}"
         words = f"budget line {i} rises by {i % 97} units in district {i // 3}"
         texts[doc] = words
-        quotes.append(Quote(id=f"q-{i:06d}", document=doc, span=(0, len(words)), text=words, kind="direct"))
+        quotes.append(
+            Quote(id=f"q-{i:06d}", document=doc, span=(0, len(words)), text=words, kind="direct")
+        )
     started = time.perf_counter()
     first = group_quotes(quotes, texts, {})
     assert time.perf_counter() - started < 10

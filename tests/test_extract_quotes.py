@@ -1,4 +1,4 @@
-"""Quote extraction on invented sentences: every pattern, exact spans, no speaker for scare quotes."""
+"""Quote extraction on invented sentences: each pattern, exact spans, scare quotes unattributed."""
 
 from __future__ import annotations
 
@@ -116,7 +116,10 @@ def test_extract_quotes_scare_quotes_and_titles_have_no_speaker(nlp: Any) -> Non
 
 
 def test_extract_quotes_single_quotes_keep_apostrophes(nlp: Any) -> None:
-    text = "Ms. Jane Roe spoke first. \u2018I won't resign over the mayor's plan,\u2019 she told reporters."
+    text = (
+        "Ms. Jane Roe spoke first. "
+        "\u2018I won't resign over the mayor's plan,\u2019 she told reporters."
+    )
     q = _one(_quotes(nlp, text), "resign")
     assert q.text == "I won't resign over the mayor's plan"
     assert _say(text, q.speaker_ref) == "Jane Roe"
@@ -134,8 +137,10 @@ def test_extract_quotes_continuation_quote_keeps_speaker(nlp: Any) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "\u201cWe will win,\u201d he said. She said that the vote was \u2018rigged\u2019 and \u00abunfair\u00bb.",
-        "According to the mayor, \u201cthe plan\u201d is dead. \u201cSure,\u201d said Ann Lee, adding that it was.",
+        "\u201cWe will win,\u201d he said. "
+        "She said that the vote was \u2018rigged\u2019 and \u00abunfair\u00bb.",
+        "According to the mayor, \u201cthe plan\u201d is dead. "
+        "\u201cSure,\u201d said Ann Lee, adding that it was.",
     ],
 )
 def test_extract_quotes_spans_cut_text_exactly(nlp: Any, text: str) -> None:
@@ -148,7 +153,10 @@ def test_extract_quotes_spans_cut_text_exactly(nlp: Any, text: str) -> None:
 
 
 def test_extract_quotes_deterministic(nlp: Any) -> None:
-    text = "\u201cIt is done,\u201d said Ann Lee. She added that the fund \u201cwill grow\u201d next year."
+    text = (
+        "\u201cIt is done,\u201d said Ann Lee. "
+        "She added that the fund \u201cwill grow\u201d next year."
+    )
     first = _quotes(nlp, text)
     assert first and first == _quotes(nlp, text)
     assert [q.span for q in first] == sorted(q.span for q in first)

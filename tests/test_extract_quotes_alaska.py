@@ -15,7 +15,9 @@ from newsprism.models import Quote, QuoteGroup
 
 
 @pytest.fixture(scope="module")
-def alaska(alaska_dir: Path, nlp: Any) -> tuple[dict[str, str], list[Quote], dict[str, str], list[QuoteGroup]]:
+def alaska(
+    alaska_dir: Path, nlp: Any
+) -> tuple[dict[str, str], list[Quote], dict[str, str], list[QuoteGroup]]:
     texts = {p.stem[:3]: p.read_text(encoding="utf-8") for p in sorted(alaska_dir.glob("*.txt"))}
     mentions = []
     extracted = []
@@ -30,10 +32,11 @@ def alaska(alaska_dir: Path, nlp: Any) -> tuple[dict[str, str], list[Quote], dic
 
 
 def _speaker_of(alaska: Any, doc: str, words: str) -> str | None:
-    texts, quotes, names, _ = alaska
+    _, quotes, names, _ = alaska
     hits = [q for q in quotes if q.document == doc and words in q.text]
     assert hits, f"no quote containing {words!r} in {doc}"
-    return names.get(hits[0].speaker or "", None)
+    name: str | None = names.get(hits[0].speaker or "")
+    return name
 
 
 def test_extract_quotes_alaska_spans_cut_text(alaska: Any) -> None:

@@ -121,7 +121,10 @@ def predictions(doc_id: str, sdoc: Any) -> list[Pred]:
     by_cue: dict[object, list[Any]] = {}
     for q in quotes:
         nested = any(
-            o is not q and o.cue_span == q.cue_span and o.span[0] <= q.span[0] and q.span[1] <= o.span[1]
+            o is not q
+            and o.cue_span == q.cue_span
+            and o.span[0] <= q.span[0]
+            and q.span[1] <= o.span[1]
             for o in quotes
         )
         if nested:
@@ -144,7 +147,9 @@ class _Mention:
 def evaluate(root: Path, split: str, nlp: Any, limit: int | None = None) -> dict[str, float]:
     docs = load_split(root, split)[:limit]
     totals = {k: [0, 0, 0] for k in ("direct", "direct_speaker", "all", "all_speaker")}
-    for (name, _, golds), sdoc in zip(docs, nlp.pipe((d[1] for d in docs), batch_size=16), strict=True):
+    for (name, _, golds), sdoc in zip(
+        docs, nlp.pipe((d[1] for d in docs), batch_size=16), strict=True
+    ):
         preds = predictions(name, sdoc)
         direct_g = [g for g in golds if g.direct]
         direct_p = [p for p in preds if p.direct]
@@ -179,7 +184,9 @@ def test_eval_quotes_polnear_dev_floors(evaldata_dir: Path, nlp: Any) -> None:
     assert not low, f"quote quality below floor (measured, floor): {low}"
 
 
-if __name__ == "__main__":  # print the figures: python tests/eval/test_eval_quotes.py [split] [limit]
+if (
+    __name__ == "__main__"
+):  # print the figures: python tests/eval/test_eval_quotes.py [split] [limit]
     import sys
 
     from newsprism.nlp import load_model

@@ -216,7 +216,9 @@ class Resolver:
         if not dets or dets[0].lower_ not in ("the", "this", "that"):
             return None  # "a spokesman said" introduces someone new
         mods = {
-            c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.pos_ in _TITLE_POS
+            c.lower_
+            for c in head.children
+            if c.dep_ in ("amod", "compound") and c.pos_ in _TITLE_POS
         }
         gender = ROLE_NOUNS[lemma]
         best: _Candidate | None = None

@@ -22,8 +22,8 @@ from newsprism.extract.cues import DOUBLE_OPENERS, QUOTE_PAIRS, SINGLE_OPENERS
 
 MAX_QUOTE_CHARS = 5000
 MAX_SINGLE_QUOTE_CHARS = 400
-_OPEN_BEFORE = " \t\n([{\u2014\u2013-/\u201c\u201e\"\u00ab:"
-_CLOSE_AFTER = " \t\n.,;:!?)]}\u2014\u2013-\u201d\"\u00bb"
+_OPEN_BEFORE = ' \t\n([{\u2014\u2013-/\u201c\u201e"\u00ab:'
+_CLOSE_AFTER = ' \t\n.,;:!?)]}\u2014\u2013-\u201d"\u00bb'
 _ELISIONS = ("em ", "n ", "til ", "cause ", "tis ", "twas ")
 
 
@@ -53,7 +53,7 @@ def _reopens(text: str, i: int, opener: str) -> int | None:
     j = i
     while j < len(text) and text[j].isspace():
         j += 1
-    if j < len(text) and text[j] in DOUBLE_OPENERS and (text[j] == opener or text[j] in "\u201c\""):
+    if j < len(text) and text[j] in DOUBLE_OPENERS and (text[j] == opener or text[j] in '\u201c"'):
         return j
     return None
 

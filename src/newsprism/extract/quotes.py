@@ -48,7 +48,9 @@ SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # A cue-less quoted span must look like an utterance of its own to be kept.
 MIN_UNATTRIBUTED_WORDS = 6
 _EXPLETIVE = frozenset({"that", "this", "it", "there"})
-_BETWEEN_OK = frozenset({"PUNCT", "PRON", "PROPN", "DET", "ADJ", "NOUN", "ADV", "ADP", "NUM", "SPACE"})
+_BETWEEN_OK = frozenset(
+    {"PUNCT", "PRON", "PROPN", "DET", "ADJ", "NOUN", "ADV", "ADP", "NUM", "SPACE"}
+)
 
 
 @dataclass(frozen=True)
@@ -199,7 +201,10 @@ class _Doc:
             objs = [c for c in to[0].children if c.dep_ == "pobj"] if to else []
             return objs[0] if objs else None
         for child in cue.children:
-            if child.dep_ == "nsubj" and "\n" in self.text[min(child.idx, cue.idx) : max(child.idx, cue.idx)]:
+            if (
+                child.dep_ == "nsubj"
+                and "\n" in self.text[min(child.idx, cue.idx) : max(child.idx, cue.idx)]
+            ):
                 return None  # the parser joined a headline to the next sentence
             if child.dep_ == "nsubj":
                 if child.lower_ in ("who", "that") and cue.dep_ == "relcl":
@@ -253,7 +258,7 @@ def _kind_of(text: str, q: Quoted, tokens: Any) -> Kind:
     before = text[: q.open].rstrip()
     # A quote opening a sentence, or right after "said," / "said:", is an utterance
     # of its own; one woven into a sentence ("called it a “…”") is partial.
-    clause_start = not before or before[-1] in ".:,;!?\n\u201d\"\u2019)" or tokens[0].is_sent_start
+    clause_start = not before or before[-1] in '.:,;!?\n\u201d"\u2019)' or tokens[0].is_sent_start
     starts_upper = text[q.start : q.start + 1].isupper()
     if len(words) >= 3 and clause_start and (starts_upper or before[-1:] in (",", ":")):
         return "direct"
@@ -294,8 +299,15 @@ def _quoted_quotes(d: _Doc) -> list[ExtractedQuote]:
         if cue is not None:
             speaker_span, ref = d.speaker(d.subject_of(cue))
             item = ExtractedQuote(
-                quote_id(d.doc_id, span), d.doc_id, span, d.text[q.start : q.end], kind,
-                cue.text, speaker_span, ref, (cue.idx, _end(cue)),
+                quote_id(d.doc_id, span),
+                d.doc_id,
+                span,
+                d.text[q.start : q.end],
+                kind,
+                cue.text,
+                speaker_span,
+                ref,
+                (cue.idx, _end(cue)),
             )
         else:
             words = [t for t in tokens if not t.is_punct and not t.is_space]
@@ -304,14 +316,27 @@ def _quoted_quotes(d: _Doc) -> list[ExtractedQuote]:
             if prev is not None and _continues(d.text, prev_close, q.open):
                 # “A,” she said. “B.” — B carries on the attributed quote A.
                 item = ExtractedQuote(
-                    quote_id(d.doc_id, span), d.doc_id, span, d.text[q.start : q.end], kind,
-                    None, prev.speaker_span, prev.speaker_ref, prev.cue_span,
+                    quote_id(d.doc_id, span),
+                    d.doc_id,
+                    span,
+                    d.text[q.start : q.end],
+                    kind,
+                    None,
+                    prev.speaker_span,
+                    prev.speaker_ref,
+                    prev.cue_span,
                 )
             else:
                 named = d.colon_speaker(tokens)
                 item = ExtractedQuote(
-                    quote_id(d.doc_id, span), d.doc_id, span, d.text[q.start : q.end], kind,
-                    None, named, named,
+                    quote_id(d.doc_id, span),
+                    d.doc_id,
+                    span,
+                    d.text[q.start : q.end],
+                    kind,
+                    None,
+                    named,
+                    named,
                 )
         out.append(item)
         if item.speaker_span is not None or item.cue_span is not None:
@@ -382,15 +407,25 @@ def _indirect_quotes(d: _Doc, direct: list[ExtractedQuote]) -> list[ExtractedQuo
         if span is None or _covered(span, direct) or _covered(span, out):
             continue
         cue_span = (tok.idx, _end(tok))
-        if any(q.kind == "direct" and q.cue_span == cue_span and _overlaps(q.span, span) for q in direct):
+        if any(
+            q.kind == "direct" and q.cue_span == cue_span and _overlaps(q.span, span)
+            for q in direct
+        ):
             continue  # the quoted words already carry this attribution
         speaker_span, ref = d.speaker(subj)
         if speaker_span and span[0] <= speaker_span[0] and speaker_span[1] <= span[1]:
             continue  # a speaker inside its own content is a misparse
         out.append(
             ExtractedQuote(
-                quote_id(d.doc_id, span), d.doc_id, span, d.text[span[0] : span[1]], "indirect",
-                cue_text, speaker_span, ref, cue_span,
+                quote_id(d.doc_id, span),
+                d.doc_id,
+                span,
+                d.text[span[0] : span[1]],
+                "indirect",
+                cue_text,
+                speaker_span,
+                ref,
+                cue_span,
             )
         )
     return out
@@ -407,8 +442,11 @@ def _inherit(q: ExtractedQuote, indirect: list[ExtractedQuote]) -> ExtractedQuot
     for outer in indirect:
         if outer.speaker_span and outer.span[0] <= q.span[0] and q.span[1] <= outer.span[1]:
             return replace(
-                q, cue=outer.cue, cue_span=outer.cue_span,
-                speaker_span=outer.speaker_span, speaker_ref=outer.speaker_ref,
+                q,
+                cue=outer.cue,
+                cue_span=outer.cue_span,
+                speaker_span=outer.speaker_span,
+                speaker_ref=outer.speaker_ref,
             )
     return q
 
