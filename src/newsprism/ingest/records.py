@@ -184,7 +184,10 @@ def _parse_line(line: bytes, number: int) -> Any:
 
 def iter_jsonl(name: str, path: Path, options: IngestOptions) -> Iterator[RawDocument | Skipped]:
     """Records of a JSON Lines file (optionally gzipped), named ``name#<line number>``."""
-    good = bad = number = 0
+    good = number = 0
+    # Skips are held back until a first good record shows the file is JSON
+    # Lines at all; otherwise a text file named .jsonl gives one skip, not one per line.
+    pending: list[Skipped] = []
     with _open(path) as stream:
         try:
             head = stream.peek(HEAD_BYTES)[:HEAD_BYTES] if hasattr(stream, "peek") else b""
@@ -204,19 +207,24 @@ def iter_jsonl(name: str, path: Path, options: IngestOptions) -> Iterator[RawDoc
                         raise too_large(None, options.max_bytes)
                     doc = record_document(item, _parse_line(line, number), options.max_bytes)
                 except SkipDocument as exc:
-                    bad += 1
-                    if good == 0 and bad >= _PROBE_LINES:
-                        raise SkipDocument(
-                            f"not JSON Lines: the first {bad} records are unusable ({exc.message})"
-                        ) from None
                     reason = exc.message
-                    yield Skipped(
-                        input=item,
-                        reason=reason if reason.startswith("line ") else f"line {number}: {reason}",
-                    )
+                    if not reason.startswith("line "):
+                        reason = f"line {number}: {reason}"
+                    pending.append(Skipped(input=item, reason=reason))
+                    if good == 0 and len(pending) >= _PROBE_LINES:
+                        raise SkipDocument(
+                            f"not JSON Lines: the first {len(pending)} records are unusable "
+                            f"({pending[0].reason})"
+                        ) from None
+                    if good:
+                        yield from pending
+                        pending.clear()
                     continue
                 good += 1
+                yield from pending
+                pending.clear()
                 yield doc
+            yield from pending
         except (OSError, EOFError, zlib.error) as exc:
             # A truncated .gz: keep what was read, report where it broke.
             raise SkipDocument(f"broken file after line {number}: {exc}") from None

@@ -9,7 +9,9 @@ is never used as ``published``.
 
 from __future__ import annotations
 
+import gzip
 import os
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,8 +66,11 @@ def iter_warc(name: str, path: Path, options: IngestOptions) -> Iterator[RawDocu
     A broken or truncated archive keeps the pages read before the damage and
     ends with one skip that says where it broke.
     """
+    with path.open("rb") as stream:
+        # By content, not name: crawlers also write gzipped archives as .warc.
+        compressed = stream.read(2) == b"\x1f\x8b"
+    _check_start(path, compressed)
     pages = 0
-    compressed = path.name.lower().endswith(".gz")
     with path.open("rb") as stream:
         size = os.fstat(stream.fileno()).st_size
         archive = ArchiveIterator(stream, arc2warc=True)
@@ -104,6 +109,21 @@ def iter_warc(name: str, path: Path, options: IngestOptions) -> Iterator[RawDocu
                 yield Skipped(input=item, reason=exc.message)
     if pages == 0:
         raise SkipDocument("no HTML or text pages in the archive (only 200 responses are read)")
+
+
+def _check_start(path: Path, compressed: bool) -> None:
+    # warcio reads almost any text as ARC records (and warns on stderr), so
+    # check for a real archive header first.
+    try:
+        with gzip.open(path, "rb") if compressed else path.open("rb") as stream:
+            head = stream.read(64).lstrip()
+    except (OSError, EOFError, zlib.error):
+        head = b""
+    if not head:
+        raise SkipDocument("empty file" if path.stat().st_size == 0 else "not a readable archive")
+    if not head.startswith((b"WARC/", b"filedesc://")):
+        check_binary(head)
+        raise SkipDocument("not a WARC or ARC archive: it does not start with a WARC/ header")
 
 
 def _after(pages: int) -> str:

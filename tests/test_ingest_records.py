@@ -1,0 +1,153 @@
+"""Ingest: article records in JSON and JSON Lines files."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from newsprism.ingest import IngestOptions, iter_inputs
+from newsprism.models import RawDocument, Skipped
+
+BODY = "Ferries across the bay stopped for a day after the storm, the port authority said."
+
+
+def _run(*inputs: Path, **options: int) -> list[RawDocument | Skipped]:
+    return list(iter_inputs([str(i) for i in inputs], IngestOptions(**options)))  # type: ignore[arg-type]
+
+
+def _lines(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_ingest_jsonl_maps_field_aliases(tmp_path: Path) -> None:
+    record = {
+        "id": 42,
+        "headline": "Storm stops ferries",
+        "maintext": BODY,
+        "date_publish": "2024-03-05 10:00:00",
+        "link": "https://news.example/storm",
+        "source": {"id": "ex", "name": "Example News"},
+        "byline": "By Ana Ruiz",
+    }
+    path = _lines(tmp_path / "dump.jsonl", [json.dumps(record)])
+    assert _run(path) == [
+        RawDocument(
+            input=f"{path}#1",
+            content=BODY,
+            kind="text",
+            url="https://news.example/storm",
+            title="Storm stops ferries",
+            outlet="Example News",
+            published="2024-03-05 10:00:00",
+            authors=["Ana Ruiz"],
+            record_id="42",
+        )
+    ]
+
+
+def test_ingest_jsonl_malformed_line_keeps_good_lines(tmp_path: Path) -> None:
+    good = json.dumps({"text": BODY})
+    path = _lines(
+        tmp_path / "dump.jsonl",
+        [good, '{"text": "broken" "x"}', "", json.dumps({"title": "no body"}), "[1, 2]", good],
+    )
+    items = _run(path)
+    assert [i.input for i in items] == [f"{path}#{n}" for n in (1, 2, 4, 5, 6)]
+    assert isinstance(items[0], RawDocument) and isinstance(items[-1], RawDocument)
+    reasons = [i.reason for i in items if isinstance(i, Skipped)]
+    assert reasons[0].startswith("line 2: invalid JSON (Expecting ',' delimiter")
+    assert reasons[1] == 'line 4: no text (expected a "text", "body" or "content" field)'
+    assert reasons[2] == "line 5: not a JSON object but list"
+
+
+def test_ingest_jsonl_that_is_not_jsonl_gives_one_skip(tmp_path: Path) -> None:
+    path = _lines(tmp_path / "notes.jsonl", [f"plain line {n}" for n in range(200)])
+    [item] = _run(path)
+    assert isinstance(item, Skipped)
+    assert item.input == str(path)
+    assert item.reason.startswith("not JSON Lines: the first 20 records are unusable (line 1: ")
+
+
+def test_ingest_jsonl_oversized_line_is_skipped(tmp_path: Path) -> None:
+    path = _lines(
+        tmp_path / "dump.jsonl",
+        [json.dumps({"text": "word " * 400}), json.dumps({"text": BODY})],
+    )
+    items = _run(path, max_bytes=1000)
+    assert items[0] == Skipped(
+        input=f"{path}#1", reason="line 1: too large: more than the 1.0 kB limit (--max-bytes)"
+    )
+    assert isinstance(items[1], RawDocument)
+
+
+def test_ingest_jsonl_gz_and_html_text(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as stream:
+        stream.write(json.dumps({"content": f"<p>{BODY}</p><p>More.</p>"}) + "\n")
+        stream.write(json.dumps({"body": ["First paragraph.", "Second paragraph."]}) + "\n")
+    items = _run(path)
+    assert [(i.kind, i.content) for i in items if isinstance(i, RawDocument)] == [
+        ("html", f"<p>{BODY}</p><p>More.</p>"),
+        ("text", "First paragraph.\n\nSecond paragraph."),
+    ]
+
+
+def test_ingest_truncated_jsonl_gz_keeps_read_lines(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl.gz"
+    payload = "".join(json.dumps({"text": f"{BODY} {n}"}) + "\n" for n in range(300))
+    data = gzip.compress(payload.encode("utf-8"))
+    path.write_bytes(data[: len(data) // 2])
+    items = _run(path)
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    assert docs and docs[0].content == f"{BODY} 0"
+    assert isinstance(items[-1], Skipped) and items[-1].input == str(path)
+    assert items[-1].reason.startswith("broken file after line")
+
+
+def test_ingest_json_shapes(tmp_path: Path) -> None:
+    shapes = {
+        "list.json": [{"text": BODY}, {"articleBody": BODY + " Two."}],
+        "wrapped.json": {"status": "ok", "articles": [{"description": "x", "content": BODY}]},
+        "single.json": {"title": {"rendered": "Storm"}, "content": {"rendered": f"<p>{BODY}</p>"}},
+        "other.json": {"name": "package", "version": "1.0"},
+    }
+    for name, value in shapes.items():
+        (tmp_path / name).write_text(json.dumps(value), encoding="utf-8")
+    items = _run(*(tmp_path / n for n in shapes))
+    assert [i.input for i in items] == [
+        f"{tmp_path}/list.json#1",
+        f"{tmp_path}/list.json#2",
+        f"{tmp_path}/wrapped.json#1",
+        f"{tmp_path}/single.json#1",
+        f"{tmp_path}/other.json",
+    ]
+    single = items[3]
+    assert isinstance(single, RawDocument)
+    assert (single.title, single.kind) == ("Storm", "html")
+    assert isinstance(items[4], Skipped)
+    assert items[4].reason.startswith("no article records found")
+
+
+def test_ingest_invalid_json_file(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('[{"text": "a"},\n{"text": ', encoding="utf-8")
+    [item] = _run(path)
+    assert isinstance(item, Skipped)
+    assert item.reason.startswith("invalid JSON (Expecting value at line 2 column")
+
+
+def test_ingest_json_record_without_text_and_authors_list(tmp_path: Path) -> None:
+    path = tmp_path / "list.json"
+    value = [
+        {"id": "a1", "text": "   "},
+        {"guid": "b2", "text": BODY, "authors": ["Ana Ruiz", {"name": "Li Wei"}, "", "Ana Ruiz"]},
+    ]
+    path.write_text(json.dumps(value), encoding="utf-8")
+    first, second = _run(path)
+    assert first == Skipped(
+        input=f"{path}#1", reason='record 1: no text (expected a "text", "body" or "content" field)'
+    )
+    assert isinstance(second, RawDocument)
+    assert (second.record_id, second.authors) == ("b2", ["Ana Ruiz", "Li Wei"])
