@@ -25,7 +25,8 @@ from newsprism.models import (
     Tool,
 )
 from newsprism.render import render_html
-from newsprism.render.html import CSP
+from newsprism.render.html import CSP, claim_html
+from newsprism.render.view import View
 
 # Invented text: the harbour-bridge story exists only in these tests.
 TEXT_A = (
@@ -443,3 +444,17 @@ def test_render_html_dangling_references_are_not_links() -> None:
     brief.summary[0].citations.append(Evidence(document="d-missing", span=(0, 3)))
     parsed = _parse(render_html(brief))
     assert "d-missing" not in {link[1:] for link in parsed.links}
+
+
+def test_render_html_fact_claim_bolds_the_slot_with_the_fact_value() -> None:
+    brief = filled_brief()
+    claim = brief.claims[0]
+    cables = _span(TEXT_A, "the cables")
+    claim.slots.append(Slot(kind="place", text="the cables", span=cables, value="cables"))
+    view = View(brief)
+    only = claim_html(view, claim.id, "4 day")
+    assert '<b class="slot" title="duration">four days</b>' in only
+    assert "<b" not in only.replace('<b class="slot" title="duration">four days</b>', "")
+    # No slot spells the value: every slot is shown rather than none.
+    fallback = claim_html(view, claim.id, "5 week")
+    assert fallback.count('<b class="slot"') == 2

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from newsprism.models import Brief, Document, Evidence
+from newsprism.models import Brief, Document, Evidence, Slot
 from newsprism.render.spans import Mark, highlight, highlight_paragraphs
 from newsprism.render.view import View, cite_id
 
@@ -98,11 +98,29 @@ def document_texts(brief: Brief) -> dict[str, Markup]:
     }
 
 
-def claim_html(view: View, claim_id: str) -> Markup:
-    """A claim's sentence with its value slots in bold."""
+def _slot_values(slot: Slot) -> set[str]:
+    """How a fact may spell this slot's normalized value (``4.0`` hour → ``"4 hour"``)."""
+    value = slot.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if value is None:
+        return {slot.text}
+    return {str(value), f"{value} {slot.unit}" if slot.unit else str(value), slot.text}
+
+
+def claim_html(view: View, claim_id: str, fact_value: str | None = None) -> Markup:
+    """A claim's sentence with the slot that carries ``fact_value`` in bold.
+
+    When no slot spells the fact's value, every slot is bold: showing too much
+    beats pointing at nothing.
+    """
     claim = view.claims[claim_id]
-    slots = [Mark(s.span[0], s.span[1], "b", "slot", s.kind) for s in claim.slots]
-    return highlight(claim.text, (), slots, offset=claim.span[0])
+    slots = claim.slots
+    if fact_value is not None:
+        matching = [s for s in slots if fact_value in _slot_values(s)]
+        slots = matching or slots
+    marks = [Mark(s.span[0], s.span[1], "b", "slot", s.kind) for s in slots]
+    return highlight(claim.text, (), marks, offset=claim.span[0])
 
 
 def _sections(view: View) -> list[tuple[str, str]]:
@@ -138,6 +156,6 @@ def render_html(brief: Brief) -> str:
         summary=list(zip(brief.summary, view.summary_citations(), strict=True)),
         texts=document_texts(brief),
         documents=_doc_order(brief.documents),
-        claim_html=lambda cid: claim_html(view, cid),
+        claim_html=lambda cid, value=None: claim_html(view, cid, value),
         type_class=type_class,
     )

@@ -14,10 +14,11 @@ from pathlib import PurePosixPath
 
 from newsprism.models import Brief, Claim, Document, Evidence, Fact, Quote, QuoteGroup
 
+# Disputed first: a conflict between outlets is what a reader most needs to see.
 FACT_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("conflict", "Disputed"),
     ("corroborated", "Established"),
     ("single_source", "Single-source"),
-    ("conflict", "Disputed"),
 )
 
 
@@ -217,8 +218,20 @@ class View:
         ]
         groups.sort(key=lambda g: (g.speaker is None, -len(g.quotes), g.name, g.speaker or ""))
         for g in groups:
-            g.quotes.sort(key=lambda q: (self.doc_label(q.document), q.document, q.span[0]))
+            # Variants of one quote sit next to each other, then by outlet.
+            g.quotes.sort(
+                key=lambda q: (
+                    self._group_key(q),
+                    self.doc_label(q.document),
+                    q.document,
+                    q.span[0],
+                )
+            )
         return groups
+
+    def _group_key(self, quote: Quote) -> str:
+        group = self.group_of.get(quote.id)
+        return group.id if group is not None else f"~{quote.id}"
 
     def quote_flags(self, quote: Quote) -> list[str]:
         group = self.group_of.get(quote.id)
