@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import time
 from pathlib import Path
@@ -216,3 +217,46 @@ def test_ingest_bad_inputs_never_lose_good_ones(tmp_path: Path) -> None:
         "Skipped", "Skipped", "Skipped", "Skipped", "RawDocument", "Skipped",
     ]  # fmt: skip
     assert all("\n" not in i.reason for i in items if isinstance(i, Skipped))
+
+
+def test_ingest_reads_gzipped_pages(tmp_path: Path) -> None:
+    page = tmp_path / "page.html.gz"
+    page.write_bytes(gzip.compress(HTML.encode("utf-8")))
+    note = tmp_path / "note.txt.gz"
+    note.write_bytes(gzip.compress(TEXT.encode("cp1252")))
+    broken = tmp_path / "broken.html.gz"
+    broken.write_bytes(gzip.compress(HTML.encode("utf-8") * 50)[:40])
+    bomb = tmp_path / "bomb.html.gz"
+    bomb.write_bytes(gzip.compress(b"<p>" + b" " * 2_000_000))
+    items = _run(page, note, broken, bomb, max_bytes=1_000_000)
+    assert items[:2] == [
+        RawDocument(input=str(page), content=HTML, kind="html"),
+        RawDocument(input=str(note), content=TEXT, kind="text"),
+    ]
+    assert isinstance(items[2], Skipped) and items[2].reason.startswith("broken gzip file")
+    assert items[3] == Skipped(
+        input=str(bomb), reason="too large: more than the 1.0 MB limit (--max-bytes)"
+    )
+
+
+@pytest.mark.shared
+def test_ingest_decodes_scrapinghub_pages(evaldata_dir: Path) -> None:
+    """Every gzipped page decodes, and the gold text's non-ASCII words appear in it."""
+    import html
+    import json
+
+    folder = evaldata_dir / "scrapinghub_aeb"
+    gold = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    items = _run(folder / "html")
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    assert len(docs) == len(items) == len(gold)
+    checked = matched = 0
+    for doc in docs:
+        key = Path(doc.input).name.split(".")[0]
+        words = [w for w in gold[key]["articleBody"].split() if not w.isascii()][:20]
+        if words:
+            checked += 1
+            text = html.unescape(doc.content)
+            matched += sum(w in text for w in words) >= 0.5 * len(words)
+    assert checked > 50
+    assert matched == checked

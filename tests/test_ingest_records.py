@@ -151,3 +151,14 @@ def test_ingest_json_record_without_text_and_authors_list(tmp_path: Path) -> Non
     )
     assert isinstance(second, RawDocument)
     assert (second.record_id, second.authors) == ("b2", ["Ana Ruiz", "Li Wei"])
+
+
+def test_ingest_json_mapping_of_records_keyed_by_id(tmp_path: Path) -> None:
+    path = tmp_path / "by-id.json"
+    value = {"a1": {"articleBody": BODY}, "b2": {"articleBody": BODY + " Again.", "id": "own"}}
+    path.write_text(json.dumps(value), encoding="utf-8")
+    docs = _run(path)
+    assert [(d.input, getattr(d, "record_id", None)) for d in docs] == [
+        (f"{path}#1", "a1"),
+        (f"{path}#2", "own"),
+    ]

@@ -9,9 +9,11 @@ before reading, so a huge file is refused without being read.
 from __future__ import annotations
 
 import errno
+import gzip
 import os
 import re
 import stat
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,8 +37,8 @@ from newsprism.models import RawDocument, Skipped
 if TYPE_CHECKING:
     from newsprism.ingest import IngestOptions
 
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
-HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".txt.gz", ".md.gz")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".html.gz", ".htm.gz", ".xhtml.gz")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 FEED_SUFFIXES = (".rss", ".atom")
 # Never worth opening: their type is certain from the name.
@@ -58,7 +60,7 @@ _SUFFIX = re.compile(r"^\.[a-z0-9_+-]{1,12}$")
 def suffix_of(name: str) -> str:
     """The lower-case file type suffix, two parts for archives (``.warc.gz``); ``""`` if none."""
     lower = name.lower()
-    for compound in (*WARC_SUFFIXES, *JSONL_SUFFIXES):
+    for compound in (*WARC_SUFFIXES, *JSONL_SUFFIXES, *TEXT_SUFFIXES, *HTML_SUFFIXES, ".json.gz"):
         if lower.endswith(compound) and compound.count(".") == 2:
             return compound
     suffix = Path(lower).suffix
@@ -94,7 +96,7 @@ def classify(path: Path, name: str) -> str:
     for kind, suffixes in (
         ("text", TEXT_SUFFIXES),
         ("html", HTML_SUFFIXES),
-        ("json", (".json",)),
+        ("json", (".json", ".json.gz")),
         ("jsonl", JSONL_SUFFIXES),
         ("warc", WARC_SUFFIXES),
         ("feed", FEED_SUFFIXES),
@@ -117,12 +119,21 @@ def classify(path: Path, name: str) -> str:
 
 
 def read_capped(path: Path, limit: int, size: int | None) -> bytes:
-    """The bytes of ``path``; refused before reading when ``size`` (from stat) is over ``limit``."""
+    """The bytes of ``path`` (gunzipped for ``.gz``), refused before reading when ``size``
+    (from stat) is over ``limit``."""
     if size is not None and size > limit:
         raise too_large(size, limit)
-    with path.open("rb") as stream:
-        data = stream.read(limit + 1)
-    # The file may have grown since stat, and pipes have no size at all.
+    if path.name.lower().endswith(".gz"):
+        try:
+            with gzip.open(path, "rb") as stream:
+                data = stream.read(limit + 1)
+        except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+            raise SkipDocument(f"broken gzip file: {exc}") from None
+    else:
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)
+    # The file may have grown since stat, pipes have no size at all, and a
+    # gzip file says nothing about its unpacked size.
     if len(data) > limit:
         raise too_large(None, limit)
     return data

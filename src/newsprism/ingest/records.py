@@ -121,15 +121,20 @@ def record_document(name: str, record: Any, max_bytes: int) -> RawDocument:
     )
 
 
-def _records(value: Any) -> list[Any]:
+def _records(value: Any) -> list[tuple[str | None, Any]]:
+    """(key, record) pairs; the key is the record's name in a ``{"id": {...}}`` mapping."""
     if isinstance(value, list):
-        return value
+        return [(None, record) for record in value]
     if isinstance(value, dict):
         for key in CONTAINER_KEYS:
             if isinstance(value.get(key), list):
-                return list(value[key])
+                return [(None, record) for record in value[key]]
         if _text(value) is not None:
-            return [value]
+            return [(None, value)]
+        # Dumps keyed by article id: {"a1": {"text": ...}, "a2": {...}}.
+        mapping = value and all(isinstance(v, dict) for v in value.values())
+        if mapping and any(_text(v) is not None for v in value.values()):
+            return [(str(k), v) for k, v in value.items()]
     raise SkipDocument(
         'no article records found: expected a list of objects, {"articles": [...]}, '
         'or one object with a "text" field'
@@ -148,11 +153,14 @@ def iter_json(name: str, data: bytes, options: IngestOptions) -> Iterator[RawDoc
     records = _records(value)
     if not records:
         raise SkipDocument("no records in the file")
-    for number, record in enumerate(records, start=1):
+    for number, (key, record) in enumerate(records, start=1):
         try:
-            yield record_document(f"{name}#{number}", record, options.max_bytes)
+            doc = record_document(f"{name}#{number}", record, options.max_bytes)
         except SkipDocument as exc:
             yield Skipped(input=f"{name}#{number}", reason=f"record {number}: {exc.message}")
+            continue
+        doc.record_id = doc.record_id or key
+        yield doc
 
 
 def _open(path: Path) -> IO[bytes]:
