@@ -36,14 +36,14 @@ def _merge(removed: list[Removed]) -> list[Removed]:
 
 
 def clean_text(
-    paragraphs: list[Paragraph], known_title: str | None = None
+    paragraphs: list[Paragraph], known_title: str | None = None, lone_names: bool = True
 ) -> tuple[list[Paragraph], list[Removed], str | None, list[str], str | None]:
     """Split header and boilerplate off ``paragraphs``.
 
     Returns ``(kept, removed, title, authors, published)``; the metadata comes
     from the header only, so a date in a teaser at the end is never used.
     """
-    head = parse_header(paragraphs, known_title)
+    head = parse_header(paragraphs, known_title, lone_names)
     reasons = dict(head.cuts)
     for cut in find_boilerplate(paragraphs, head.body_start):
         reasons.setdefault(cut.index, cut.reason)
@@ -70,7 +70,7 @@ def clean_document(raw: RawDocument) -> Document:
     paragraphs = split_paragraphs(source)
     if not paragraphs:
         raise SkipDocument("empty document: no text to read")
-    kept, removed, title, authors, published = clean_text(paragraphs, known_title)
+    kept, removed, title, authors, published = clean_text(paragraphs, known_title, lone_names=page is None)
     if not kept:
         raise SkipDocument("no article text found after removing boilerplate")
     text = join_paragraphs(kept)

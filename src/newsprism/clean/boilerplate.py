@@ -112,7 +112,10 @@ _BIO_SENTENCE = re.compile(
     r"commentator|freelancer|blogger)\b.{0,150}$"
 )
 _ELLIPSIS = ("…", "...", "[…]", "[...]", "(…)")
-_TERMINAL = tuple(".!?\"”’'»…)")
+_TERMINAL = tuple(".!?\"”’'»…)。！？」』")
+# This many unexplained short lines in a row, with no marker above them, are a
+# list that belongs to the article (tour dates, product names), not furniture.
+_ORPHAN_LIST = 3
 _SHORT = 80
 _TEASER_MAX = 800
 
@@ -178,7 +181,29 @@ def _tail_start(paragraphs: list[Paragraph]) -> int:
             cut = i
             continue
         break
-    return cut
+    return _skip_lists(paragraphs, cut)
+
+
+def _skip_lists(paragraphs: list[Paragraph], start: int) -> int:
+    # Short unfinished lines are furniture when a marker ("About the author",
+    # "Chief Editor") opened their section, or when one or two stand alone (a
+    # name, a photo credit). A longer run outside any section is a list from
+    # the article itself: keep it, and start the tail after it.
+    run: list[int] = []
+    section_open = False
+    for i in range(start, len(paragraphs)):
+        text = paragraphs[i].text
+        explained = (
+            marker_reason(text) or is_date_line(text) or _BIO_SENTENCE.match(text)
+        ) is not None
+        if explained:
+            section_open = True
+            run = []
+        elif not section_open:
+            run.append(i)
+            if len(run) >= _ORPHAN_LIST:
+                start = i + 1
+    return start
 
 
 def _label_tail(paragraphs: list[Paragraph], start: int) -> list[Cut]:

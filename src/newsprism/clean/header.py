@@ -45,9 +45,9 @@ def parse_byline(line: str) -> tuple[list[str], str | None] | None:
     """``(authors, date)`` from "By Jane Roe and John Doe | Aug 16, 2025", else None."""
     match = _BYLINE.match(line)
     if match is None:
-        parts = _BYLINE_PARTS.split(line)
-        # "Jane Roe | Outlet": a name, then the outlet or a date.
-        if len(parts) < 2 or len(line) > 100 or not is_person_name(parts[0]):
+        parts = [p.strip() for p in line.split("|")]
+        # "Jane Roe | Outlet": a name, then the outlet or a date, all short.
+        if len(parts) < 2 or max(len(p) for p in parts) > 40 or not is_person_name(parts[0]):
             return None
         return [parts[0]], next((d for p in parts[1:] if (d := find_date(p))), None)
     authors: list[str] = []
@@ -79,8 +79,14 @@ def _same_title(line: str, title: str) -> bool:
     return bool(key(line)) and key(line) == key(title)
 
 
-def parse_header(paragraphs: list[Paragraph], known_title: str | None = None) -> Header:
-    """Read title, byline and date lines off the first paragraphs."""
+def parse_header(
+    paragraphs: list[Paragraph], known_title: str | None = None, lone_names: bool = True
+) -> Header:
+    """Read title, byline and date lines off the first paragraphs.
+
+    ``lone_names`` accepts a bare "Jane Roe" line as the byline; extracted HTML
+    text is full of short headings, so there only a "By …" line counts.
+    """
     head = Header()
     title_seen = byline_seen = False
     for i, para in enumerate(paragraphs[:_HEADER_MAX]):
@@ -115,7 +121,8 @@ def parse_header(paragraphs: list[Paragraph], known_title: str | None = None) ->
             head.cuts.append((i, "title"))
             title_seen = True
         elif (
-            not byline_seen
+            lone_names
+            and not byline_seen
             and nxt is not None
             and (not head.cuts or head.cuts[-1][1] == "title")
             and is_person_name(text)

@@ -30,7 +30,8 @@ _NOT_NAME = frozenset(
     wednesday week weekly what when where who why wire with world writer writers you your
     agree agrees back backs calls crisis deal election ends faces government hits holds meet
     meets minister plans president said says set sets slams summit talks urges vows war warns
-    wins peace
+    wins peace sport sports city council department ministry university institute group
+    company developers inc ltd llc municipal office police club network channel radio tv magazine
     """.split()  # noqa: SIM905 - a word list reads better as prose
 )
 _SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ism", "ship", "ance", "ence", "ics")
@@ -53,7 +54,13 @@ def is_person_name(text: str) -> bool:
             continue
         if not _WORD.match(word) or not word[0].isupper():
             return False
-        if low in _NOT_NAME or low.endswith(_SUFFIXES) or low.endswith(("'s", "’s")):
+        parts = re.split(r"[-’']", low)
+        if low in _NOT_NAME or any(p in _NOT_NAME for p in parts if len(p) > 2):
+            return False
+        if low.endswith(_SUFFIXES) or low.endswith(("'s", "’s")):
+            return False
+        # "CNN Editor": a short all-caps word among mixed-case words is an acronym.
+        if word.isupper() and len(word) <= 4 and not all(w.isupper() for w in words):
             return False
     # A name has at least one word longer than an initial.
     return any(len(w.strip(".")) > 1 for w in core)
