@@ -162,3 +162,13 @@ def test_ingest_json_mapping_of_records_keyed_by_id(tmp_path: Path) -> None:
         (f"{path}#1", "a1"),
         (f"{path}#2", "own"),
     ]
+
+
+def test_ingest_jsonl_deeply_nested_line_is_one_skip(tmp_path: Path) -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    path = _lines(
+        tmp_path / "dump.jsonl", [json.dumps({"text": BODY}), deep, json.dumps({"text": BODY})]
+    )
+    items = _run(path)
+    assert [type(i).__name__ for i in items] == ["RawDocument", "Skipped", "RawDocument"]
+    assert items[1] == Skipped(input=f"{path}#2", reason="line 2: invalid JSON (nested too deeply)")

@@ -18,8 +18,9 @@ from newsprism import __version__
 from newsprism.errors import SkipDocument
 from newsprism.ingest.decode import HEAD_BYTES, check_binary, decode, looks_like_html, too_large
 from newsprism.ingest.feeds import iter_feed
-from newsprism.ingest.files import guarded, iter_path
+from newsprism.ingest.files import iter_path
 from newsprism.ingest.records import iter_json
+from newsprism.ingest.skips import guarded
 from newsprism.ingest.web import Fetcher, check_url, is_feed, is_json, page_document
 from newsprism.models import RawDocument, Skipped
 

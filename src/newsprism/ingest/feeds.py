@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 import feedparser
 
 from newsprism.errors import SkipDocument
+from newsprism.ingest.skips import skip_for
 from newsprism.ingest.web import Fetcher, Meta, is_feed, page_document
 from newsprism.models import RawDocument, Skipped
 
@@ -88,8 +89,8 @@ def iter_feed(
             if is_feed(fetched):
                 raise SkipDocument("the feed entry links to another feed, which is not followed")
             yield page_document(fetched, link, entry_meta(entry))
-        except SkipDocument as exc:
-            yield Skipped(input=link, reason=exc.message)
+        except Exception as exc:  # one bad page must not cost the other entries
+            yield skip_for(link, exc)
     if len(entries) > limit:
         yield Skipped(
             input=name,

@@ -8,7 +8,6 @@ before reading, so a huge file is refused without being read.
 
 from __future__ import annotations
 
-import errno
 import gzip
 import os
 import re
@@ -30,6 +29,7 @@ from newsprism.ingest.decode import (
 )
 from newsprism.ingest.feeds import iter_feed
 from newsprism.ingest.records import iter_json, iter_jsonl
+from newsprism.ingest.skips import guarded, os_reason
 from newsprism.ingest.warc import WARC_SUFFIXES, iter_warc
 from newsprism.ingest.web import Fetcher
 from newsprism.models import RawDocument, Skipped
@@ -68,21 +68,6 @@ def suffix_of(name: str) -> str:
     if _SUFFIX.match(suffix) and any(c.isalpha() for c in suffix):
         return suffix
     return ""
-
-
-def os_reason(exc: OSError) -> str:
-    """A one-line reason for an OS error on a path."""
-    reasons = {
-        errno.ENOENT: "no such file or directory",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-        errno.ELOOP: "symbolic link loop: the link points back to itself",
-        errno.ENAMETOOLONG: "file name too long",
-        errno.ENOTDIR: "no such file or directory (a part of the path is a file)",
-    }
-    if exc.errno in reasons:
-        return reasons[exc.errno]
-    return (exc.strerror or type(exc).__name__).lower()
 
 
 def _head(path: Path) -> bytes:
@@ -291,25 +276,3 @@ def iter_path(name: str, fetcher: Fetcher) -> Iterator[RawDocument | Skipped]:
     else:
         # An explicit pipe, e.g. bash's <(curl …): no size, no sniffing, read up to the cap.
         yield page(name, read_capped(path, fetcher.options.max_bytes, None), "text")
-
-
-def one_line(text: str, limit: int = 300) -> str:
-    """``text`` squeezed onto one line and shortened, for a skip reason."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-def guarded(name: str, items: Iterator[RawDocument | Skipped]) -> Iterator[RawDocument | Skipped]:
-    """``items``, with any failure turned into a final skip for ``name``.
-
-    Documents yielded before the failure are kept: a broken archive or a feed
-    whose tenth page crashes still gives its first nine.
-    """
-    try:
-        yield from items
-    except SkipDocument as exc:
-        yield Skipped(input=name, reason=one_line(exc.message))
-    except OSError as exc:
-        yield Skipped(input=name, reason=os_reason(exc))
-    except Exception as exc:  # a bug or a library surprise must not end the run
-        yield Skipped(input=name, reason=one_line(f"unexpected error: {type(exc).__name__}: {exc}"))

@@ -150,6 +150,8 @@ def iter_json(name: str, data: bytes, options: IngestOptions) -> Iterator[RawDoc
         raise SkipDocument(
             f"invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
         ) from None
+    except RecursionError:
+        raise SkipDocument("invalid JSON (nested too deeply)") from None
     records = _records(value)
     if not records:
         raise SkipDocument("no records in the file")
@@ -188,6 +190,8 @@ def _parse_line(line: bytes, number: int) -> Any:
         raise SkipDocument(
             f"line {number}: invalid JSON ({exc.msg} at column {exc.colno})"
         ) from None
+    except RecursionError:
+        raise SkipDocument(f"line {number}: invalid JSON (nested too deeply)") from None
 
 
 def iter_jsonl(name: str, path: Path, options: IngestOptions) -> Iterator[RawDocument | Skipped]:

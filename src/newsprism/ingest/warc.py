@@ -20,6 +20,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from newsprism.errors import SkipDocument
 from newsprism.ingest.decode import HEAD_BYTES, check_binary, decode, looks_like_html, too_large
+from newsprism.ingest.skips import skip_for
 from newsprism.ingest.web import HTML_TYPES, TEXT_TYPES
 from newsprism.models import RawDocument, Skipped
 
@@ -105,8 +106,8 @@ def iter_warc(name: str, path: Path, options: IngestOptions) -> Iterator[RawDocu
                 if len(body) > options.max_bytes:
                     raise too_large(None, options.max_bytes)
                 yield _document(item, uri, *page, body)
-            except SkipDocument as exc:
-                yield Skipped(input=item, reason=exc.message)
+            except Exception as exc:  # one bad page must not cost the rest of the archive
+                yield skip_for(item, exc)
     if pages == 0:
         raise SkipDocument("no HTML or text pages in the archive (only 200 responses are read)")
 

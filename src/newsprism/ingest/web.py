@@ -34,7 +34,7 @@ FEED_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+xml"}
 )
 XML_TYPES = frozenset({"application/xml", "text/xml"})
-JSON_TYPES = frozenset({"application/json", "application/x-ndjson", "application/jsonl"})
+JSON_TYPES = frozenset({"application/json"})
 # Servers that do not know what they send say octet-stream; we sniff those.
 _UNKNOWN_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream"})
 _ACCEPTED = HTML_TYPES | TEXT_TYPES | FEED_TYPES | XML_TYPES | JSON_TYPES | _UNKNOWN_TYPES
@@ -136,7 +136,8 @@ class Fetcher:
             if not 200 <= resp.status_code < 300:
                 raise SkipDocument(f"HTTP {resp.status_code} {resp.reason_phrase}".strip())
             media, charset = _content_type(resp.headers.get("content-type", ""))
-            if media not in _ACCEPTED and not media.startswith("text/"):
+            # Checked before the body is read: no point downloading a PDF or a video.
+            if media not in _ACCEPTED:
                 raise SkipDocument(f"unsupported content type {media}")
             length = resp.headers.get("content-length", "")
             if length.isdigit() and int(length) > opts.max_bytes:
