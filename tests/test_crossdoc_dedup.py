@@ -34,7 +34,10 @@ def test_dedup_marks_syndicated_copy_with_new_lead_and_trimmed_sentence() -> Non
 
 
 def test_dedup_original_is_earliest_published() -> None:
-    docs = [_doc("d-x", REPORT, "x.txt", "2025-03-05"), _doc("d-y", REPORT + " Extra.", "y.txt", "2025-03-04")]
+    docs = [
+        _doc("d-x", REPORT, "x.txt", "2025-03-05"),
+        _doc("d-y", REPORT + " Extra.", "y.txt", "2025-03-04"),
+    ]
     assert find_duplicates(docs) == {"d-x": "d-y"}
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from newsprism.api import brief, sample_corpus  # noqa: E402
-from newsprism.errors import NewsprismError, SkipDocument, UsageError  # noqa: E402
-from newsprism.models import SCHEMA, Brief, Document, Entity  # noqa: E402
-from newsprism.pipeline import Options  # noqa: E402
+from newsprism.api import brief, sample_corpus
+from newsprism.errors import NewsprismError, SkipDocument, UsageError
+from newsprism.models import SCHEMA, Brief, Document, Entity
+from newsprism.pipeline import Options
 
 __all__ = [
     "SCHEMA",

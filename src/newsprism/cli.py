@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -33,7 +34,7 @@ def _progress_bar(enabled: bool) -> Iterator[Progress]:
         return
     from tqdm import tqdm
 
-    bars: dict[str, tqdm[None]] = {}
+    bars: dict[str, Any] = {}
 
     def report(stage: str, done: int, total: int | None) -> None:
         bar = bars.get(stage)
@@ -102,7 +103,10 @@ def _run(
         raise click.ClickException("no usable documents: every input was skipped (see above)")
 
 
-def _common(func):  # type: ignore[no-untyped-def]
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _common(func: F) -> F:
     """Options shared by ``brief`` and ``demo``."""
     func = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")(func)
     func = click.option(
