@@ -118,6 +118,10 @@ def _common(func: F) -> F:
         type=click.IntRange(1), help="Skip any single input larger than this.",
     )(func)
     func = click.option(
+        "--max-feed-items", default=IngestOptions().max_feed_items, show_default=True,
+        type=click.IntRange(1), help="Articles to fetch from each RSS/Atom feed.",
+    )(func)
+    func = click.option(
         "--timeout", default=IngestOptions().timeout, show_default=True, type=float,
         help="Seconds to wait for each URL.",
     )(func)
@@ -128,10 +132,9 @@ def _common(func: F) -> F:
     return func
 
 
-def _options(max_bytes: int, timeout: float, processes: int) -> Options:
-    return Options(
-        ingest=IngestOptions(max_bytes=max_bytes, timeout=timeout), n_process=processes
-    )
+def _options(max_bytes: int, timeout: float, max_feed_items: int, processes: int) -> Options:
+    ingest = IngestOptions(max_bytes=max_bytes, timeout=timeout, max_feed_items=max_feed_items)
+    return Options(ingest=ingest, n_process=processes)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -148,14 +151,15 @@ def main() -> None:
 )
 @_common
 def brief(
-    inputs: tuple[str, ...], out: Path, formats: str, timeout: float, max_bytes: int,
-    processes: int, quiet: bool,
+    inputs: tuple[str, ...], out: Path, formats: str, timeout: float, max_feed_items: int,
+    max_bytes: int, processes: int, quiet: bool,
 ) -> None:
     """Brief INPUTS: files, folders, URLs, RSS/Atom feeds, .warc(.gz), .jsonl, or - for stdin.
 
     Unusable inputs are listed under `skipped` with a reason; the rest is briefed.
     """
-    _run(inputs, out, formats, _options(max_bytes, timeout, processes), quiet)
+    opts = _options(max_bytes, timeout, max_feed_items, processes)
+    _run(inputs, out, formats, opts, quiet)
 
 
 @main.command()
@@ -165,10 +169,12 @@ def brief(
 )
 @_common
 def demo(
-    out: Path, formats: str, timeout: float, max_bytes: int, processes: int, quiet: bool
+    out: Path, formats: str, timeout: float, max_feed_items: int, max_bytes: int,
+    processes: int, quiet: bool,
 ) -> None:
     """Brief the sample corpus that ships with newsprism (eight reports of one fictional summit)."""
-    _run([str(sample_corpus())], out, formats, _options(max_bytes, timeout, processes), quiet)
+    opts = _options(max_bytes, timeout, max_feed_items, processes)
+    _run([str(sample_corpus())], out, formats, opts, quiet)
     if not quiet:
         click.echo(f"Open {out / 'brief.html'} in a browser to read the brief.")
 
