@@ -70,7 +70,9 @@ def clean_document(raw: RawDocument) -> Document:
     paragraphs = split_paragraphs(source)
     if not paragraphs:
         raise SkipDocument("empty document: no text to read")
-    kept, removed, title, authors, published = clean_text(paragraphs, known_title, lone_names=page is None)
+    kept, removed, title, authors, published = clean_text(
+        paragraphs, known_title, lone_names=page is None
+    )
     if not kept:
         raise SkipDocument("no article text found after removing boilerplate")
     text = join_paragraphs(kept)

@@ -151,17 +151,32 @@ def _unfinished(text: str) -> bool:
     return len(text) <= _SHORT and not text.endswith(_TERMINAL)
 
 
+def _section_marker(text: str) -> str | None:
+    # Only a line that opens a section: an inline "Also read: …" link does not
+    # make the paragraph under it a teaser.
+    for reason, pattern in _MARKERS:
+        if pattern.match(text):
+            return reason
+    return None
+
+
 def _under_marker(paragraphs: list[Paragraph], i: int) -> str | None:
     # A teaser or bio sits a few short lines (its title, its date) under the
     # marker that opens its section; a long finished paragraph in between
-    # means we are back in the article.
+    # means we are back in the article. A teaser also looks like one: cut off
+    # ("[…]"), or dated; a bio needs no such sign.
+    text = paragraphs[i].text
+    dated = False
     for j in range(i - 1, max(i - 7, -1), -1):
-        text = paragraphs[j].text
-        reason = marker_reason(text)
-        if reason in ("related", "author_bio"):
+        above = paragraphs[j].text
+        reason = _section_marker(above)
+        if reason == "author_bio":
             return reason
-        if len(text) > 150 and not text.endswith(_ELLIPSIS):
+        if reason == "related":
+            return reason if dated or text.endswith(_ELLIPSIS) else None
+        if len(above) > 150 and not above.endswith(_ELLIPSIS):
             return None
+        dated = dated or is_date_line(above)
     return None
 
 
