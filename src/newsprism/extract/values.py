@@ -3,10 +3,10 @@
 ``find_values(sentence, anchor)`` returns every value with its exact span, a
 normalised number, a unit and how approximate the wording is ("nearly three
 hours" → 3 hour, about; "more than thirty" → 30, at_least). Ranges keep both
-ends ("three to four hours" → "3-4"). Counts of people add up across a
-coordination ("a 12-year-old and three others" → 4 people) and carry what
-happened to them as their unit when the sentence says it ("a man was shot and
-killed" → 1 killed). Dates and times come from ``dates.find_dates``.
+ends ("three to four hours" → "3-4"). Counts of people come from ``people``
+("a 12-year-old and three others" → 4 people, "150 prisoners" → 150 prisoner,
+"a man was shot and killed" → 1 killed). Dates and times come from
+``dates.find_dates``.
 
 A hand-written scanner over tokens, not regexes over the whole sentence:
 approximation words, currency marks, scales and units sit on either side of the
@@ -21,6 +21,13 @@ import re
 from dataclasses import dataclass
 
 from newsprism.extract.dates import find_dates
+from newsprism.extract.people import (
+    PERSON_NOUNS,
+    noun_after,
+    people_count,
+    role_count,
+    singular,
+)
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -83,40 +90,6 @@ _MEASURES = {
     "barrel": "barrel", "litres": "litre", "liters": "litre", "gallons": "gallon",
     "acres": "acre", "hectares": "hectare", "degrees": "degree", "mph": "mph", "kmh": "km/h",
 }
-PERSON_NOUNS = frozenset(
-    """
-    people persons person man men woman women child children kid kids boy boys girl
-    girls adult adults teenager teenagers teen teens student students soldier soldiers
-    civilian civilians resident residents officer officers worker workers passenger
-    passengers victim victims migrant migrants refugee refugees protester protesters
-    protestors demonstrator demonstrators troops fighter fighters militant militants
-    journalist journalists patient patients other others individual individuals suspect
-    suspects hostage hostages prisoner prisoners miner miners firefighter firefighters
-    employee employees tourist tourists infant infants baby babies toddler toddlers
-    pilgrim pilgrims member members player players gunman gunmen crew villager villagers
-    worshippers pedestrian pedestrians
-    """.split()  # noqa: SIM905
-)
-# What happened to the people counted, by the words that say it.
-_ROLE_WORDS = {
-    "killed": "killed", "dead": "killed", "died": "killed", "slain": "killed",
-    "murdered": "killed", "perished": "killed", "killing": "killed", "kills": "killed",
-    "injured": "injured", "wounded": "injured", "hurt": "injured", "injuring": "injured",
-    "wounding": "injured", "arrested": "arrested", "detained": "arrested",
-    "arresting": "arrested", "missing": "missing", "evacuated": "evacuated",
-    "displaced": "displaced", "rescued": "rescued", "kidnapped": "kidnapped",
-    "abducted": "kidnapped", "hospitalised": "injured", "hospitalized": "injured",
-}
-_STOP = frozenset(
-    """
-    a an the of in on at to for from by with and or but that which who whom whose this
-    these those it its is are was were be been being has have had will would can could
-    may might than as into over under during after before since while if when where per
-    each every other such no not more most less same all both either any some his her
-    their our my your them they he she we i you there here ago old
-    """.split()  # noqa: SIM905
-)
-
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[A-Za-z]+(?:[’'][a-z]+)?|\S", re.UNICODE)
 
 
@@ -159,6 +132,9 @@ class _Scanner:
 
     def low(self, i: int) -> str:
         return self.toks[i].low if 0 <= i < len(self.toks) else ""
+
+    def alpha(self, i: int) -> bool:
+        return 0 <= i < len(self.toks) and self.toks[i].text.isalpha()
 
     def adjacent(self, i: int) -> bool:
         """No space between token ``i-1`` and ``i`` (for "three-hour", "$5", "5%")."""
@@ -239,18 +215,6 @@ class _Scanner:
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         return self.toks[i].start, self.toks[j - 1].end
-
-
-def _singular(word: str) -> str:
-    if word in ("species", "series", "news"):
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "sses", "xes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
 
 
 class _Reader:
@@ -438,120 +402,34 @@ class _Reader:
             return last
         return self.read_count(i, k, j, lo_v, hi_v, shown)
 
-    def noun_after(self, j: int) -> int | None:
-        """Index of the head noun of "<number> [adj] [adj] noun", if there is one.
-
-        Without a parse the head is the first person noun or plural-looking word
-        within three words ("thirty European nations" → nations); a run of words
-        with neither gives no head rather than a wrong one.
-        """
-        sc = self.sc
-        for n in range(j, min(j + 3, len(sc.toks))):
-            low = sc.low(n)
-            if not sc.toks[n].text.isalpha() or low in _STOP or low in _ROLE_WORDS:
-                return None
-            if low in PERSON_NOUNS:
-                return n
-            if low.endswith("s") and not low.endswith(("ss", "us", "is", "ous")) and len(low) > 3:
-                return n
-        return None
-
     def read_count(self, i: int, k: int, j: int, lo: float, hi: float, shown: float | str) -> int:
         sc = self.sc
         if sc.low(k) in ("a", "an", "one") and j == k + 1:
             return max(self.read_people(i, k), j)
-        if sc.low(j) in _ROLE_WORDS and sc.low(j) not in ("killing", "injuring", "wounding",
-                                                          "arresting", "kills"):
-            # "12 dead", "three wounded": the people are implied by what befell them.
+        befell = role_count(sc, j)
+        if befell is not None:
             approx, first, last = self.bounds(k, j + 1)
-            self.emit("count", first, last, shown, _ROLE_WORDS[sc.low(j)], approx, lo, hi)
+            self.emit("count", first, last, shown, befell, approx, lo, hi)
             return last
-        head = self.noun_after(j)
+        head = noun_after(sc, j)
         if head is None or sc.adjacent(j):
             return j  # "24brussels" is a name, not 24 of anything
         if sc.low(head) in PERSON_NOUNS:
             return self.read_people(i, k)
         approx, first, last = self.bounds(k, head + 1)
-        self.emit("count", first, last, shown, _singular(sc.low(head)), approx, lo, hi)
+        self.emit("count", first, last, shown, singular(sc.low(head)), approx, lo, hi)
         return last
-
-    def age_end(self, n: int) -> int | None:
-        """End of "12-year-old(s)" starting at token ``n``."""
-        sc = self.sc
-        if sc.number(n) is None:
-            return None
-        a = sc.number(n)[1]  # type: ignore[index]
-        if sc.low(a) == "-" and sc.low(a + 1) in ("year", "month") and sc.low(a + 2) == "-" \
-                and sc.low(a + 3) in ("old", "olds"):
-            return a + 4
-        return None
-
-    def person_np(self, k: int) -> tuple[float, int] | None:
-        """"a 12-year-old", "three others", "two women" → (count, index after)."""
-        sc = self.sc
-        if sc.low(k) in ("a", "an"):
-            value, j = 1.0, k + 1
-            age = self.age_end(j)
-        else:
-            if self.age_end(k) is not None:
-                return None  # "the 12-year-old": a reference to someone, not a count
-            num = sc.number(k)
-            if num is None:
-                return None
-            value, j = num
-            age = self.age_end(j)
-        if age is not None:
-            head = self.noun_after(age)
-            if head is not None and sc.low(head) in PERSON_NOUNS:
-                age = head + 1
-            return value, age
-        head = self.noun_after(j)
-        if head is None or sc.low(head) not in PERSON_NOUNS:
-            return None
-        return value, head + 1
 
     def read_people(self, i: int, k: int) -> int:
-        sc = self.sc
-        first_np = self.person_np(k)
-        if first_np is None:
+        found = people_count(self.sc, k)
+        if found is None:
             return k + 1
-        total, j, parts = first_np[0], first_np[1], 1
-        while sc.low(j) in (",", "and") or (sc.low(j) == "," and sc.low(j + 1) == "and"):
-            nxt = j + 1 + (1 if sc.low(j) == "," and sc.low(j + 1) == "and" else 0)
-            more = self.person_np(nxt)
-            if more is None:
-                break
-            total, j, parts = total + more[0], more[1], parts + 1
-        role = self.role(k, j)
-        if sc.low(k) in ("a", "an", "one") and parts == 1 and role is None:
-            return j  # "a man" alone counts nobody worth a fact
+        total, j, unit = found
+        if unit is None:
+            return j
         approx, first, last = self.bounds(k, j)
-        self.emit("count", first, last, total, role or "people", approx, total, total)
+        self.emit("count", first, last, total, unit, approx, total, total)
         return last
-
-    def role(self, k: int, j: int) -> str | None:
-        """"three people were killed", "killing three people", "a man was shot and killed"."""
-        sc = self.sc
-        n = j
-        if sc.low(n) in ("who", "that"):
-            n += 1
-        if sc.low(n) in ("was", "were", "are", "is", "got", "remain", "remained", "have", "has",
-                         "had"):
-            n += 1
-            if sc.low(n) == "been":
-                n += 1
-            if sc.low(n + 1) == "and" and sc.low(n + 2) in _ROLE_WORDS:
-                n += 2  # "shot and killed"
-            elif sc.low(n) in ("reportedly", "also", "later", "reported", "confirmed", "fatally"):
-                n += 1
-        if sc.low(n) in _ROLE_WORDS:
-            return _ROLE_WORDS[sc.low(n)]
-        _, before = sc.approx_before(k)
-        prev = sc.low(before - 1)
-        if prev in ("killing", "killed", "kills", "kill", "injuring", "wounding", "injured",
-                    "wounded", "arresting", "arrested", "detained", "evacuated", "rescued"):
-            return _ROLE_WORDS.get(prev, "killed")
-        return None
 
 
 def find_values(sentence: str, anchor: dt.date | None = None) -> list[Value]:
