@@ -15,28 +15,46 @@ result does not depend on the order of the input mentions):
    with the same first word whose last words are fuzzy spelling variants
    (``names.similar_words``) as long as no document uses both spellings: one
    article spells one person one way, so two spellings in one article are two
-   people.
+   people. Full names with the same surname whose first names are
+   transliterations of each other (``names.similar_given_names``: Oleksandr /
+   Olexandr / Aleksandr, Yuri / Yuriy, never John / Jane) merge under the
+   same condition.
 3. **Short forms.** A group that reads as a surname ("Trump", "von der
    Leyen"), mostly tagged PERSON or ORG, links to the full name whose last
    words it matches (exactly, or for one word, fuzzily as above). With one
    candidate in the whole corpus, every mention links to it. With several
    (two people named Smith), each mention links to the one candidate named
    in its own document, and stays a separate surname entity when its
-   document names none or both: unknown beats wrong.
-4. **Leftover surnames.** Single-word groups with the same majority label
+   document names none or both: unknown beats wrong. A surname with some
+   other label ("Tallis's office" tagged NORP) links only to the one person
+   of that surname named in every document it occurs in.
+4. **First names and ORG heads.** A lone first name ("Anneliese", tagged
+   NORP) links to the one full name in the corpus that starts with it, if
+   they share a document. A lone ORG word that is the last word of exactly
+   one multi-word ORG ("Compact" / "Northern Compact") links to it.
+5. **Leftover surnames.** Single-word groups with the same majority label
    that are fuzzy spelling variants and never share a document merge
    ("Marchenko" / "Martchenko").
-5. **Type.** An entity with a full personal name is PERSON (so "Trump"
-   tagged ORG by the small model still counts as the person). Otherwise the
-   labels of all its mentions vote, a mention in a place-only context
-   (``EntityMention.context_place``: "in Luhansk", "cede Donetsk") voting
-   GPE. When PERSON still wins but place votes reach a quarter of the PERSON
-   votes, the entity is a place (GPE, or LOC when LOC votes beat GPE): people
-   do not get tagged as places by accident as often as places as people. Ties
-   go by ``LABEL_ORDER``.
-6. **Name.** The alias-table name if there is one; else the most frequent
-   full-name spelling; else the most frequent form (ties, in both cases: the
-   fuller form with more words, then alphabetical). Aliases are the other
+6. **Type.** An entity with a full personal name is PERSON (so "Trump"
+   tagged ORG by the small model still counts as the person). A multi-word
+   name ending in an organisation word ("Civic Bloc", ``ORG_HEADS``) is ORG,
+   one ending in a facility word ("Unity Square", ``FAC_HEADS``) FAC.
+   Otherwise the labels of all its mentions vote, a mention in a place-only
+   context (``EntityMention.context_place``: "in Luhansk", "cede Donetsk",
+   "the Donbas region", "Norway's prime minister") voting GPE unless NER
+   already called it a place or facility, and a mention in a person-only
+   context (``context_person``: "President Reyes", "Oresh, who …") voting
+   PERSON. When PERSON still wins but place votes reach a quarter of the
+   PERSON votes, the entity is a place (GPE, or LOC when LOC votes beat GPE):
+   people do not get tagged as places by accident as often as places as
+   people. A single-word ORG flips to a place at ``ORG_PLACE_SHARE``: NER
+   tags unknown one-word names ORG by default. Neither flip happens when any
+   mention has person-only context, or for institutions that take "in" like
+   places ("in Congress", ``NOT_PLACES``). Ties go by ``LABEL_ORDER``.
+7. **Name.** The alias-table name if there is one; else the most frequent
+   full-name spelling; else the most frequent multi-word ORG form a short
+   form linked to; else the most frequent form (ties: the fuller form with
+   more words, then alphabetical). Aliases are the other
    surface forms. Entities that end up with the same name are merged. The id
    hashes type and name.
 
@@ -52,15 +70,49 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newsprism.crossdoc.names import alias_of, block_of, name_key, similar_words
+from newsprism.crossdoc.names import (
+    alias_of,
+    block_of,
+    name_key,
+    similar_given_names,
+    similar_words,
+)
 from newsprism.extract.entities import NAME_PARTICLES, EntityMention
 from newsprism.models import Entity, Mention
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 PLACE_LABELS = ("GPE", "LOC")
+# Labels that a place context does not overrule: they name places already.
+PLACE_LIKE = ("GPE", "LOC", "FAC")
 # Tie-break between equally voted labels: the more specific reading first.
 LABEL_ORDER = ("PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW")
 # Place votes needed, as a share of PERSON votes, to call a PERSON-voted name a place.
 PLACE_SHARE = 0.25
+# Place votes needed, as a share of ORG votes, to call an ORG-voted single word a
+# place ("the Dravik region", "officials in Sarn"): NER tags unknown one-word
+# names ORG by default, so context outweighs the label sooner than for PERSON.
+ORG_PLACE_SHARE = 0.3
+# Last words that make a multi-word name an organisation ("Civic Bloc") or a
+# facility ("Unity Square") whatever the label votes say.
+ORG_HEADS = _words("""
+    bloc party union council compact alliance ministry committee front movement coalition
+    bank agency commission parliament assembly court league federation association
+    institute company corporation group army navy police service office
+    """)
+# Not "church" or "temple": "Russian Orthodox Church" is an organisation.
+FAC_HEADS = _words("""
+    square palace street avenue bridge airport station stadium hall tower harbour harbor
+    port base
+    """)
+# Single-word institutions that take "in" like places ("in Congress") but are not.
+NOT_PLACES = _words("""
+    congress parliament senate kremlin pentagon duma knesset bundestag cabinet
+    government assembly court council
+    """)
 
 MentionKey = tuple[str, int, int]
 
@@ -108,8 +160,12 @@ def _surface(text: str) -> str:
 def _votes(mentions: Iterable[EntityMention]) -> Counter[str]:
     votes: Counter[str] = Counter()
     for m in mentions:
-        place = m.context_place and m.label not in PLACE_LABELS
-        votes["GPE" if place else m.label] += 1
+        if m.context_place and not m.context_person and m.label not in PLACE_LIKE:
+            votes["GPE"] += 1
+        elif m.context_person and not m.context_place:
+            votes["PERSON"] += 1
+        else:
+            votes[m.label] += 1
     return votes
 
 
@@ -174,6 +230,14 @@ def _merge_full_names(full: list[_Group], uf: _UnionFind) -> None:
     for a, b in _pairs_in_blocks(by_block):
         if not (a.docs & b.docs) and similar_words(a.words[-1], b.words[-1]):
             uf.union(a.key, b.key)
+    # Same surname, first names transliterated differently (Oleksandr /
+    # Olexandr / Aleksandr): one person, unless one article uses both.
+    by_last: dict[tuple[str, ...], list[_Group]] = defaultdict(list)
+    for g in full:
+        by_last[g.words[1:]].append(g)
+    for a, b in _pairs_in_blocks(by_last):
+        if not (a.docs & b.docs) and similar_given_names(a.words[0], b.words[0]):
+            uf.union(a.key, b.key)
 
 
 def _attach_short_forms(
@@ -192,7 +256,16 @@ def _attach_short_forms(
     links: dict[MentionKey, str] = {}
     for key in sorted(groups):
         g = groups[key]
-        if g.is_full_name() or not g.is_short_form():
+        if g.is_full_name() or g.alias:
+            continue
+        if not g.is_short_form():
+            # Mistagged surnames ("Tallis's office" as NORP) link only to the one
+            # person whose full name every one of their documents carries.
+            exact = by_suffix.get(g.words, set())
+            if len(exact) == 1 and g.majority() not in PLACE_LABELS:
+                (root,) = exact
+                if g.docs <= cluster_docs[root]:
+                    uf.union(g.key, root)
             continue
         roots = set(by_suffix.get(g.words, ()))
         if not roots and len(g.words) == 1:
@@ -211,6 +284,57 @@ def _attach_short_forms(
     return links
 
 
+def _attach_first_names(groups: dict[str, _Group], full: list[_Group], uf: _UnionFind) -> None:
+    """Link a lone first name ("Anneliese") to the one full name that starts with it.
+
+    Only when exactly one person in the corpus has that first name, and the
+    lone name shares a document with that person: a first name alone is weak
+    evidence, so it never links across documents that do not name the person.
+    """
+    named = {uf.find(g.key) for g in full}
+    by_first: dict[str, set[str]] = defaultdict(set)
+    for g in full:
+        by_first[g.words[0]].add(uf.find(g.key))
+    # Documents of each person, counting those that name them by surname only.
+    cluster_docs: dict[str, set[str]] = defaultdict(set)
+    for key in sorted(groups):
+        cluster_docs[uf.find(key)] |= groups[key].docs
+    for key in sorted(groups):
+        g = groups[key]
+        if len(g.words) != 1 or g.alias or uf.find(key) in named:
+            continue
+        roots = by_first.get(g.words[0], set())
+        if len(roots) != 1 or g.majority() in PLACE_LABELS:
+            continue
+        (root,) = roots
+        if g.docs & cluster_docs[root]:
+            uf.union(key, root)
+
+
+def _attach_org_short_forms(groups: dict[str, _Group], uf: _UnionFind) -> set[str]:
+    """Link "Compact" to "Northern Compact": the head word of one multi-word ORG.
+
+    Returns the keys of the multi-word ORG groups, whose forms name the entity.
+    """
+    long_orgs = [
+        g
+        for k, g in sorted(groups.items())
+        if len(g.words) > 1 and not g.alias and g.majority() == "ORG" and not g.is_full_name()
+    ]
+    by_head: dict[str, set[str]] = defaultdict(set)
+    for g in long_orgs:
+        by_head[g.words[-1]].add(uf.find(g.key))
+    sizes = Counter(uf.find(k) for k in groups)
+    for key in sorted(groups):
+        g = groups[key]
+        if len(g.words) != 1 or g.alias or g.majority() != "ORG" or sizes[uf.find(key)] > 1:
+            continue
+        roots = by_head.get(g.words[0], set())
+        if len(roots) == 1:
+            uf.union(key, next(iter(roots)))
+    return {g.key for g in long_orgs}
+
+
 def _merge_leftover_surnames(groups: dict[str, _Group], full: list[_Group], uf: _UnionFind) -> None:
     named = {uf.find(g.key) for g in full}
     blocks: dict[tuple[str, ...], list[_Group]] = defaultdict(list)
@@ -223,14 +347,28 @@ def _merge_leftover_surnames(groups: dict[str, _Group], full: list[_Group], uf: 
             uf.union(a.key, b.key)
 
 
-def _entity_type(mentions: list[EntityMention], personal: bool) -> str:
+def _entity_type(mentions: list[EntityMention], personal: bool, name: str, alias: bool) -> str:
     if personal:
         return "PERSON"
+    words = name.lower().split()
+    if not alias and len(words) > 1:
+        if words[-1] in ORG_HEADS:
+            return "ORG"
+        if words[-1] in FAC_HEADS:
+            return "FAC"
     votes = _votes(mentions)
     top = _top(votes)
     places = sum(votes[lab] for lab in PLACE_LABELS)
-    if top == "PERSON" and places and places >= PLACE_SHARE * votes["PERSON"]:
-        return "LOC" if votes["LOC"] > votes["GPE"] else "GPE"
+    # A mention read as a person ("President Reyes", "Oresh, who …") forbids
+    # turning the name into a place, whatever the prepositions around it say.
+    if not places or any(m.context_person for m in mentions):
+        return top
+    place = "LOC" if votes["LOC"] > votes["GPE"] else "GPE"
+    if top == "PERSON" and places >= PLACE_SHARE * votes["PERSON"]:
+        return place
+    single = len(words) == 1 and not alias and words[0] not in NOT_PLACES
+    if top == "ORG" and single and places >= ORG_PLACE_SHARE * votes["ORG"]:
+        return place
     return top
 
 
@@ -242,6 +380,8 @@ def _best(forms: Counter[str]) -> str:
 class _Cluster:
     mentions: list[EntityMention] = field(default_factory=list)
     full_forms: Counter[str] = field(default_factory=Counter)
+    # Multi-word ORG names that short forms linked to ("Northern Compact").
+    long_forms: Counter[str] = field(default_factory=Counter)
     alias: str | None = None
 
     def name(self) -> str:
@@ -249,11 +389,14 @@ class _Cluster:
             return self.alias
         if self.full_forms:
             return _best(self.full_forms)
+        if self.long_forms:
+            return _best(self.long_forms)
         return _best(Counter(_surface(m.text) for m in self.mentions))
 
     def absorb(self, other: _Cluster) -> None:
         self.mentions.extend(other.mentions)
         self.full_forms.update(other.full_forms)
+        self.long_forms.update(other.long_forms)
         self.alias = self.alias or other.alias
 
 
@@ -281,6 +424,8 @@ def link_entities(mentions: list[EntityMention], texts: dict[str, str]) -> list[
     full = [groups[k] for k in sorted(groups) if groups[k].is_full_name()]
     _merge_full_names(full, uf)
     links = _attach_short_forms(groups, full, uf)
+    _attach_first_names(groups, full, uf)
+    long_orgs = _attach_org_short_forms(groups, uf)
     _merge_leftover_surnames(groups, full, uf)
 
     clusters: dict[str, _Cluster] = defaultdict(_Cluster)
@@ -293,6 +438,8 @@ def link_entities(mentions: list[EntityMention], texts: dict[str, str]) -> list[
             cluster.mentions.append(m)
             if full_name:
                 cluster.full_forms[_surface(m.text)] += 1
+            elif key in long_orgs:
+                cluster.long_forms[_surface(m.text)] += 1
         if g.alias:
             clusters[uf.find(key)].alias = g.alias
 
@@ -311,7 +458,7 @@ def link_entities(mentions: list[EntityMention], texts: dict[str, str]) -> list[
 
 
 def _entity(name: str, cluster: _Cluster) -> Entity:
-    kind = _entity_type(cluster.mentions, bool(cluster.full_forms))
+    kind = _entity_type(cluster.mentions, bool(cluster.full_forms), name, bool(cluster.alias))
     digest = hashlib.sha256(f"{kind}\x1f{name}".encode()).hexdigest()[:12]
     spans = sorted({(m.document, m.start, m.end) for m in cluster.mentions})
     aliases = sorted({_surface(m.text) for m in cluster.mentions} - {name})

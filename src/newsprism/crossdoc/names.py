@@ -81,6 +81,49 @@ def similar_words(a: str, b: str) -> bool:
     return bool(fuzz.ratio(a, b) >= FUZZY_MIN_SCORE)
 
 
+# First names differ more across transliterations than surnames do: the
+# vowels move (Oleksandr / Aleksandr), x stands for ks (Olexandr), and a final
+# -iy / -ij / -y is added or dropped (Yuri / Yuriy). Two first names are
+# variants when their consonant skeletons agree and they are this similar.
+GIVEN_MIN_SCORE = 75.0
+# Skeletons shorter than this say too little ("Maria" / "Mario": m-r).
+GIVEN_MIN_SKELETON = 3
+_VOWELS = re.compile(r"[aeiou]+")
+_GIVEN_ENDING = re.compile(r"(?:ii|ij)$")
+
+
+def given_key(word: str) -> str:
+    """Transliteration key of a first name: Olexandr → oleksandr, Yuriy → yuri."""
+    # y→i as in ``word_key``, so a key made by either function folds the same.
+    key = _NON_WORD.sub("", fold(word)).replace("x", "ks").replace("y", "i")
+    if len(key) > 3:
+        key = _GIVEN_ENDING.sub("i", key)
+    return _DOUBLE.sub(r"\1", key)
+
+
+def similar_given_names(a: str, b: str) -> bool:
+    """Whether two first names are transliterations of one name, not two names.
+
+    John / Jane and Maria / Mario stay apart (different skeletons, or too short
+    to tell), and so do Aleksandr / Aleksandra: a final -a against a consonant
+    is a feminine form, another person.
+    """
+    ka, kb = given_key(a), given_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    if (ka[-1] == "a") != (kb[-1] == "a"):
+        return False
+    skel_a, skel_b = _VOWELS.sub("", ka[1:]), _VOWELS.sub("", kb[1:])
+    # The first letter counts as a consonant unless both names start with a vowel.
+    if ka[0] not in "aeiou" or kb[0] not in "aeiou":
+        skel_a, skel_b = ka[0] + skel_a, kb[0] + skel_b
+    if skel_a != skel_b or len(skel_a) < GIVEN_MIN_SKELETON:
+        return False
+    return bool(fuzz.ratio(ka, kb) >= GIVEN_MIN_SCORE)
+
+
 def block_of(key: str) -> str:
     """Blocking key for fuzzy comparison: only words sharing it are compared."""
     return key[:2]

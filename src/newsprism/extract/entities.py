@@ -21,11 +21,20 @@ span is cleaned, in this order:
   mentions); an untagged proper noun coordinated with a mention gets a
   mention of its own ("Donetsk and Luhansk" where NER tagged only one);
 * dash compounds of names known elsewhere in the document are split
-  ("U.S.-Russia", "Trump-Putin"); unknown ones ("Elmendorf-Richardson") stay.
+  ("U.S.-Russia", "Trump-Putin"); unknown ones ("Elmendorf-Richardson") stay;
+* "<person> of <place>" tagged as one span ("Foreign Minister Anna Brekke of
+  Norway") is split into the person and the place, when the part before "of"
+  is a person known in the document or follows a title word;
+* a single word alone on its line that the document names nowhere else is
+  dropped: menu and section labels ("Menu", "World") above the article.
 
 Every mention keeps ``text == doc_text[start:end]``. ``context_place`` records
 that the parse puts the mention where only places go ("in Luhansk", "fled
-from Kharkiv", "annex Crimea"); linking uses it to overrule a PERSON label.
+from Kharkiv", "annex Crimea", "the Donbas region", "the city of Sumy",
+"Norway's prime minister"); linking uses it to overrule a PERSON or ORG
+label. ``context_person`` records what only people get: a title right before
+the name ("President Reyes") or a "who" clause ("Brekke, who leads …");
+linking uses it to keep a name from turning into a place.
 """
 
 from __future__ import annotations
@@ -54,6 +63,7 @@ class EntityMention:
     text: str
     label: str
     context_place: bool = False
+    context_person: bool = False
 
 
 KEEP_LABELS: frozenset[str] = _words("PERSON ORG GPE LOC NORP FAC EVENT WORK_OF_ART LAW")
@@ -98,7 +108,7 @@ DIRECTION_PREPS: frozenset[str] = _words("from to toward towards into")
 MOTION_WORDS: frozenset[str] = _words("""
     travel fly go come return arrive move head flee evacuate deploy drive march advance
     retreat withdraw relocate escape sail walk ride commute deport expel trip visit
-    flight journey route road way border
+    flight journey route road way border invite back
     """)
 # "speaking from Kyiv": the speaker's location; "speaking to" takes a person.
 FROM_ONLY_WORDS: frozenset[str] = _words("speak report write broadcast call")
@@ -106,6 +116,27 @@ FROM_ONLY_WORDS: frozenset[str] = _words("speak report write broadcast call")
 TERRITORY_VERBS: frozenset[str] = _words(
     "cede annex occupy invade liberate shell bomb seize recapture"
 )
+# Head nouns that make a name a place when it modifies them ("the Donbas
+# region", "the Dravik line") or is their "of" object ("the city of Sumy").
+PLACE_NOUNS: frozenset[str] = _words("""
+    region province state island city capital border line territory town village
+    district county oblast frontier coast port
+    """)
+OF_PLACE_NOUNS: frozenset[str] = PLACE_NOUNS | _words("residents citizens outskirts")
+# What a place owns and a person does not: "Norway's prime minister", "Sumy's
+# residents". ("X's government" is mostly said of countries; a full personal
+# name elsewhere still keeps a person a person.)
+PLACE_OWNED: frozenset[str] = _words("""
+    president government capital territory border residents citizens soil airspace
+    coast population parliament
+    """)
+# Titles that, right before a name, make it a person ("President Reyes");
+# a subset of ``TITLE_WORDS`` without adjectives ("foreign", "first", "state").
+PERSON_TITLES: frozenset[str] = LONE_TITLES | _words("""
+    premier king queen prince princess sir dame lord lady sheikh emir sultan rev
+    reverend professor prof judge
+    """)
+_WHO = frozenset({"who", "whom", "whose"})
 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _TRIM_CHARS = "\"'“”‘’«»()[]{}<>,;:!?*|/\\–—-_ \t\r\n"
@@ -171,14 +202,53 @@ def place_context(tok: Token) -> bool:
     # "in Kyiv and Moscow": the second conjunct shares the first one's slot.
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
+    head_word = tok.head.lemma_.lower()
+    if tok.dep_ == "compound" and head_word in PLACE_NOUNS:
+        return True
+    if tok.dep_ == "poss" and (
+        head_word in PLACE_OWNED
+        or (head_word == "minister" and any(c.lower_ == "prime" for c in tok.head.children))
+    ):
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS for c in tok.children):
+        return True
     if tok.dep_ == "pobj":
         prep = tok.head
         head = prep.head.lemma_.lower()
+        if prep.lower_ == "of":
+            return head in OF_PLACE_NOUNS
         if prep.lower_ in AREA_PREPS:
             return head not in IN_NOT_PLACE
         if prep.lower_ in DIRECTION_PREPS:
             return head in MOTION_WORDS or (prep.lower_ == "from" and head in FROM_ONLY_WORDS)
     return bool(tok.dep_ == "dobj" and tok.head.lemma_.lower() in TERRITORY_VERBS)
+
+
+def person_context(doc: Any, s: int, e: int) -> bool:
+    """Whether only a person fits tokens ``s:e``: a title before, or a "who" clause after."""
+    if s > 0:
+        before = doc[s - 1]
+        if before.text[:1].isupper() and before.lower_.rstrip(".") in PERSON_TITLES:
+            return True
+    root = doc[s:e].root
+    return any(
+        c.dep_ == "relcl" and any(g.lower_ in _WHO for g in c.children) for c in root.children
+    )
+
+
+def _person_of_place(doc: Any, s: int, e: int, known: dict[str, str]) -> int | None:
+    """Index of "of" in "<person> of <place>" spans to split there, else None."""
+    for k in range(s + 2, e - 1):
+        if doc[k].lower_ != "of":
+            continue
+        person = doc[s:k]
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in person) or k - s > 3:
+            return None
+        titled = s > 0 and doc[s - 1].lemma_.lower().rstrip(".") in TITLE_WORDS
+        if known.get(person.text) == "PERSON" or titled:
+            return k
+        return None
+    return None
 
 
 def _person_ok(doc: Any, s: int, e: int) -> bool:
@@ -257,31 +327,39 @@ def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
     found: dict[tuple[int, int], EntityMention] = {}
     covered = {i for start, end, _ in spans for i in range(start, end)}
 
-    def emit(start: int, end: int, label: str, place: bool) -> None:
+    def emit(start: int, end: int, label: str, place: bool, person: bool = False) -> None:
         start, end = _strip_chars(text, start, end)
         piece = text[start:end]
         if not piece or not (piece[0].isupper() or piece[0].isdigit()):
             return
-        found.setdefault((start, end), EntityMention(doc_id, start, end, piece, label, place))
+        mention = EntityMention(doc_id, start, end, piece, label, place, person)
+        found.setdefault((start, end), mention)
 
-    for start, end, label in spans:
-        for s, e in _segments(sdoc, start, end):
-            if label == "PERSON":
-                while e - s > 1 and _is_title(sdoc[s]):
-                    s += 1
-                if sdoc[s].lower_.rstrip(".") in LONE_TITLES or not _person_ok(sdoc, s, e):
-                    continue
-            for cs, ce in _coordinated(sdoc, s, e, label, known):
-                span = sdoc[cs:ce]
-                place = place_context(span.root)
-                base = span.start_char
-                parts = _dash_parts(span.text, known)
-                if parts is None:
-                    emit(span.start_char, span.end_char, label, place)
-                else:
-                    for a, b in parts:
-                        emit(base + a, base + b, known.get(span.text[a:b], label), place)
-                _add_conjuncts(sdoc, span.root, label, place, covered, emit)
+    for start, end, span_label in spans:
+        for seg_s, seg_e in _segments(sdoc, start, end):
+            pieces = [(seg_s, seg_e, span_label)]
+            k = None if span_label == "PERSON" else _person_of_place(sdoc, seg_s, seg_e, known)
+            if k is not None:
+                place_text = sdoc[k + 1 : seg_e].text
+                pieces = [(seg_s, k, "PERSON"), (k + 1, seg_e, known.get(place_text, "GPE"))]
+            for s, e, label in pieces:
+                if label == "PERSON":
+                    while e - s > 1 and _is_title(sdoc[s]):
+                        s += 1
+                    if sdoc[s].lower_.rstrip(".") in LONE_TITLES or not _person_ok(sdoc, s, e):
+                        continue
+                for cs, ce in _coordinated(sdoc, s, e, label, known):
+                    span = sdoc[cs:ce]
+                    place = place_context(span.root)
+                    person = person_context(sdoc, cs, ce)
+                    base = span.start_char
+                    parts = _dash_parts(span.text, known)
+                    if parts is None:
+                        emit(span.start_char, span.end_char, label, place, person)
+                    else:
+                        for a, b in parts:
+                            emit(base + a, base + b, known.get(span.text[a:b], label), place)
+                    _add_conjuncts(sdoc, span.root, label, place, covered, emit)
     return _drop_headline_noise(sdoc, sorted(found.values(), key=lambda m: (m.start, m.end)))
 
 
@@ -297,6 +375,14 @@ def _is_headline(line: str) -> bool:
         return False
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     return bool(content) and sum(w[0].isupper() for w in content) >= 0.75 * len(content)
+
+
+def _lone_line_word(text: str, m: EntityMention) -> bool:
+    """A one-word mention that fills its whole line: a menu or section label."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return " " not in m.text and line.strip() == m.text
 
 
 def _drop_headline_noise(doc: Any, mentions: list[EntityMention]) -> list[EntityMention]:
@@ -318,6 +404,8 @@ def _drop_headline_noise(doc: Any, mentions: list[EntityMention]) -> list[Entity
             body_names.add(m.text)
     kept = []
     for m in mentions:
+        if _lone_line_word(text, m) and sum(x.text == m.text for x in mentions) == 1:
+            continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         proper = span is not None and any(t.pos_ == "PROPN" for t in span)
         multi = " " in m.text
