@@ -198,11 +198,19 @@ def test_clean_outlet_from_attribution_in_text() -> None:
     assert _clean(f"{P1}\n{LAST}").outlet is None
 
 
-def test_clean_wire_dateline_is_kept_in_text() -> None:
-    lead = "VELMORA (Reuters) \u2014 " + P1
-    doc = _clean(f"{lead}\n{LAST}")
-    assert doc.text.startswith("VELMORA (Reuters) \u2014 ")
-    assert doc.outlet == "Reuters"
+def test_clean_wire_dateline_cut_and_agency_is_outlet_fallback() -> None:
+    doc = _clean(f"VELMORA, March 2, 2024 (Harbour Wire) \u2014 {P1}\n{LAST}")
+    assert doc.text.startswith(P1)
+    assert doc.removed[0].reason == "dateline"
+    assert doc.removed[0].text == "VELMORA, March 2, 2024 (Harbour Wire) \u2014"
+    assert doc.outlet == "Harbour Wire"
+    assert doc.published == "2024-03-02"
+
+
+def test_clean_capitalised_lead_word_is_not_a_dateline() -> None:
+    lead = "UPDATE \u2014 " + P1
+    assert _clean(f"{lead}\n{LAST}").text.startswith("UPDATE")
+    assert _clean(f"The council - {P1}\n{LAST}").text.startswith("The council -")
 
 
 def test_clean_date_in_body_is_not_published() -> None:

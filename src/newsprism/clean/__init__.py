@@ -11,10 +11,11 @@ removed and whitespace is normalised.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
 from newsprism.clean.boilerplate import find_boilerplate
 from newsprism.clean.dates import normalise_date
-from newsprism.clean.header import parse_header
+from newsprism.clean.header import parse_header, split_dateline
 from newsprism.clean.html import Page, extract_page
 from newsprism.clean.metadata import clean_title, outlet_from_text, outlet_from_url
 from newsprism.clean.text import Paragraph, join_paragraphs, split_paragraphs
@@ -35,21 +36,44 @@ def _merge(removed: list[Removed]) -> list[Removed]:
     return merged
 
 
+@dataclass
+class Cleaned:
+    """Plain text split into article paragraphs, removed parts and header metadata."""
+
+    kept: list[Paragraph]
+    removed: list[Removed]
+    title: str | None
+    authors: list[str]
+    published: str | None
+    wire: str | None
+
+
 def clean_text(
     paragraphs: list[Paragraph], known_title: str | None = None, lone_names: bool = True
-) -> tuple[list[Paragraph], list[Removed], str | None, list[str], str | None]:
-    """Split header and boilerplate off ``paragraphs``.
+) -> Cleaned:
+    """Split header, dateline and boilerplate off ``paragraphs``.
 
-    Returns ``(kept, removed, title, authors, published)``; the metadata comes
-    from the header only, so a date in a teaser at the end is never used.
+    Metadata comes from the header only, so a date in a teaser at the end is
+    never taken as the publication date.
     """
     head = parse_header(paragraphs, known_title, lone_names)
     reasons = dict(head.cuts)
     for cut in find_boilerplate(paragraphs, head.body_start):
         reasons.setdefault(cut.index, cut.reason)
-    kept = [p for i, p in enumerate(paragraphs) if i not in reasons]
-    removed = [Removed(text=paragraphs[i].text, reason=reasons[i]) for i in sorted(reasons)]
-    return kept, _merge(removed), head.title, head.authors, head.published
+    removed = [(i, Removed(text=paragraphs[i].text, reason=reasons[i])) for i in sorted(reasons)]
+    kept_at = [i for i in range(len(paragraphs)) if i not in reasons]
+    kept = [paragraphs[i] for i in kept_at]
+    wire: str | None = None
+    published = head.published
+    split = split_dateline(kept[0].text) if kept else None
+    if split is not None:
+        dateline, rest = split
+        kept[0] = Paragraph(rest, kept[0].blank_after)
+        removed.append((kept_at[0], Removed(text=dateline.text, reason="dateline")))
+        removed.sort(key=lambda item: item[0])
+        wire = dateline.agency
+        published = published or dateline.published
+    return Cleaned(kept, _merge([r for _, r in removed]), head.title, head.authors, published, wire)
 
 
 def _document_id(text: str) -> str:
@@ -70,16 +94,16 @@ def clean_document(raw: RawDocument) -> Document:
     paragraphs = split_paragraphs(source)
     if not paragraphs:
         raise SkipDocument("empty document: no text to read")
-    kept, removed, title, authors, published = clean_text(
-        paragraphs, known_title, lone_names=page is None
-    )
-    if not kept:
+    cleaned = clean_text(paragraphs, known_title, lone_names=page is None)
+    kept = cleaned.kept
+    if not kept or not any(p.text for p in kept):
         raise SkipDocument("no article text found after removing boilerplate")
     text = join_paragraphs(kept)
     outlet = (
         raw.outlet
         or outlet_from_url(raw.url)
         or outlet_from_text([p.text for p in kept])
+        or cleaned.wire
         or (page.sitename if page else None)
         or (outlet_from_url(page.url) if page else None)
     )
@@ -88,9 +112,11 @@ def clean_document(raw: RawDocument) -> Document:
         input=raw.input,
         url=raw.url,
         outlet=outlet,
-        title=known_title or title,
-        authors=list(raw.authors) or (page.authors if page and page.authors else authors),
-        published=normalise_date(raw.published) or (page.published if page else None) or published,
+        title=known_title or cleaned.title,
+        authors=list(raw.authors) or (page.authors if page and page.authors else cleaned.authors),
+        published=normalise_date(raw.published)
+        or (page.published if page else None)
+        or cleaned.published,
         text=text,
-        removed=removed,
+        removed=cleaned.removed,
     )

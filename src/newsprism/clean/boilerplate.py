@@ -48,7 +48,9 @@ _SOCIAL_ITEM = r"(?:tweet|pin it|" + _SOCIAL + r")"
 
 # Short lines that are boilerplate wherever they appear.
 _ANYWHERE: list[tuple[str, re.Pattern[str]]] = [
-    ("share", _line(r"spread the love", r"share( this( article| story| post| page)?)?",
+    ("share", _line(r"spread the (love|word)",
+                    r"share( this( article| story| post| page)?)?:?([\s,|·•/]+"
+                    + _SOCIAL_ITEM + r")*",
                     r"sharing is caring", r"click to (share|email|print).*",
                     r"(share|post|send) (on|to|via) (" + _SOCIAL + r")",
                     _SOCIAL_ITEM + r"([\s,|·•/]+" + _SOCIAL_ITEM + r")*")),
@@ -57,10 +59,16 @@ _ANYWHERE: list[tuple[str, re.Pattern[str]]] = [
                           r"scroll (down )?to continue.*")),
     ("boilerplate", _line(r"\d+\s*-?\s*min(ute)?s?\.? read", r"minute read",
                           r"(estimated )?read(ing)? time\b.*")),
+    ("boilerplate", _line(r"(updated|published|posted|last updated)( on| at)?:? [\d:.]+"
+                          r"( ?[ap]\.?m\.?)?( [a-z]{2,4})?")),
     ("related", re.compile(r"^(also read|read also|read more|see also|related|must read|"
                            r"don'?t miss|recommended|watch)\s*[:|–—-]\s*\S.{0,160}$", re.I)),
     ("newsletter", re.compile(r"^(subscribe|sign up|join)\b.{0,120}\b(newsletter|inbox|"
                               r"updates|mailing list|alerts)\b.{0,80}$", re.I)),
+    ("newsletter", re.compile(r"^(?=.{0,250}$)(.*\bnewsletter\b.*\b(sign up|subscribe)\b|"
+                              r".*\b(sign up|subscribe)\b.*\bnewsletter\b|"
+                              r".*\b(sign up|subscribe)( now| today| here| for free)?\s*"
+                              r"([-—–]\s*it['’]s free)?[.!]?$)", re.I)),
 ]  # fmt: skip
 
 # Short lines that open a section of page furniture: what follows belongs to it.
@@ -86,7 +94,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
                         tail=r"[\s:,-]*[^.]{0,40}$")),
     ("credits", _starts(r"\(?(reporting|additional reporting|editing|writing|compiled|edited) by",
                         r"this (article|story|post) (was|is) (originally )?(first )?"
-                        r"(published|posted|republished)", r"originally published")),
+                        r"(published|posted|republished)", r"originally published",
+                        r"republished (from|with permission)",
+                        r"(first )?appeared (first )?(in|on)")),
     ("menu", _line(r"quick links", r"useful links", r"main menu", r"menu", r"navigation",
                    r"skip to (main )?content", r"home", r"search", r"categories",
                    r"popular categories", r"sections", r"follow us( on [\w ]+)?", r"contact( us)?",
@@ -128,14 +138,26 @@ class Cut:
     reason: str
 
 
-def anywhere_reason(text: str) -> str | None:
+_NAV_SEPARATORS = re.compile(r"\s+[|·•]\s+")
+
+
+def is_nav_row(text: str, columns: bool = False) -> bool:
+    """A row of short menu items: "Home | World | Sport" or laid out in columns."""
+    items = _NAV_SEPARATORS.split(text) if not columns else text.split(" ")
+    if len(items) < 3 or len(text) > 160:
+        return False
+    limit = 1 if columns else 4
+    return all(0 < len(item.split()) <= limit and not item.endswith(".") for item in items)
+
+
+def anywhere_reason(text: str, columns: bool = False) -> str | None:
     """Reason for a short line that is boilerplate wherever it stands, else None."""
     if len(text) > 300:
         return None
     for reason, pattern in _ANYWHERE:
         if pattern.match(text):
             return reason
-    return None
+    return "menu" if is_nav_row(text, columns) else None
 
 
 def marker_reason(text: str) -> str | None:

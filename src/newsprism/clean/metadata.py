@@ -18,11 +18,6 @@ _ATTRIBUTION = re.compile(
     r",\s+(?:reports|reported)\s+(?P<outlet>(?:The\s+)?[A-Z0-9][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}"
     r"|[a-z0-9][\w-]*\.(?:com|net|org|news|eu|co\.uk|info))\.(?:\s|$)"
 )
-# "WASHINGTON (Reuters) —": a wire dateline names the agency that wrote the story.
-_WIRE_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{1,40}(?:,[^()\n]{1,30})?\s*\((?P<outlet>Reuters|AP|AFP|Bloomberg|"
-    r"Associated Press|Xinhua|dpa|ANI|PTI|IANS|TASS|UPI|Anadolu)\)\s*[-–—:]"
-)
 _ATTRIBUTION_PARAGRAPHS = 3
 
 
@@ -40,13 +35,9 @@ def outlet_from_url(url: str | None) -> str | None:
 
 
 def outlet_from_text(paragraphs: list[str]) -> str | None:
-    """The outlet an article names as its source near its top, else None."""
+    """The outlet an article names as its source near its top ("…, reports X."), else None."""
     for text in paragraphs[:_ATTRIBUTION_PARAGRAPHS]:
         match = _ATTRIBUTION.search(text)
-        if match:
-            return match["outlet"]
-    if paragraphs:
-        match = _WIRE_DATELINE.match(paragraphs[0])
         if match:
             return match["outlet"]
     return None

@@ -32,6 +32,8 @@ _NOT_NAME = frozenset(
     meets minister plans president said says set sets slams summit talks urges vows war warns
     wins peace sport sports city council department ministry university institute group
     company developers inc ltd llc municipal office police club network channel radio tv magazine
+    courier gazette ledger chronicle observer standard telegraph express mirror monitor guardian
+    independent star mail record bulletin dispatch examiner inquirer register sentinel spectator
     """.split()  # noqa: SIM905 - a word list reads better as prose
 )
 _SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ism", "ship", "ance", "ence", "ics")

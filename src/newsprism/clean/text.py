@@ -30,6 +30,8 @@ class Paragraph:
 
     text: str
     blank_after: bool = False
+    # The line was laid out in columns ("News   World   Sport"): a menu row.
+    columns: bool = False
 
 
 def normalise(content: str) -> str:
@@ -51,8 +53,13 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     return open_ends >= 0.6 * (len(lines) - 1)
 
 
+_COLUMNS = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
+
+
 def split_paragraphs(content: str) -> list[Paragraph]:
     """Cut normalised text into paragraphs (one per line, or per wrapped block)."""
+    raw_lines = content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    columns = {_SPACES.sub(" ", line).strip() for line in raw_lines if _COLUMNS.search(line)}
     blocks: list[list[str]] = [[]]
     for line in normalise(content).split("\n"):
         if line:
@@ -66,7 +73,7 @@ def split_paragraphs(content: str) -> list[Paragraph]:
         if _is_hard_wrapped(block):
             paragraphs.append(Paragraph(" ".join(block), blank_after=True))
             continue
-        paragraphs.extend(Paragraph(line) for line in block)
+        paragraphs.extend(Paragraph(line, columns=line in columns) for line in block)
         paragraphs[-1].blank_after = True
     if paragraphs:
         paragraphs[-1].blank_after = False
