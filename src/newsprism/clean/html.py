@@ -44,8 +44,9 @@ def extract_page(html: str, url: str | None = None) -> Page | None:
             favor_precision=True,
             with_metadata=True,
         )
-    except (ValueError, TypeError, AttributeError) as exc:
-        # Malformed markup can break the tree walk; the page is then unusable.
+    except Exception as exc:
+        # Malformed markup can break trafilatura anywhere in its tree walk; one
+        # bad page must become a skip reason, never a failed run.
         logging.getLogger(__name__).debug("trafilatura failed: %s", exc)
         return None
     if doc is None:
