@@ -26,7 +26,8 @@ def _claim(
     doc: int, start: int, slot: tuple[str, object, str | None, str] | None,
     people: tuple[str, ...] = (), head: str | None = "meeting", lemmas: tuple[str, ...] = (),
     predicate: str | None = None, obj: str | None = None, negated: bool = False,
-    subject: str | None = None, future: bool = False,
+    subject: str | None = None, future: bool = False, label: str | None = None,
+    parties: tuple[str, ...] = (),
 ) -> tuple[ExtractedClaim, dict[tuple[str, int, int], str]]:
     doc_id = f"d-{doc}"
     span = (start, start + 40)
@@ -38,11 +39,13 @@ def _claim(
     mentions = tuple((start + 10 + 3 * i, start + 11 + 3 * i) for i in range(len(people)))
     index = {(doc_id, *m): p for m, p in zip(mentions, people, strict=True)}
     subject_ref = mentions[people.index(subject)] if subject else None
+    refs = tuple(m for m, p in zip(mentions, people, strict=True) if p in parties)
     claim = ExtractedClaim(
         id=claim_id(doc_id, span, f"t{doc}{start}"), document=doc_id, span=span,
         text=f"t{doc}{start}", hedged=False, slots=slots, speaker_ref=None, mentions=mentions,
         subject_ref=subject_ref, heads=(head,) * len(slots), predicate=predicate,
         object_lemma=obj, negated=negated, future=future, lemmas=lemmas, position=0,
+        labels=(label,) * len(slots), participants=(refs,) * len(slots),
     )
     return claim, index
 
@@ -98,19 +101,55 @@ def test_crossdoc_facts_bounds_and_ranges() -> None:
 
 def test_crossdoc_facts_syndicated_copy_counts_once() -> None:
     money = ("money", 5_000_000, "USD", "exact")
-    items = [_claim(1, 0, money, head="fine", lemmas=("fine", "pay")),
-             _claim(2, 0, money, head="fine", lemmas=("fine", "pay"))]
+    items = [_claim(1, 0, money, head="fine", lemmas=("fine", "pay"), label="harbour fine"),
+             _claim(2, 0, money, head="fine", lemmas=("fine", "pay"), label="harbour fine")]
     (fact,) = _run(items, [_doc(1), _doc(2, duplicate_of="d-1")])
     assert (fact.status, fact.independent_sources) == ("single_source", 1)
     (fact,) = _run(items, [_doc(1, outlet="Gazette"), _doc(2, outlet="gazette ")])
     assert fact.independent_sources == 1
+    assert fact.about == "amount of the harbour fine"
+
+
+def test_crossdoc_facts_lone_value_without_a_label_is_left_out() -> None:
+    # "date of the say" helps nobody: one source and no readable subject → no fact.
+    items = [_claim(1, 0, ("date", "2025-08-13", "day", "exact"), head="say")]
+    assert _run(items, [_doc(1)]) == []
+    labelled = [_claim(1, 0, ("date", "2025-08-13", "day", "exact"), head="sign",
+                       label="port lease")]
+    (fact,) = _run(labelled, [_doc(1)])
+    assert (fact.about, fact.status) == ("date of the port lease", "single_source")
+
+
+def test_crossdoc_facts_different_parties_are_different_meetings() -> None:
+    # The ministers' meeting and the council's meeting, both "meet" next week.
+    date = ("date", "2025-08-18", "day", "exact")
+    later = ("date", "2025-08-21", "day", "exact")
+    items = [_claim(1, 0, date, ("e-ana", "e-bo"), head="meet", future=True,
+                    parties=("e-ana", "e-bo")),
+             _claim(2, 0, date, ("e-ana", "e-bo"), head="meet", future=True,
+                    parties=("e-ana", "e-bo")),
+             _claim(2, 100, later, ("e-cy",), head="meet", future=True, parties=("e-cy",))]
+    facts = _run(items, [_doc(1), _doc(2)])
+    assert sorted((f.status, f.values[0].value) for f in facts) == [
+        ("corroborated", "2025-08-18"), ("single_source", "2025-08-21")]
+
+
+def test_crossdoc_facts_agreeing_values_with_close_labels_align() -> None:
+    # Two outlets word the sentence differently; what is counted reads the same.
+    count = ("count", 200, "delegate", "at_least")
+    items = [_claim(1, 0, count, head="delegate", lemmas=("bring", "island", "delegate"),
+                    label="delegates"),
+             _claim(2, 0, count, head="delegate", lemmas=("attend", "palace", "delegate"),
+                    label="delegates")]
+    (fact,) = _run(items, [_doc(1), _doc(2)])
+    assert (fact.status, fact.about) == ("corroborated", "number of delegates")
 
 
 def test_crossdoc_facts_copy_disagreeing_is_not_a_conflict_of_sources() -> None:
     items = [_claim(1, 0, ("percent", 10, "percent", "exact"), head="rise",
-                    lemmas=("rise", "price")),
+                    lemmas=("rise", "price"), label="price rise"),
              _claim(2, 0, ("percent", 30, "percent", "exact"), head="rise",
-                    lemmas=("rise", "price"))]
+                    lemmas=("rise", "price"), label="price rise")]
     (fact,) = _run(items, [_doc(1), _doc(2, duplicate_of="d-1")])
     assert fact.status != "conflict"
 

@@ -37,25 +37,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from newsprism.extract.claims import ExtractedClaim, claim_entities
+from newsprism.extract.slot_context import EVENT_CLASSES
 from newsprism.models import Document, Entity, Fact, FactValue, Slot
 
 Index = Mapping[tuple[str, int, int], str]
 Vector = dict[str, float]
 
-# Words that name the same kind of event; the class name reads well in ``about``.
-EVENT_CLASSES: dict[str, str] = {
-    w: cls
-    for cls, words in {
-        "talks": "meet meeting talk talks negotiation negotiate summit discussion discuss "
-        "session conversation convene encounter conference consultation call",
-        "attack": "attack strike bombing blast explosion shooting raid assault",
-        "vote": "vote election ballot referendum poll",
-        "earthquake": "earthquake quake tremor",
-        "fire": "fire blaze wildfire",
-        "crash": "crash collision",
-    }.items()
-    for w in words.split()
-}
 # Antonym pairs mapped to (family, polarity): "rejected" contradicts "accepted".
 POLARITY: dict[str, tuple[str, int]] = {
     "accept": ("accept", 1), "reject": ("accept", -1), "refuse": ("accept", -1),
@@ -72,8 +59,10 @@ _DURATION_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "wee
                      "month": 2_629_800, "year": 31_557_600, "decade": 315_576_000}
 ABOUT_MARGIN = 0.25
 EXACT_MARGIN = 0.02
-# Without an event word in common, wording must be this close to align.
+# Without an event word in common, wording must be this close to align …
 LEXICAL_MIN = 0.3
+# … or the labels of what the values measure this close (word Jaccard).
+LABEL_MIN = 0.5
 # Small counts of generic things ("two leaders", "two sides") describe, they do not report.
 MIN_GENERIC_COUNT = 3
 
@@ -91,6 +80,11 @@ class _Unit:
     # Entities that must overlap for two units to be one fact (people; all names for counts).
     people: frozenset[str] = frozenset()
     subject: str | None = None
+    # What the value measures, in words ("Valdorian soldiers held in Kestovian camps").
+    label: str | None = None
+    # Named parties of the event the value belongs to: the ministers' meeting is
+    # not the leaders' summit, whatever the wording.
+    parties: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -98,6 +92,7 @@ class _Cluster:
     units: list[_Unit] = field(default_factory=list)
     entities: set[str] = field(default_factory=set)
     people: set[str] = field(default_factory=set)
+    parties: set[str] = field(default_factory=set)
     vector: Counter[str] = field(default_factory=Counter)
 
 
@@ -221,9 +216,16 @@ def _units(
         names = frozenset(ents.get(claim.id, ()))
         people = names & persons
         subject = index.get((claim.document, *claim.subject_ref)) if claim.subject_ref else None
-        for slot, head in zip(claim.slots, claim.heads, strict=True):
+        n = len(claim.slots)
+        labels = claim.labels or (None,) * n
+        parties = claim.participants or ((),) * n
+        tenses = claim.tenses or (None,) * n
+        for slot, head, label, refs, tense in zip(claim.slots, claim.heads, labels, parties,
+                                                  tenses, strict=True):
             if slot.kind == "place" or slot.value is None:
                 continue
+            if head is None and slot.kind in ("duration", "date", "time"):
+                continue  # "in seven years", "since 2019", "within two weeks": not of an event
             if slot.kind == "count" and slot.unit not in _PEOPLE_UNITS and not (
                 isinstance(slot.value, int | float) and slot.value >= MIN_GENERIC_COUNT
             ):
@@ -231,13 +233,16 @@ def _units(
             cls = EVENT_CLASSES.get(head or "", head or "")
             if slot.kind == "count":
                 cls = slot.unit or ""  # the counted noun says what is counted
+            future = tense == "future" if tense is not None else claim.future
             key = (slot.kind, _dimension(slot), cls,
-                   "future" if slot.kind in ("date", "time") and claim.future else "")
+                   "future" if slot.kind in ("date", "time") and future else "")
             blocks.setdefault(key, []).append(
                 _Unit(claim, slot, _display(slot), _bounds(slot), names, vec,
                       EVENT_CLASSES.get(head or "", head), source,
                       # Counts of victims differ by place as much as by person.
-                      names if slot.kind == "count" else people, subject)
+                      names if slot.kind == "count" else people, subject, label,
+                      frozenset(index[(claim.document, *r)] for r in refs
+                                if (claim.document, *r) in index))
             )
         stmt = _statement(claim, index)
         if stmt is not None:
@@ -273,6 +278,27 @@ def _statement(claim: ExtractedClaim, index: Index) -> tuple[tuple[str, ...], st
 # --------------------------------------------------------------------------- clustering
 
 
+def _label_words(label: str | None) -> frozenset[str]:
+    return frozenset(label.lower().split()) if label else frozenset()
+
+
+def _same_thing(unit: _Unit, cl: _Cluster) -> bool:
+    """Whether the unit measures what the cluster measures, by label, and agrees with it.
+
+    Sentences of different outlets about one number share few words besides it
+    ("attended by more than 200 delegates" / "brought more than 200 delegates"),
+    so a close label and a compatible value stand in for close wording.
+    """
+    mine = _label_words(unit.label)
+    if not mine or any(_conflict(unit, u) for u in cl.units):
+        return False
+    for u in cl.units:
+        theirs = _label_words(u.label)
+        if theirs and len(mine & theirs) / len(mine | theirs) >= LABEL_MIN:
+            return True
+    return False
+
+
 def _cluster(units: list[_Unit], lexical: bool) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     for unit in sorted(units, key=lambda u: (u.claim.document, u.claim.span, u.value)):
@@ -280,8 +306,10 @@ def _cluster(units: list[_Unit], lexical: bool) -> list[_Cluster]:
         for cl in clusters:
             if unit.people and cl.people and not (unit.people & cl.people):
                 continue
+            if unit.parties and cl.parties and not (unit.parties & cl.parties):
+                continue
             sim = cosine(unit.vector, cl.vector)
-            if lexical and sim < LEXICAL_MIN:
+            if lexical and sim < LEXICAL_MIN and not _same_thing(unit, cl):
                 continue
             if sim > best_sim:
                 best, best_sim = cl, sim
@@ -291,6 +319,7 @@ def _cluster(units: list[_Unit], lexical: bool) -> list[_Cluster]:
         best.units.append(unit)
         best.entities |= unit.entities
         best.people |= unit.people
+        best.parties |= unit.parties
         best.vector.update(unit.vector)
     return clusters
 
@@ -307,15 +336,22 @@ def _surname(name: str) -> str:
     return name.split()[-1] if name.split() else name
 
 
+def _top(counts: Counter[str], entities: Mapping[str, Entity], n: int) -> list[str]:
+    return [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], entities[kv[0]].name))[:n]]
+
+
 def _names(units: list[_Unit], entities: Mapping[str, Entity], event: bool) -> str:
-    """Who the fact is about: for an event word the people in it ("Trump–Putin"),
-    otherwise the most frequent grammatical subject; "" when nobody is named."""
+    """Who the fact is about: for an event word the people in it ("Trump–Putin"), else
+    its named parties ("Northern Compact"); otherwise the most frequent grammatical
+    subject; "" when nobody is named."""
     if event:
         counts: Counter[str] = Counter(
             e for u in units for e in u.people if e in entities and entities[e].type == "PERSON"
         )
-        top = sorted(counts.items(), key=lambda kv: (-kv[1], entities[kv[0]].name))[:2]
-        return "–".join(_surname(entities[e].name) for e, _ in top)
+        if counts:
+            return "–".join(_surname(entities[e].name) for e in _top(counts, entities, 2))
+        parties: Counter[str] = Counter(e for u in units for e in u.parties if e in entities)
+        return "–".join(entities[e].name for e in _top(parties, entities, 2))
     subjects = Counter(u.subject for u in units if u.subject is not None and u.subject in entities)
     if not subjects:
         return ""
@@ -323,24 +359,44 @@ def _names(units: list[_Unit], entities: Mapping[str, Entity], event: bool) -> s
     return _surname(ent.name) if ent.type == "PERSON" else ent.name
 
 
-def _about(kind: str, units: list[_Unit], entities: Mapping[str, Entity]) -> str:
+def _label(units: list[_Unit]) -> str | None:
+    """The label most units give; ties go to the shorter, then the first in order."""
+    labels = Counter(u.label for u in units if u.label)
+    if not labels:
+        return None
+    return sorted(labels.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
+
+
+def _about(kind: str, units: list[_Unit], entities: Mapping[str, Entity]) -> tuple[str, bool]:
+    """(label, reads well): a weak label is only worth showing for several sources."""
     if kind == "statement":
         u = units[0]
         who = _names(units, entities, event=False) or "the subject"
         verbs = "/".join(sorted({x.value for x in units}))
-        return f"whether {who} did {verbs} the {u.claim.object_lemma}"
+        return f"whether {who} did {verbs} the {u.claim.object_lemma}", True
     slot = units[0].slot
     assert slot is not None
     heads = Counter(u.head for u in units if u.head)
     head = sorted(heads.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if heads else ""
-    names = _names(units, entities, event=head in EVENT_CLASSES.values())
+    event = head in _EVENT_NAMES
+    label = _label(units)
     if slot.kind == "count":
         unit = slot.unit or "things"
-        thing = f"people {unit}" if unit in _PEOPLE_UNITS - {"people"} else (
-            "people" if unit == "people" else _plural(unit))
-        return f"number of {thing}" + (f" ({names})" if names else "")
+        if unit in _PEOPLE_UNITS - {"people"}:
+            names = _names(units, entities, event=False)
+            return f"number of people {unit}" + (f" ({names})" if names else ""), True
+        if label:
+            return f"number of {label}", True
+        return "number of " + ("people" if unit == "people" else _plural(unit)), False
+    if event:
+        names = _names(units, entities, event=True)
+        noun = " ".join(x for x in (names, head) if x)
+        return f"{_KIND_PHRASE[slot.kind]} the {noun}", True
+    if label:
+        return f"{_KIND_PHRASE[slot.kind]} the {label}", True
+    names = _names(units, entities, event=False)
     noun = " ".join(x for x in (names, head) if x) or "event"
-    return f"{_KIND_PHRASE[slot.kind]} the {noun}"
+    return f"{_KIND_PHRASE[slot.kind]} the {noun}", False
 
 
 def _fact(units: list[_Unit], entities: Mapping[str, Entity]) -> Fact | None:
@@ -349,6 +405,9 @@ def _fact(units: list[_Unit], entities: Mapping[str, Entity]) -> Fact | None:
     conflict = any(_conflict(a, b) for i, a in enumerate(units) for b in units[i + 1 :])
     if kind == "statement" and not conflict and len(sources) < 2:
         return None  # a lone statement is just a claim, not yet a fact worth listing
+    about, reads_well = _about(kind, units, entities)
+    if not reads_well and len(sources) < 2:
+        return None  # "date of the say": unknown beats a fact nobody can read
     groups: dict[str, list[_Unit]] = {}
     for u in units:
         groups.setdefault(u.value, []).append(u)
@@ -359,7 +418,6 @@ def _fact(units: list[_Unit], entities: Mapping[str, Entity]) -> Fact | None:
     ]
     values.sort(key=lambda fv: (-len(fv.documents), fv.value))
     status = "conflict" if conflict else ("corroborated" if len(sources) >= 2 else "single_source")
-    about = _about(kind, units, entities)
     digest = hashlib.sha256(
         (about + "\x1f" + "\x1f".join(sorted(c for fv in values for c in fv.claims))).encode()
     ).hexdigest()[:12]

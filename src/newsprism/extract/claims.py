@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +36,7 @@ from newsprism.extract.coref import Resolver
 from newsprism.extract.cues import SPEECH_VERBS
 from newsprism.extract.dates import dateline_anchor, parse_anchor
 from newsprism.extract.entities import EntityMention
+from newsprism.extract.slot_context import SlotContext, clause_tense, slot_context
 from newsprism.extract.values import Value, find_values
 from newsprism.models import Claim, Slot
 
@@ -72,7 +74,10 @@ _END_MARKS = ".!?…"
 _CLOSERS = "\"'”’)]»"
 _QUOTE_CHARS = "\"“”«»„"
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
-_DURATION_VERBS = frozenset({"last", "take", "run", "span", "continue", "stretch", "go", "extend"})
+# A wire dateline ("HALLORAN, March 3 (Meridian Wire) —") dates the report, not the event.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{1,40},\s+[^—–\n]{3,40}?\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]+\s"
+)
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 
@@ -100,6 +105,10 @@ class ExtractedClaim:
     future: bool
     lemmas: tuple[str, ...]
     position: int
+    # Per slot, from ``slot_context``: what it measures, who takes part, the date's tense.
+    labels: tuple[str | None, ...] = ()
+    participants: tuple[tuple[Span, ...], ...] = ()
+    tenses: tuple[str | None, ...] = ()
 
 
 def claim_id(doc_id: str, span: Span, text: str) -> str:
@@ -217,35 +226,6 @@ class _DocContext:
         return ref
 
 
-def _described(tokens: list[Any]) -> Any | None:
-    """The word a value describes: the noun or verb its unit hangs from in the parse."""
-    if not tokens:
-        return None
-    span_ids = {t.i for t in tokens}
-    tok = tokens[-1]
-    for child in tok.children:
-        # "seven hours of negotiations": the value measures the pobj.
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for grand in child.children:
-                if grand.dep_ == "pobj" and grand.pos_ in ("NOUN", "PROPN"):
-                    return grand
-    for _ in range(8):
-        if tok.i in span_ids or tok.pos_ not in ("NOUN", "VERB") or tok.dep_ in ("prep",):
-            if tok.head is tok:
-                break
-            tok = tok.head
-            continue
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in _DURATION_VERBS:
-            # "The meeting, lasting three hours" / "The talks lasted three hours".
-            if tok.dep_ in ("acl", "relcl") and tok.head is not tok:
-                return tok.head
-            for child in tok.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    return child
-        return tok
-    return None
-
-
 def _main_verb(tokens: list[Any], speech: Any | None) -> Any | None:
     roots = [t for t in tokens if t.dep_ == "ROOT"]
     root = roots[0] if roots else None
@@ -328,7 +308,10 @@ def extract_claims(
         opinion, hedged, speech, according = classify(tokens, sent_text, start)
         if opinion:
             continue
-        values = find_values(sent_text, anchor)
+        values = find_values(sent_text, anchor, _tense_reader(sdoc, start))
+        dateline = _DATELINE.match(sent_text)
+        if dateline is not None:
+            values = [v for v in values if v.start >= dateline.end()]
         inside = ctx.inside(start, end)
         slots = [_slot(v, start) for v in values]
         slots += _places(inside, sdoc, {s.span for s in slots})
@@ -338,6 +321,14 @@ def extract_claims(
         out.append(_build(doc_id, sdoc, ctx, (start, end), tokens, slots, hedged, speech,
                           according, inside, position))
     return out
+
+
+def _tense_reader(sdoc: Any, offset: int) -> Any:
+    """``tense(start, end)`` over sentence offsets, read from the parse (see ``dates``)."""
+    def tense(start: int, end: int) -> str | None:
+        span = sdoc.char_span(offset + start, offset + end, alignment_mode="expand")
+        return clause_tense(span.root) if span is not None and len(span) else None
+    return tense
 
 
 def _places(inside: list[EntityMention], sdoc: Any, taken: set[Span]) -> list[Slot]:
@@ -382,14 +373,14 @@ def _build(
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
         obj = dobj.lemma_.lower() if dobj is not None else None
         negated = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in verb.children)
-    heads: list[str | None] = []
+    named = [(m.start, m.end, m.label) for m in inside]
+    contexts: list[SlotContext] = []
     for slot in slots:
-        if slot.kind == "place":
-            heads.append(None)
-            continue
         cs = sdoc.char_span(slot.span[0], slot.span[1], alignment_mode="expand")
-        word = _described(list(cs)) if cs is not None else None
-        heads.append(word.lemma_.lower() if word is not None else None)
+        if slot.kind == "place" or cs is None:
+            contexts.append(SlotContext())
+            continue
+        contexts.append(slot_context(slot.kind, list(cs), named))
     future = any(t.lower_ in ("will", "'ll", "shall") and t.tag_ == "MD" for t in tokens) or any(
         t.lemma_.lower() in ("plan", "schedule", "expect") for t in tokens
     )
@@ -401,8 +392,12 @@ def _build(
         id=claim_id(doc_id, span, text), document=doc_id, span=span, text=text, hedged=hedged,
         slots=tuple(slots), speaker_ref=speaker_ref,
         mentions=tuple((m.start, m.end) for m in inside), subject_ref=subject_ref,
-        heads=tuple(heads), predicate=verb.lemma_.lower() if verb is not None else None,
+        heads=tuple(c.head for c in contexts),
+        predicate=verb.lemma_.lower() if verb is not None else None,
         object_lemma=obj, negated=negated, future=future, lemmas=lemmas, position=position,
+        labels=tuple(c.label for c in contexts),
+        participants=tuple(c.participants for c in contexts),
+        tenses=tuple(c.tense for c in contexts),
     )
 
 

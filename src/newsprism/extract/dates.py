@@ -4,8 +4,11 @@ An explicit date ("15 August 2025", "Aug. 15, 2025", "2025-08-15") needs no
 anchor. A relative one ("on Friday", "last week", "yesterday", "three days ago")
 is resolved only against the anchor the caller gives (the document's published
 date, or a dateline date it states); without one its value stays ``None``:
-unknown beats wrong. Weekdays look backwards in past-tense sentences and forwards
-when the sentence speaks of the future ("will meet on Monday").
+unknown beats wrong. Weekdays look backwards in past-tense clauses and forwards
+when the clause speaks of the future ("will meet on Monday", "if talks on Monday
+make progress"). The caller may pass ``tense(start, end)``, which reads the
+clause of one match from a parse; without it, or when it cannot tell, a word
+list over the whole sentence decides.
 
 We parse these ourselves instead of calling ``dateparser.search_dates``: the
 latter fires on words like "may" and "March" in ordinary prose, and a fixed
@@ -16,7 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+Tense = Callable[[int, int], str | None]
+"""``tense(start, end)`` → "future", "past" or None for the clause of a date match."""
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -97,7 +104,7 @@ _TIME = re.compile(
 # Words that put a weekday in the future: "will meet on Monday".
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|going to|plans? to|planned to|planning to|scheduled|expected to|"
-    r"set to|due to|is to|are to|would|upcoming|next)\b",
+    r"set to|due to|is to|are to|would|upcoming|next|ready to)\b",
     re.IGNORECASE,
 )
 # "Good Friday", "Black Friday", "Cyber Monday" are names, not dates.
@@ -156,7 +163,7 @@ def _iso_week(day: dt.date) -> str:
 
 
 def _resolve(
-    kind: str, m: re.Match[str], sentence: str, anchor: dt.date | None
+    kind: str, m: re.Match[str], sentence: str, anchor: dt.date | None, tense: Tense | None
 ) -> tuple[str | None, str] | None:
     """(value, unit) for a match; None when the match is not a date after all."""
     g = m.groupdict()
@@ -186,7 +193,11 @@ def _resolve(
             return (None, "day")
         target = WEEKDAYS[g["wd"].lower()]
         rel = (g.get("rel") or "").lower()
-        future = rel == "next" or (rel != "last" and bool(_FUTURE.search(sentence)))
+        said = tense(m.start(), m.end()) if tense is not None else None
+        if rel in ("next", "last"):
+            future = rel == "next"
+        else:
+            future = said == "future" if said else bool(_FUTURE.search(sentence))
         delta = (target - anchor.weekday()) % 7
         if future:
             day = anchor + dt.timedelta(days=delta or (7 if rel == "next" else 0))
@@ -225,7 +236,9 @@ def _resolve(
     return None
 
 
-def find_dates(sentence: str, anchor: dt.date | None) -> list[DateMatch]:
+def find_dates(
+    sentence: str, anchor: dt.date | None, tense: Tense | None = None
+) -> list[DateMatch]:
     """Dates and times in ``sentence``, longest first where they overlap, in text order."""
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
@@ -242,7 +255,7 @@ def find_dates(sentence: str, anchor: dt.date | None) -> list[DateMatch]:
             # "may 15 people" is not a date: ambiguous names must be capitalised.
             if month.lower().rstrip(".") in _AMBIGUOUS_MONTHS and not month[0].isupper():
                 continue
-            resolved = _resolve(kind, m, sentence, anchor)
+            resolved = _resolve(kind, m, sentence, anchor, tense)
             if resolved is None:
                 continue
             found.append(DateMatch("date", start, end, resolved[0], resolved[1]))

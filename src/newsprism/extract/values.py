@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from newsprism.extract.dates import find_dates
+from newsprism.extract.dates import Tense, find_dates
 from newsprism.extract.people import (
     PERSON_NOUNS,
     noun_after,
@@ -432,11 +432,16 @@ class _Reader:
         return last
 
 
-def find_values(sentence: str, anchor: dt.date | None = None) -> list[Value]:
-    """Every value stated in ``sentence`` (one sentence: tense and roles are read from it)."""
+def find_values(
+    sentence: str, anchor: dt.date | None = None, tense: Tense | None = None
+) -> list[Value]:
+    """Every value stated in ``sentence`` (one sentence: tense and roles are read from it).
+
+    ``tense`` reads the tense of a date's clause from a parse (see ``dates``).
+    """
     found: list[Value] = []
     taken: list[tuple[int, int]] = []
-    for d in find_dates(sentence, anchor):
+    for d in find_dates(sentence, anchor, tense):
         shown = sentence[d.start : d.end]
         found.append(Value(d.kind, d.start, d.end, shown, d.value, d.unit, "exact"))
         taken.append((d.start, d.end))
