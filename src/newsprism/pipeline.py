@@ -19,12 +19,10 @@ from newsprism.crossdoc.facts import align_facts
 from newsprism.crossdoc.link import entity_index, link_entities
 from newsprism.crossdoc.quotes import attach_speakers, group_quotes
 from newsprism.errors import SkipDocument, UsageError
-from newsprism.extract.claims import ExtractedClaim, attach_attribution, extract_claims
-from newsprism.extract.entities import EntityMention, extract_mentions
-from newsprism.extract.quotes import ExtractedQuote, extract_quotes
+from newsprism.extract.claims import attach_attribution
 from newsprism.ingest import IngestOptions, iter_inputs
 from newsprism.models import Brief, Document, Skipped, Tool
-from newsprism.nlp import annotate
+from newsprism.perdoc import DocExtraction, extract_documents
 from newsprism.summarize import summarize
 
 Progress = Callable[[str, int, int | None], None]
@@ -75,28 +73,56 @@ def collect(
     return documents, skipped
 
 
-@dataclass
-class Extracted:
-    """What the per-document stages found, before cross-document linking."""
-
-    mentions: list[EntityMention]
-    quotes: list[ExtractedQuote]
-    claims: list[ExtractedClaim]
-
-
-def extract(documents: list[Document], options: Options, progress: Progress = _noop) -> Extracted:
-    """Parse every document once and run the per-document extractors on the parse."""
-    out = Extracted([], [], [])
+def extract(
+    documents: list[Document], options: Options, progress: Progress = _noop
+) -> list[DocExtraction]:
+    """The per-document stage over every document, in order, with progress."""
+    out: list[DocExtraction] = []
     total = len(documents)
-    texts = (d.text for d in documents)
-    parsed = annotate(texts, n_process=options.n_process, batch_size=options.batch_size)
-    for i, (doc, sdoc) in enumerate(zip(documents, parsed, strict=True), start=1):
-        mentions = extract_mentions(doc.id, sdoc)
-        out.mentions.extend(mentions)
-        out.quotes.extend(extract_quotes(doc.id, sdoc, mentions))
-        out.claims.extend(extract_claims(doc.id, sdoc, doc.published, mentions))
-        progress("annotate", i, total)
+    for found in extract_documents(documents, options.n_process, options.batch_size):
+        out.append(found)
+        progress("annotate", len(out), total)
     return out
+
+
+def assemble(
+    documents: Sequence[Document],
+    skipped: Sequence[Skipped],
+    extractions: Sequence[DocExtraction],
+    now: _dt.datetime | None = None,
+) -> Brief:
+    """The cross-document stages: link, group, align, summarize; then the ``Brief``.
+
+    ``documents`` carry ``duplicate_of`` already; ``extractions`` may come in any
+    order and from any engine, the result depends only on their content.
+    """
+    documents = sorted(documents, key=lambda d: (d.input, d.id))
+    order = {d.id: i for i, d in enumerate(documents)}
+    found = sorted((e for e in extractions if e.document in order), key=lambda e: order[e.document])
+    mentions = [m for e in found for m in e.mentions]
+    found_quotes = [q for e in found for q in e.quotes]
+    found_claims = [c for e in found for c in e.claims]
+    texts = {d.id: d.text for d in documents}
+    entities = link_entities(mentions, texts)
+    index = entity_index(entities)
+    quotes = attach_speakers(found_quotes, index, entities)
+    quote_groups = group_quotes(quotes, texts, {d.id: d.duplicate_of for d in documents})
+    claims = attach_attribution(found_claims, index)
+    facts = align_facts(found_claims, documents, index, entities)
+    summary = summarize(documents, claims, facts)
+    stamp = (now or _dt.datetime.now(_dt.UTC)).replace(microsecond=0).isoformat()
+    return Brief(
+        tool=Tool(version=__version__),
+        generated_at=stamp,
+        documents=list(documents),
+        skipped=sorted(skipped, key=lambda s: (s.input, s.reason)),
+        entities=entities,
+        quotes=quotes,
+        quote_groups=quote_groups,
+        claims=claims,
+        facts=facts,
+        summary=summary,
+    )
 
 
 def run(
@@ -113,29 +139,10 @@ def run(
     documents, skipped = collect(inputs, opts, report)
     documents = sorted(mark_duplicates(documents), key=lambda d: (d.input, d.id))
     found = extract(documents, opts, report)
-    texts = {d.id: d.text for d in documents}
     report("link", 0, 1)
-    entities = link_entities(found.mentions, texts)
-    index = entity_index(entities)
-    quotes = attach_speakers(found.quotes, index)
-    quote_groups = group_quotes(quotes, texts, {d.id: d.duplicate_of for d in documents})
-    claims = attach_attribution(found.claims, index)
-    facts = align_facts(found.claims, documents, index, entities)
-    summary = summarize(documents, claims, facts)
+    brief = assemble(documents, skipped, found, now)
     report("link", 1, 1)
-    stamp = (now or _dt.datetime.now(_dt.UTC)).replace(microsecond=0).isoformat()
-    return Brief(
-        tool=Tool(version=__version__),
-        generated_at=stamp,
-        documents=documents,
-        skipped=sorted(skipped, key=lambda s: (s.input, s.reason)),
-        entities=entities,
-        quotes=quotes,
-        quote_groups=quote_groups,
-        claims=claims,
-        facts=facts,
-        summary=summary,
-    )
+    return brief
 
 
 def parse_formats(spec: str | Iterable[str]) -> tuple[str, ...]:
