@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from newsprism.extract.quotes import ExtractedQuote
-from newsprism.models import Quote, QuoteGroup
+from newsprism.models import Entity, Quote, QuoteGroup
 
 BLOCK_KEYS = 4
 MAX_BLOCK = 200
@@ -161,19 +161,24 @@ def _content(words: str) -> set[str]:
 
 
 def attach_speakers(
-    quotes: Sequence[ExtractedQuote], index: dict[tuple[str, int, int], str]
+    quotes: Sequence[ExtractedQuote],
+    index: dict[tuple[str, int, int], str],
+    entities: Sequence[Entity] = (),
 ) -> list[Quote]:
     """Contract quotes with ``speaker`` = the linked entity of ``speaker_ref``, else None.
 
     ``index`` maps ``(doc_id, start, end)`` of every linked mention to its entity
     id. ``speaker_ref`` is looked up exactly, then by overlap with a mention of
     the same document (tokenisation may differ by a possessive or a title).
+    A speaker named in words the NER missed (``speaker_name``) takes the one
+    PERSON entity in ``entities`` with that name or alias, title words dropped.
     """
     by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for (doc, start, end), ent in index.items():
         by_doc[doc].append((start, end, ent))
     for spans in by_doc.values():
         spans.sort()
+    names = _person_names(entities)
     out: list[Quote] = []
     for q in quotes:
         speaker: str | None = None
@@ -183,8 +188,32 @@ def attach_speakers(
             if speaker is None:
                 overlapping = [e for s, t, e in by_doc.get(q.document, []) if s < end and start < t]
                 speaker = overlapping[0] if overlapping else None
+        elif q.speaker_name:
+            speaker = _by_name(q.speaker_name, names)
         out.append(q.to_quote(speaker))
     return sorted(out, key=lambda q: (q.document, q.span, q.id))
+
+
+def _person_names(entities: Sequence[Entity]) -> dict[str, set[str]]:
+    names: dict[str, set[str]] = defaultdict(set)
+    for ent in entities:
+        if ent.type == "PERSON":
+            for name in [ent.name, *ent.aliases]:
+                names[normalise(name)].add(ent.id)
+    return names
+
+
+def _by_name(name: str, names: dict[str, set[str]]) -> str | None:
+    # "President Tomas Reyes" → "Tomas Reyes" → "Reyes": the longest form that
+    # names exactly one person wins; an ambiguous surname names nobody.
+    words = normalise(name).split()
+    for i in range(len(words)):
+        ids = names.get(" ".join(words[i:]), set())
+        if len(ids) == 1:
+            return next(iter(ids))
+        if ids:
+            return None
+    return None
 
 
 def _matches(a: str, b: str, ca: set[str], cb: set[str]) -> bool:

@@ -59,6 +59,13 @@ class _Person:
     key: str
     gender: str = ""  # "m", "f" or "" for unknown
     titles: set[str] = field(default_factory=set)
+    # The fullest PERSON mention ("Tomas Reyes" over "Reyes"), earliest first.
+    rep: tuple[int, int] = (0, 0)
+    rep_words: int = 0
+    # Whether the document ever gives this surname a first name or a title
+    # ("Anneliese Kroll", "President Reyes"); a lone PERSON-tagged word such as a
+    # mistyped place name never does.
+    named: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,17 +108,61 @@ class Resolver:
                 continue
             person = self._people.setdefault(key, _Person(key))
             self._learn(person, span)
-            root = span.root
-            self._cands.append(
-                _Candidate(
-                    span=(m.start, m.end),
-                    key=key,
-                    sent=self._sent_of[root.i],
-                    is_subject=root.dep_ in _SUBJECT_DEPS
-                    or (root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS),
-                    token_i=span.start,
-                )
-            )
+            words = sum(1 for t in span if t.lower_ not in HONORIFIC_GENDER)
+            if words > person.rep_words:
+                person.rep, person.rep_words = (m.start, m.end), words
+            self._cands.append(self._candidate(span, (m.start, m.end), key))
+        self._add_untagged(quoted)
+        self._cands.sort(key=lambda c: c.token_i)
+
+    def _candidate(self, span: Any, ref: tuple[int, int], key: str) -> _Candidate:
+        root = span.root
+        return _Candidate(
+            span=ref,
+            key=key,
+            sent=self._sent_of[root.i],
+            is_subject=root.dep_ in _SUBJECT_DEPS
+            or (root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS),
+            token_i=span.start,
+        )
+
+    def _add_untagged(self, quoted: list[tuple[int, int]]) -> None:
+        """Surnames of known people that the NER tagged ORG or missed ("Reyes said").
+
+        They count as antecedents and stand for the person's fullest mention, so
+        "Reyes …, he said" finds Reyes even where the model calls him an ORG.
+        """
+        tagged = {c.token_i for c in self._cands}
+        covered = {
+            t.i
+            for c in self._cands
+            for t in self._sdoc.char_span(*c.span, alignment_mode="expand") or ()
+        }
+        for tok in self._sdoc:
+            if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+                continue
+            key = _surname([tok.text])
+            person = self._people.get(key)
+            if person is not None and any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
+            ):
+                person.named = True
+        for person in self._people.values():
+            person.named = person.named or person.rep_words > 1
+        for tok in self._sdoc:
+            if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.i in covered:
+                continue
+            if any(a <= tok.idx < b for a, b in quoted):
+                continue
+            person = self._people.get(_surname([tok.text]))
+            if person is None or not person.named:
+                continue
+            names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            first = min([tok.i] + [c.i for c in names])
+            if first in tagged:
+                continue
+            name = self._sdoc[first : tok.i + 1]
+            self._cands.append(self._candidate(name, person.rep, person.key))
 
     def _learn(self, person: _Person, span: Any) -> None:
         first = span[0].lower_
@@ -195,15 +246,27 @@ class Resolver:
         return not known or known == gender
 
     def resolve_name(self, token: Any) -> tuple[int, int] | None:
-        """A bare surname the NER missed ("… Lopez said") → that person's latest mention."""
+        """A surname the NER missed ("… Lopez said") → that person's latest mention.
+
+        A first mention the NER missed ("Anneliese Kroll, …, said") goes to the
+        person's fullest mention further on, if the document names them again.
+        """
         key = _surname([token.text])
+        person = self._people.get(key)
+        if person is None:
+            return None
         best: _Candidate | None = None
         for cand in self._cands:
             if cand.token_i >= token.i:
                 break
             if cand.key == key:
                 best = cand
-        return best.span if best else None
+        return best.span if best else person.rep
+
+    def person_ref(self, token: Any) -> tuple[int, int] | None:
+        """The fullest PERSON mention of the person a (mistyped) surname names."""
+        person = self._people.get(_surname([token.text]))
+        return person.rep if person is not None and person.named else None
 
     # ------------------------------------------------------------------ role nouns
 

@@ -48,9 +48,25 @@ SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # A cue-less quoted span must look like an utterance of its own to be kept.
 MIN_UNATTRIBUTED_WORDS = 6
 _EXPLETIVE = frozenset({"that", "this", "it", "there"})
+_WH_ASIDE = frozenset({"where", "which", "who", "whose", "whom", "when"})
+_NOMINAL_DEPS = frozenset({"acl", "amod", "pobj", "dobj", "compound", "appos", "attr", "nsubj"})
 _BETWEEN_OK = frozenset(
     {"PUNCT", "PRON", "PROPN", "DET", "ADJ", "NOUN", "ADV", "ADP", "NUM", "SPACE"}
 )
+
+
+@dataclass(frozen=True)
+class _Who:
+    """A speaker as found in one document (see ``_Doc.speaker``)."""
+
+    span: Span | None
+    ref: Span | None
+    # The written name of a speaker with no entity mention here ("Anneliese
+    # Kroll" that the NER missed); matched against linked entity names later.
+    name: str | None = None
+
+
+_NOBODY = _Who(None, None)
 
 
 @dataclass(frozen=True)
@@ -68,6 +84,7 @@ class ExtractedQuote:
     # Where the cue sits; quotes sharing it are fragments of one attribution
     # (“A,” she said, “B.”). Not part of the brief contract.
     cue_span: Span | None = None
+    speaker_name: str | None = None
 
     def to_quote(self, speaker: str | None) -> Quote:
         return Quote(
@@ -97,8 +114,9 @@ def _is_cue(tok: Any, quoted_tok: set[int]) -> bool:
     lemma = tok.lemma_.lower()
     if lemma not in SPEECH_VERBS:
         return False
-    # "a plan called the 'X'": a participle modifying a noun names a thing.
-    return not (lemma in NAMING_VERBS and tok.dep_ in ("acl", "amod"))
+    # "a plan called the 'X'", "a backdrop reading 'X'": a participle that
+    # modifies a noun, or is parsed as one, names a thing rather than a speech.
+    return not (lemma in NAMING_VERBS and tok.dep_ in _NOMINAL_DEPS)
 
 
 class _Doc:
@@ -200,16 +218,18 @@ class _Doc:
             to = [c for c in cue.children if c.lower_ == "to"]
             objs = [c for c in to[0].children if c.dep_ == "pobj"] if to else []
             return objs[0] if objs else None
-        for child in cue.children:
-            if (
-                child.dep_ == "nsubj"
-                and "\n" in self.text[min(child.idx, cue.idx) : max(child.idx, cue.idx)]
-            ):
+        # Two subjects mean the parser glued a dateline ("CITY, March 3 —") or a
+        # headline onto the sentence; the one nearest the verb is the real one.
+        subjects = sorted(
+            (c for c in cue.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - cue.i)
+        )
+        for child in subjects[:1]:
+            if "\n" in self.text[min(child.idx, cue.idx) : max(child.idx, cue.idx)]:
                 return None  # the parser joined a headline to the next sentence
-            if child.dep_ == "nsubj":
-                if child.lower_ in ("who", "that") and cue.dep_ == "relcl":
-                    return cue.head
-                return child
+            if child.lower_ in ("who", "that") and cue.dep_ == "relcl":
+                return cue.head
+            return child
+        for child in cue.children:
             if child.dep_ == "agent":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 return objs[0] if objs else None
@@ -219,38 +239,72 @@ class _Doc:
         # participle or conjunct shares the subject of the verb it hangs on.
         if cue.dep_ in ("advcl", "conj", "xcomp") and depth < 3 and cue.head.i != cue.i:
             return self.subject_of(cue.head, depth + 1)
+        # "The bloc's chief, Jane Roe, repeated that …" is sometimes parsed with the
+        # verb as a participle hanging on the name: the name is still its subject.
+        if cue.dep_ == "acl" and cue.head.pos_ == "PROPN" and cue.tag_ in ("VBD", "VBN"):
+            return cue.head
         return None
 
-    def speaker(self, subj: Any | None) -> tuple[Span | None, Span | None]:
-        """``(speaker_span, speaker_ref)`` for a subject token."""
+    def speaker(self, subj: Any | None) -> _Who:
+        """Who a subject token names: its span here, its named mention, its name."""
         if subj is None or subj.i in self.quoted_tok:
-            return None, None
+            return _NOBODY
+        if subj.pos_ in ("PROPN", "NOUN") and any(
+            c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") for c in subj.children
+        ):
+            # "Reyes and Marchenko said …": a joint statement has no single speaker.
+            lo = max(subj.left_edge.idx, self.text.rfind("\n", 0, subj.idx) + 1)
+            return _Who((lo, _end(subj.right_edge)), None)
         named = self.mention_at(subj.idx, _end(subj))
         if named is not None:
-            return named, named
+            return _Who(named, self._person(subj, named))
         low = subj.lower_
         if low in NON_SPEAKERS:
-            return None, None
+            return _NOBODY
         if subj.pos_ == "PRON":
             span = (subj.idx, _end(subj))
             if low in PRONOUN_GENDER:
-                return span, self.resolver.resolve_pronoun(subj)
-            return span, None
+                return _Who(span, self.resolver.resolve_pronoun(subj))
+            return _Who(span, None)
         for child in subj.children:
             if child.dep_ == "appos":
                 named = self.mention_at(child.idx, _end(child))
                 if named is not None:
-                    return named, named
-        mods = [c for c in subj.children if c.dep_ in ("det", "amod", "compound", "poss", "nummod")]
-        start = min([subj.idx] + [m.left_edge.idx for m in mods])
-        # A headline glued onto the subject by the parser is not part of it.
-        start = max(start, self.text.rfind("\n", 0, subj.idx) + 1)
-        span = (start, _end(subj))
+                    return _Who(named, self._person(child, named))
+                if child.pos_ == "PROPN":
+                    return self._name(child)
         if subj.lemma_.lower() in ROLE_NOUNS:
-            return span, self.resolver.resolve_role(subj)
-        if subj.pos_ == "PROPN" or subj.text[:1].isupper():
-            return span, self.resolver.resolve_name(subj)
-        return span, None
+            return _Who(self._phrase(subj), self.resolver.resolve_role(subj))
+        if subj.pos_ == "PROPN":
+            return self._name(subj)
+        if subj.text[:1].isupper():
+            return _Who(self._phrase(subj), self.resolver.resolve_name(subj))
+        return _Who(self._phrase(subj), None)
+
+    def _phrase(self, head: Any) -> Span:
+        mods = [c for c in head.children if c.dep_ in ("det", "amod", "compound", "poss", "nummod")]
+        start = min([head.idx] + [m.left_edge.idx for m in mods])
+        # A headline glued onto the subject by the parser is not part of it.
+        start = max(start, self.text.rfind("\n", 0, head.idx) + 1)
+        return (start, _end(head))
+
+    def _person(self, tok: Any, named: Span) -> Span:
+        # A surname the NER typed ORG ("Reyes said") stands for the person the
+        # document names in full elsewhere; its own mention would link to an ORG.
+        label = next((m.label for m in self.mentions if (m.start, m.end) == named), "")
+        if label == "PERSON":
+            return named
+        return self.resolver.person_ref(tok) or named
+
+    def _name(self, head: Any) -> _Who:
+        """A proper-name subject the NER missed: resolve it, else keep its words."""
+        span = self._phrase(head)
+        ref = self.resolver.resolve_name(head)
+        if ref is not None:
+            return _Who(span, ref)
+        words = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        lo = min([head.idx] + [w.idx for w in words if w.i < head.i])
+        return _Who(span, None, self.text[lo : _end(head)])
 
 
 def _kind_of(text: str, q: Quoted, tokens: Any) -> Kind:
@@ -297,7 +351,7 @@ def _quoted_quotes(d: _Doc) -> list[ExtractedQuote]:
         cue = d.cue_for(tokens)
         span = (q.start, q.end)
         if cue is not None:
-            speaker_span, ref = d.speaker(d.subject_of(cue))
+            who = d.speaker(d.subject_of(cue))
             item = ExtractedQuote(
                 quote_id(d.doc_id, span),
                 d.doc_id,
@@ -305,9 +359,10 @@ def _quoted_quotes(d: _Doc) -> list[ExtractedQuote]:
                 d.text[q.start : q.end],
                 kind,
                 cue.text,
-                speaker_span,
-                ref,
+                who.span,
+                who.ref,
                 (cue.idx, _end(cue)),
+                who.name,
             )
         else:
             words = [t for t in tokens if not t.is_punct and not t.is_space]
@@ -325,6 +380,7 @@ def _quoted_quotes(d: _Doc) -> list[ExtractedQuote]:
                     prev.speaker_span,
                     prev.speaker_ref,
                     prev.cue_span,
+                    prev.speaker_name,
                 )
             else:
                 named = d.colon_speaker(tokens)
@@ -390,6 +446,10 @@ def _indirect_quotes(d: _Doc, direct: list[ExtractedQuote]) -> list[ExtractedQuo
             left = (sent.start, phrase[0] - 1)
             right = (phrase[1] + 1, sent.end - 1)
             side = left if left[1] - left[0] >= right[1] - right[0] else right
+            if left[1] >= left[0] and _starts_conjunct(d.sdoc, right):
+                # "The talks lasted nine hours, according to X, and brought …": the
+                # source vouches for the clause it interrupts, not the one after.
+                side = left
             if side[1] < side[0]:
                 continue
             span = _trimmed(d, d.sdoc[side[0]], d.sdoc[side[1]])
@@ -403,17 +463,26 @@ def _indirect_quotes(d: _Doc, direct: list[ExtractedQuote]) -> list[ExtractedQuo
             if subj is None or subj.lower_ in _EXPLETIVE:
                 continue  # "That said, …" / "It is said that …" name no source
             comp = comps[0]
-            span = _trimmed(d, comp.left_edge, comp.right_edge)
+            first = comp.left_edge
+            if first.lower_ == "that" and first.dep_ == "mark" and first.i < comp.right_edge.i:
+                first = d.sdoc[first.i + 1]  # the complementizer is the reporter's word
+            span = _trimmed(d, first, comp.right_edge)
+        if span is not None:
+            span = _balanced(d, span)
         if span is None or _covered(span, direct) or _covered(span, out):
             continue
         cue_span = (tok.idx, _end(tok))
         if any(
-            q.kind == "direct" and q.cue_span == cue_span and _overlaps(q.span, span)
+            q.kind == "direct"
+            and q.cue_span is not None
+            and _overlaps(q.span, span)
+            and q.cue_span == cue_span
             for q in direct
         ):
-            continue  # the quoted words already carry this attribution
-        speaker_span, ref = d.speaker(subj)
-        if speaker_span and span[0] <= speaker_span[0] and speaker_span[1] <= span[1]:
+            # The quoted words already carry this attribution.
+            continue
+        who = d.speaker(subj)
+        if who.span and _inside(who.span, span):
             continue  # a speaker inside its own content is a misparse
         out.append(
             ExtractedQuote(
@@ -423,12 +492,40 @@ def _indirect_quotes(d: _Doc, direct: list[ExtractedQuote]) -> list[ExtractedQuo
                 d.text[span[0] : span[1]],
                 "indirect",
                 cue_text,
-                speaker_span,
-                ref,
+                who.span,
+                who.ref,
                 cue_span,
+                who.name,
             )
         )
     return out
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _starts_conjunct(sdoc: Any, side: tuple[int, int]) -> bool:
+    i = side[0]
+    while i <= side[1] and sdoc[i].is_punct:
+        i += 1
+    return i <= side[1] and sdoc[i].dep_ == "cc"
+
+
+def _balanced(d: _Doc, span: Span) -> Span:
+    """Widen a clause so that it never cuts a quotation in half.
+
+    The parse often ends a complement at the last word inside the marks
+    (``had spoken "without illusions``); the clause then takes in the rest of
+    the quotation and its marks, so the text reads as written.
+    """
+    start, end = span
+    for q in d.quoted:
+        if q.open < start <= q.close < end:
+            start = q.open
+        if start <= q.open < end <= q.close:
+            end = q.close + 1
+    return (start, end)
 
 
 def _inherit(q: ExtractedQuote, indirect: list[ExtractedQuote]) -> ExtractedQuote:
@@ -437,16 +534,20 @@ def _inherit(q: ExtractedQuote, indirect: list[ExtractedQuote]) -> ExtractedQuot
     ‘Trump added that “many points” had been agreed’: the passive "agreed" governs
     the quote, but the attribution belongs to "added".
     """
-    if q.speaker_span is not None:
-        return q
     for outer in indirect:
-        if outer.speaker_span and outer.span[0] <= q.span[0] and q.span[1] <= outer.span[1]:
+        if not outer.speaker_span or not _inside(q.span, outer.span):
+            continue
+        # "He said the two sides had agreed “on many points”": the cue governing
+        # the quote sits inside reported speech, so the reporter's source speaks.
+        nested_cue = q.cue_span is not None and _inside(q.cue_span, outer.span)
+        if q.speaker_span is None or nested_cue:
             return replace(
                 q,
                 cue=outer.cue,
                 cue_span=outer.cue_span,
                 speaker_span=outer.speaker_span,
                 speaker_ref=outer.speaker_ref,
+                speaker_name=outer.speaker_name,
             )
     return q
 
