@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from newsprism.models import Brief
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+FIXED_NOW = dt.datetime(2026, 3, 10, 12, 0, tzinfo=dt.UTC)
 
 
 def _need(path: Path, what: str) -> Path:
@@ -43,3 +49,18 @@ def nlp():  # type: ignore[no-untyped-def]
     from newsprism.nlp import load_model
 
     return load_model()
+
+
+@pytest.fixture(scope="session")
+def sample_gold(sample_dir: Path) -> dict[str, Any]:
+    """The sample corpus's gold file: what a correct brief of it contains."""
+    data: dict[str, Any] = json.loads((sample_dir.parent / "gold.json").read_text("utf-8"))
+    return data
+
+
+@pytest.fixture(scope="session")
+def sample_brief(sample_dir: Path) -> Brief:
+    """One pipeline run over the sample corpus, shared by every test that reads it."""
+    from newsprism.pipeline import run
+
+    return run([str(sample_dir)], now=FIXED_NOW)

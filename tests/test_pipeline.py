@@ -13,13 +13,6 @@ from newsprism.models import Brief
 from newsprism.pipeline import parse_formats, run, write_outputs
 from newsprism.render import render
 
-FIXED = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-
-
-@pytest.fixture(scope="module")
-def sample_brief(sample_dir: Path) -> Brief:
-    return run([str(sample_dir)], now=FIXED)
-
 
 def _spans(brief: Brief) -> list[tuple[str, tuple[int, int], str | None]]:
     """Every (document, span, shown text) the brief cites; text None where none is shown."""

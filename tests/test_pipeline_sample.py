@@ -8,25 +8,22 @@ and the first and last sentences that must survive.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-import newsprism
 from newsprism.models import Brief, Document
 
 
 @pytest.fixture(scope="module")
-def gold(sample_dir: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((sample_dir.parent / "gold.json").read_text("utf-8"))
-    return data
+def gold(sample_gold: dict[str, Any]) -> dict[str, Any]:
+    return sample_gold
 
 
 @pytest.fixture(scope="module")
-def brief(sample_dir: Path) -> Brief:
-    return newsprism.brief(sample_dir)
+def brief(sample_brief: Brief) -> Brief:
+    return sample_brief
 
 
 def _by_key(brief: Brief) -> dict[str, Document]:

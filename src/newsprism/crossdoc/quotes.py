@@ -9,10 +9,11 @@ Grouping rules (documented in docs/evaluation.md as well):
 
 * Only verbatim quotes (``direct`` and ``partial``) are grouped; an indirect
   paraphrase is the outlet's wording, not the speaker's.
-* Blocking: each quote is indexed under its ``BLOCK_KEYS`` rarest content words;
-  only quotes sharing a key are compared, and keys shared by more than
-  ``MAX_BLOCK`` quotes are ignored (they are not rare), so the cost grows with the
-  number of quotes, not its square.
+* Blocking: each quote is indexed under every content word; only quotes sharing
+  a word are compared, and words shared by more than ``MAX_BLOCK`` quotes are
+  ignored (they are not telling), so the cost grows with the number of quotes,
+  not its square. Indexing only the rarest words would miss a trimmed quote
+  whose few words are all common ones ("many, many points").
 * Two quotes from different documents match when their normalised wordings are
   equal, or, with at least two content words each, when most of the shorter
   one's content words occur in the longer one and rapidfuzz's token-set or
@@ -38,7 +39,6 @@ from rapidfuzz import fuzz
 from newsprism.extract.quotes import ExtractedQuote
 from newsprism.models import Entity, Quote, QuoteGroup
 
-BLOCK_KEYS = 4
 MAX_BLOCK = 200
 MIN_SCORE = 90.0
 MIN_SHARED = 0.6
@@ -264,13 +264,9 @@ def group_quotes(
     )
     words = [normalise(q.text) for q in items]
     content = [_content(w) or set(w.split()) for w in words]
-    freq: dict[str, int] = defaultdict(int)
-    for c in content:
-        for tok in c:
-            freq[tok] += 1
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(content):
-        for tok in sorted(c, key=lambda t: (freq[t], t))[:BLOCK_KEYS]:
+        for tok in sorted(c):
             blocks[tok].append(i)
     union = _Union(len(items))
     compared: set[tuple[int, int]] = set()

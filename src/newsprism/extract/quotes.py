@@ -476,10 +476,14 @@ def _indirect_quotes(d: _Doc, direct: list[ExtractedQuote]) -> list[ExtractedQuo
             q.kind == "direct"
             and q.cue_span is not None
             and _overlaps(q.span, span)
-            and q.cue_span == cue_span
+            and (
+                q.cue_span == cue_span
+                or (cue_text == "according to" and _inside(q.cue_span, span))
+            )
             for q in direct
         ):
-            # The quoted words already carry this attribution.
+            # The quoted words already carry this attribution; in "“…,” X
+            # declared, according to Y", Y is the reporter's source, X the speaker.
             continue
         who = d.speaker(subj)
         if who.span and _inside(who.span, span):
