@@ -75,6 +75,8 @@ class Document(_Model):
     text: str
     removed: list[Removed] = Field(default_factory=list)
     duplicate_of: str | None = None
+    # A record's own id in its container (a JSONL/JSON record's ``id``), kept for joins.
+    source_id: str | None = None
 
 
 class Skipped(_Model):
@@ -170,6 +172,42 @@ class Position(_Model):
     evidence: list[Evidence]
 
 
+class MarkedSpan(_Model):
+    """Words inside an example sentence that explain it (a marker, an actor, a term)."""
+
+    kind: str
+    span: Span
+
+
+class Example(_Model):
+    """A sentence cited to explain a source profile figure; ``span`` is the sentence."""
+
+    document: str
+    span: Span
+    kind: str
+    marks: list[MarkedSpan] = Field(default_factory=list)
+    score: float | None = None
+
+
+class ActorTone(_Model):
+    """Tone of one source toward one actor: mean over the sentences where it is subject or target."""
+
+    actor: str
+    tone: float
+    sentences: int
+    evidence: list[Example] = Field(default_factory=list)
+
+
+class LoadedTerm(_Model):
+    """A judging word this source uses in its own voice and the other sources do not."""
+
+    term: str
+    count: int
+    score: float
+    other_sources: int = 0
+    evidence: list[Example] = Field(default_factory=list)
+
+
 class SourceProfile(_Model):
     outlet: str
     documents: list[str]
@@ -178,6 +216,18 @@ class SourceProfile(_Model):
     loaded_terms: list[str] = Field(default_factory=list)
     unique_facts: list[str] = Field(default_factory=list)
     omitted_facts: list[str] = Field(default_factory=list)
+    # Optional detail (issue 6); ``outlet`` is the file name when ``outlet_known`` is false.
+    outlet_known: bool = True
+    voices: dict[str, int] = Field(default_factory=dict)
+    opinion_examples: list[Example] = Field(default_factory=list)
+    claims: int = 0
+    attributed_claims: int = 0
+    attribution_share: float | None = None
+    quoted: dict[str, int] = Field(default_factory=dict)
+    unattributed_quotes: int = 0
+    not_quoted: list[str] = Field(default_factory=list)
+    tone_detail: list[ActorTone] = Field(default_factory=list)
+    loaded_detail: list[LoadedTerm] = Field(default_factory=list)
 
 
 class SummarySentence(_Model):

@@ -23,6 +23,7 @@ from newsprism.extract.claims import attach_attribution
 from newsprism.ingest import IngestOptions, iter_inputs
 from newsprism.models import Brief, Document, Skipped, Tool
 from newsprism.perdoc import DocExtraction, extract_documents
+from newsprism.sources.profile import build_sources
 from newsprism.summarize import summarize
 
 Progress = Callable[[str, int, int | None], None]
@@ -39,6 +40,9 @@ class Options:
     # Multi-process parsing only pays off once the model load is amortised.
     n_process: int = 1
     batch_size: int = 32
+    # Where the per-document stage runs: inline | processes | ray (newsprism.engines).
+    engine: str = "inline"
+    ray_address: str | None = None
 
 
 def _noop(stage: str, done: int, total: int | None) -> None:
@@ -61,6 +65,8 @@ def collect(
             continue
         try:
             doc = clean_document(item)
+            if item.record_id:
+                doc = doc.model_copy(update={"source_id": item.record_id})
         except SkipDocument as exc:
             skipped.append(Skipped(input=item.input, reason=exc.message))
             continue
@@ -79,7 +85,13 @@ def extract(
     """The per-document stage over every document, in order, with progress."""
     out: list[DocExtraction] = []
     total = len(documents)
-    for found in extract_documents(documents, options.n_process, options.batch_size):
+    found_all = extract_documents(documents, options.n_process, options.batch_size)
+    if options.engine != "inline":
+        from newsprism.engines import Engine, extract_all
+
+        engine = Engine(options.engine, options.n_process, options.batch_size, options.ray_address)
+        found_all = extract_all(documents, engine)
+    for found in found_all:
         out.append(found)
         progress("annotate", len(out), total)
     return out
@@ -110,6 +122,8 @@ def assemble(
     claims = attach_attribution(found_claims, index)
     facts = align_facts(found_claims, documents, index, entities)
     summary = summarize(documents, claims, facts)
+    sentences = {e.document: e.sentences for e in found}
+    sources = build_sources(documents, sentences, found_claims, entities, quotes, claims, facts)
     stamp = (now or _dt.datetime.now(_dt.UTC)).replace(microsecond=0).isoformat()
     return Brief(
         tool=Tool(version=__version__),
@@ -121,6 +135,7 @@ def assemble(
         quote_groups=quote_groups,
         claims=claims,
         facts=facts,
+        sources=sources,
         summary=summary,
     )
 

@@ -11,6 +11,7 @@ decision is made on exact sets, so results do not depend on hashing luck.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 
@@ -78,3 +79,39 @@ def mark_duplicates(documents: list[Document]) -> list[Document]:
     """Return the documents with ``duplicate_of`` set on near-copies."""
     copies = find_duplicates(documents)
     return [d.model_copy(update={"duplicate_of": copies.get(d.id)}) for d in documents]
+
+
+# ------------------------------------------------------------- incremental use
+# A corpus store cannot hold every text in memory, so it keeps each original's
+# LSH band keys in a table and asks it for candidates; the decision is the same
+# as above (exact shingle containment against the highest-priority candidate).
+
+
+def lsh_shape() -> tuple[int, int]:
+    """(bands, rows per band) that datasketch picks for our threshold and permutations."""
+    lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=_PERM)
+    return int(lsh.b), int(lsh.r)
+
+
+_BANDS, _ROWS = lsh_shape()
+
+
+def band_keys(grams: set[str]) -> list[int]:
+    """One signed 64-bit key per LSH band of the MinHash of ``grams`` (band i → item i)."""
+    values = _minhash(grams).hashvalues
+    keys = []
+    for band in range(_BANDS):
+        chunk = values[band * _ROWS : (band + 1) * _ROWS].tobytes()
+        digest = hashlib.blake2b(chunk, digest_size=8, person=b"np-lsh").digest()
+        keys.append(int.from_bytes(digest, "big", signed=True))
+    return keys
+
+
+def pick_original(
+    doc: Document, grams: set[str], candidates: Sequence[tuple[Document, set[str]]]
+) -> str | None:
+    """The id of the highest-priority candidate that ``doc`` copies, or None."""
+    for cand, cand_grams in sorted(candidates, key=lambda c: _priority(c[0])):
+        if cand.id != doc.id and containment(grams, cand_grams) >= CONTAINMENT:
+            return cand.id
+    return None

