@@ -125,3 +125,14 @@ def test_render_spans_random_marks_give_wellformed_lossless_html() -> None:
         ids = re.findall(r'id="([^"]+)"', paras)
         assert len(ids) == len(set(ids))
         assert set(ids) == {m.id for m in outer}
+
+
+def test_render_readable_value_pluralizes_and_groups_digits() -> None:
+    from newsprism.render.view import readable_value
+
+    assert readable_value("4 hour") == "4 hours"
+    assert readable_value("1 hour") == "1 hour"
+    assert readable_value("2400000000 USD") == "2,400,000,000 USD"
+    assert readable_value("3000 person") == "3,000 people"
+    assert readable_value("40 percent") == "40 percent"
+    assert readable_value("2026-03-03") == "2026-03-03"

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from newsprism.models import Brief, Document, Evidence, Slot
 from newsprism.render.spans import Mark, highlight, highlight_paragraphs
-from newsprism.render.view import View, cite_id
+from newsprism.render.view import View, cite_id, readable_value
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -46,6 +46,7 @@ def type_class(entity_type: str) -> str:
 
 
 _ENV.filters["css"] = css_token
+_ENV.filters["readable"] = readable_value
 
 
 def _cited_marks(brief: Brief) -> dict[str, list[Mark]]:

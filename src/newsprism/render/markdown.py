@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from newsprism.models import Brief, Document
-from newsprism.render.view import Citation, View
+from newsprism.render.view import Citation, View, readable_value
 
 # Characters that start inline markup anywhere in a line (CommonMark + GFM tables).
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -89,7 +89,7 @@ def _facts(v: View) -> list[str]:
             lines.append("")
             for val in fact.values:
                 by = md_escape(v.doc_labels(val.documents))
-                lines.append(f"- **{md_escape(val.value)}** ({by})")
+                lines.append(f"- **{md_escape(readable_value(val.value))}** ({by})")
                 for claim in v.fact_claims(val.claims):
                     hedge = " *(hedged)*" if claim.hedged else ""
                     lines.append(

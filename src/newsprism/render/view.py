@@ -269,3 +269,22 @@ class View:
 
     def entity_types(self) -> list[str]:
         return sorted({e.type for e in self.brief.entities})
+
+
+_UNIT_PLURALS = {"person": "people", "people": "people", "percent": "percent", "staff": "staff"}
+
+
+def readable_value(value: str) -> str:
+    """A fact value as a reader says it: ``"4 hour"`` → ``"4 hours"``, ``"1500 soldier"``
+    → ``"1,500 soldiers"``. The JSON keeps the normalized form of the contract."""
+    number, _, unit = value.partition(" ")
+    try:
+        amount = float(number)
+    except ValueError:
+        return value  # a date, a range or a word: already readable
+    shown = f"{amount:,.0f}" if amount.is_integer() else f"{amount:,}"
+    if not unit:
+        return shown
+    if amount != 1 and unit.isalpha() and unit.islower():
+        unit = _UNIT_PLURALS.get(unit) or (unit if unit.endswith("s") else unit + "s")
+    return f"{shown} {unit}"
