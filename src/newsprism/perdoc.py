@@ -15,6 +15,7 @@ from typing import Any
 from newsprism.extract.claims import ExtractedClaim, extract_claims
 from newsprism.extract.entities import EntityMention, extract_mentions
 from newsprism.extract.quotes import ExtractedQuote, extract_quotes
+from newsprism.extract.sentences import SentenceFeatures, sentence_features
 from newsprism.models import Document
 from newsprism.nlp import annotate
 
@@ -27,6 +28,7 @@ class DocExtraction:
     mentions: tuple[EntityMention, ...]
     quotes: tuple[ExtractedQuote, ...]
     claims: tuple[ExtractedClaim, ...]
+    sentences: tuple[SentenceFeatures, ...] = ()
 
 
 def extract_document(doc: Document, sdoc: Any) -> DocExtraction:
@@ -37,6 +39,7 @@ def extract_document(doc: Document, sdoc: Any) -> DocExtraction:
         mentions=tuple(mentions),
         quotes=tuple(extract_quotes(doc.id, sdoc, mentions)),
         claims=tuple(extract_claims(doc.id, sdoc, doc.published, mentions)),
+        sentences=sentence_features(sdoc, mentions),
     )
 
 

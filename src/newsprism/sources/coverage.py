@@ -1,0 +1,92 @@
+"""Coverage: the facts only one source reports, and the widely reported ones it leaves out.
+
+A source *carries* a fact when one of its documents holds a claim in one of the
+fact's values. Copies count for their original: a fact carried by a wire story
+and its syndicated copy is unique to the wire.
+
+A fact is *omitted* by S when more than half of the other independent sources
+(and at least ``MIN_CARRIERS``) carry it, S does not, and S never even uses the
+word the fact's value describes (its head: "prisoner" for "150 prisoners",
+"meet" for "next Monday"). The last test is there because the fact stage only
+aligns claims whose values it could normalise: a report that says the
+ministers meet "on Monday" without a resolvable date has not left the meeting
+out, and unknown beats wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from newsprism.extract.claims import ExtractedClaim
+from newsprism.models import Fact, Slot
+
+MIN_CARRIERS = 3
+_WORD = re.compile(r"[a-z]+")
+
+
+def _heads(fact: Fact, claims: Mapping[str, ExtractedClaim]) -> set[str]:
+    """Lemmas the fact's values describe, from the slots of its claims."""
+    heads: set[str] = set()
+    for value in fact.values:
+        for cid in value.claims:
+            claim = claims.get(cid)
+            if claim is None:
+                continue
+            pairs = list(zip(claim.slots, claim.heads, strict=False))
+            matched = [h for s, h in pairs if h and value.value in (s.text, _norm(s))]
+            heads.update(h.lower() for h in (matched or [h for _, h in pairs if h]))
+    return {h for h in heads if len(h) >= 3}
+
+
+def _norm(slot: Slot) -> str:
+    """A slot's value as facts spell it (``4.0`` hour → ``"4 hour"``)."""
+    value = slot.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value} {slot.unit}" if slot.unit else str(value)
+
+
+def _mentions_any(words: set[str], heads: set[str]) -> bool:
+    return any(w.startswith(h) for h in heads for w in words)
+
+
+def coverage(
+    fact_list: Sequence[Fact],
+    source_of: Mapping[str, str],
+    root_of: Mapping[str, str],
+    texts: Mapping[str, str],
+    claims: Mapping[str, ExtractedClaim],
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """``(unique, omitted)``: per source key, sorted fact ids.
+
+    ``source_of`` maps a document id to its source key, ``root_of`` a document id
+    to the original it copies (itself when it is no copy).
+    """
+    keys = sorted(set(source_of.values()))
+    independent = {source_of[root_of[d]] for d in source_of}
+    words: dict[str, set[str]] = {k: set() for k in keys}
+    for doc_id, key in source_of.items():
+        words[key].update(_WORD.findall(texts.get(doc_id, "").lower()))
+    unique: dict[str, list[str]] = {k: [] for k in keys}
+    omitted: dict[str, list[str]] = {k: [] for k in keys}
+    for fact in fact_list:
+        docs = {d for v in fact.values for d in v.documents if d in source_of}
+        if not docs:
+            continue
+        carriers = {source_of[d] for d in docs}
+        roots = {source_of[root_of[d]] for d in docs}
+        if len(roots) == 1:
+            unique[next(iter(roots))].append(fact.id)
+        heads = _heads(fact, claims)
+        for key in keys:
+            if key in carriers:
+                continue
+            others = roots - {key}
+            pool = len(independent - {key})
+            if len(others) < MIN_CARRIERS or len(others) * 2 <= pool:
+                continue
+            if not heads or _mentions_any(words[key], heads):
+                continue
+            omitted[key].append(fact.id)
+    return {k: sorted(v) for k, v in unique.items()}, {k: sorted(v) for k, v in omitted.items()}
