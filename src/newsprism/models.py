@@ -190,7 +190,7 @@ class Example(_Model):
 
 
 class ActorTone(_Model):
-    """Tone of one source toward one actor: mean over the sentences where it is subject or target."""
+    """Tone of one source toward one actor: mean over sentences where it is subject or target."""
 
     actor: str
     tone: float
