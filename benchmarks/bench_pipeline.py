@@ -54,11 +54,11 @@ def build_corpus(folder: Path, n_docs: int) -> int:
             if i >= n_docs:
                 break
             text = src.read_text(encoding="utf-8")
-            extra = f"Copy {i} of this report was filed for the benchmark run number {i * 7919}."
-            if src.suffix == ".txt":
-                text = text.rstrip() + "\n\n" + extra + "\n"
-            else:
-                text = text.replace("</body>", f"<p>{extra}</p></body>")
+            # A sentence in mid-body, where cleaning keeps it: a closing line would
+            # be trimmed as a tail prompt, leaving identical copies that collect() skips.
+            extra = f" Copy {i} of this report was filed for benchmark run {i * 7919}."
+            at = text.find(". ", len(text) // 2) + 1
+            text = text[:at] + extra + text[at:]
             (folder / f"{i:05d}{src.suffix}").write_text(text, encoding="utf-8")
             i += 1
     return i
