@@ -179,5 +179,60 @@ def demo(
         click.echo(f"Open {out / 'brief.html'} in a browser to read the brief.")
 
 
+@main.command()
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A corpus store (DuckDB file) to browse its stories.",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; 0.0.0.0 exposes the server to the network.",
+)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--token",
+    envvar="NEWSPRISM_TOKEN",
+    default=None,
+    help="Require this bearer token for the API and the pages (or NEWSPRISM_TOKEN).",
+)
+@click.option(
+    "--allow-private-urls",
+    is_flag=True,
+    help="Let jobs fetch loopback and private-network addresses.",
+)
+@click.option(
+    "--jobs-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("newsprism-jobs"),
+    show_default=True,
+    help="Folder for job state and finished briefs (kept across restarts).",
+)
+def serve(
+    db: Path | None,
+    host: str,
+    port: int,
+    token: str | None,
+    allow_private_urls: bool,
+    jobs_dir: Path,
+) -> None:
+    """Run the web app: upload articles or paste links, read the brief; JSON API under /api/v1."""
+    try:
+        from newsprism.web import WebSettings
+        from newsprism.web import serve as run_server
+    except ImportError as exc:
+        raise click.ClickException(
+            f"the web app needs its extra ({exc.name} is missing): pip install 'newsprism[web]'"
+        ) from exc
+    settings = WebSettings(
+        jobs_dir=jobs_dir, db=db, token=token or None, allow_private_urls=allow_private_urls
+    )
+    click.echo(f"newsprism {__version__}: serving on http://{host}:{port}/ (Ctrl+C stops)")
+    run_server(settings, host=host, port=port)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,95 @@
+"""The FastAPI application factory and the ``newsprism serve`` entry point."""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from functools import partial
+
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsprism import __version__
+from newsprism.web import api, pages
+from newsprism.web.errors import (
+    WebError,
+    on_http_error,
+    on_unexpected,
+    on_validation_error,
+    on_web_error,
+)
+from newsprism.web.inputs import build_brief, pipeline_options
+from newsprism.web.jobs import Builder, JobManager
+from newsprism.web.security import Guard
+from newsprism.web.settings import LOOPBACK_HOSTS, WebSettings
+
+DESCRIPTION = (
+    "Submit news articles (files, pasted text or URLs), follow the job, fetch the "
+    "cross-checked brief (schema newsprism.brief/1). Errors are JSON objects with a "
+    "stable `code` and a `message`."
+)
+
+
+def default_builder(settings: WebSettings) -> Builder:
+    """Jobs run the library pipeline with the server's limits and URL policy."""
+    options = pipeline_options(settings.max_file_bytes, settings.url_timeout)
+    return partial(build_brief, options=options, allow_private_urls=settings.allow_private_urls)
+
+
+def create_app(settings: WebSettings | None = None, builder: Builder | None = None) -> FastAPI:
+    """The web app: pages, ``/api/v1`` and static files behind the security middleware.
+
+    ``builder`` turns a submission into a ``Brief``; tests pass a fast stand-in.
+    """
+    settings = settings or WebSettings()
+    manager = JobManager(settings.jobs_dir, builder or default_builder(settings))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        manager.shutdown()
+
+    app = FastAPI(
+        title="newsprism",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_url="/api/v1/openapi.json",
+        # The stock docs pages load script from a CDN; /api/v1/docs is rendered here instead.
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.jobs = manager
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(packages=[("newsprism.web", "static")]), name="static")
+    app.add_exception_handler(WebError, on_web_error)
+    app.add_exception_handler(StarletteHTTPException, on_http_error)
+    app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(Exception, on_unexpected)
+    app.add_middleware(Guard, settings=settings)
+    return app
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(settings: WebSettings, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Run the app with uvicorn until interrupted."""
+    import uvicorn
+
+    if settings.allowed_hosts is None and is_loopback(host):
+        from dataclasses import replace
+
+        settings = replace(settings, allowed_hosts=LOOPBACK_HOSTS)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")

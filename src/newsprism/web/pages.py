@@ -1,0 +1,146 @@
+"""Server-rendered pages: start (upload, paste), job progress, the brief, login, API docs.
+
+Jinja autoescapes every value; the only HTML not built by a template is the
+brief itself, rendered by ``newsprism.render`` (which escapes article text)
+and served as is with a navigation bar added on top. Pages work without
+script; two small files from ``/static`` add drag and drop and live progress.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from newsprism import __version__
+from newsprism.render import render_html
+from newsprism.web.api import find_job, jobs_of, settings_of
+from newsprism.web.security import login_cookie, safe_next, token_ok
+from newsprism.web.submit import create_job
+
+router = APIRouter(include_in_schema=False)
+
+_ENV = Environment(
+    loader=PackageLoader("newsprism.web", "templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_TOC = re.compile(r'<nav class="toc"[^>]*>(.*?)</nav>', re.S)
+_TOC_LINK = re.compile(r'<a href="#([A-Za-z0-9_-]+)">([^<]*)</a>')
+
+
+def render_page(request: Request, name: str, **context: Any) -> str:
+    settings = request.app.state.settings
+    return _ENV.get_template(name).render(
+        version=__version__,
+        has_db=settings.db is not None,
+        path=request.url.path,
+        **context,
+    )
+
+
+def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(render_page(request, name, **context), status)
+
+
+def login_page(request: Request, status: int = 200, message: str | None = None) -> HTMLResponse:
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    nxt = safe_next(request.query_params.get("next") or target)
+    return page(request, "login.html.j2", status, next=nxt, message=message)
+
+
+def brief_sections(brief_html: str) -> list[tuple[str, str]]:
+    """The section links of a rendered brief, taken from its own table of contents."""
+    toc = _TOC.search(brief_html)
+    if toc is None:
+        return []
+    return [(a, _html.unescape(t)) for a, t in _TOC_LINK.findall(toc.group(1))]
+
+
+def with_app_bar(brief_html: str, bar: str, style: str) -> str:
+    """The brief page with the app's sticky navigation bar as the first thing in ``body``."""
+    out = brief_html.replace("</head>", f"<style>\n{style}</style>\n</head>", 1)
+    return out.replace("<body>", f"<body>\n{bar}", 1)
+
+
+# ---------------------------------------------------------------------- routes
+
+
+@router.get("/", response_class=HTMLResponse)
+def start(request: Request) -> HTMLResponse:
+    settings = settings_of(request)
+    return page(
+        request,
+        "start.html.j2",
+        jobs=jobs_of(request).recent(10),
+        settings=settings,
+        max_mb=settings.max_file_bytes / 1_000_000,
+    )
+
+
+@router.post("/jobs")
+async def submit(
+    request: Request,
+    files: Annotated[list[UploadFile] | None, File()] = None,
+    text: Annotated[list[str] | None, Form()] = None,
+    urls: Annotated[list[str] | None, Form()] = None,
+) -> Response:
+    job = await create_job(jobs_of(request), settings_of(request), files, text, urls)
+    return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+
+@router.get("/jobs/{job_id}", response_class=HTMLResponse)
+def job_page(request: Request, job_id: str) -> Response:
+    job = find_job(request, job_id)
+    if job.status == "done":
+        return RedirectResponse(f"/jobs/{job_id}/brief", status_code=303)
+    return page(request, "job.html.j2", job=job)
+
+
+@router.get("/jobs/{job_id}/brief", response_class=HTMLResponse)
+def brief_page(request: Request, job_id: str) -> Response:
+    job = find_job(request, job_id)
+    if job.status != "done":
+        return RedirectResponse(f"/jobs/{job_id}", status_code=303)
+    brief_html = render_html(jobs_of(request).load_brief(job_id))
+    bar = render_page(request, "_brief_bar.html.j2", job=job, sections=brief_sections(brief_html))
+    style = _ENV.get_template("_brief_bar.css").render()
+    return HTMLResponse(with_app_bar(brief_html, bar, style))
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request) -> Response:
+    return login_page(request)
+
+
+@router.post("/login")
+def login(
+    request: Request,
+    token: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "/",
+) -> Response:
+    expected = settings_of(request).token
+    if expected is None:
+        return RedirectResponse(safe_next(next), status_code=303)
+    if not token_ok(token, expected):
+        return page(request, "login.html.j2", 401, next=safe_next(next), message="wrong token")
+    response = RedirectResponse(safe_next(next), status_code=303)
+    login_cookie(response, expected)
+    return response
+
+
+@router.get("/api/v1/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    schema = request.app.openapi()
+    operations = [
+        (path, method.upper(), op)
+        for path, item in schema.get("paths", {}).items()
+        for method, op in item.items()
+    ]
+    return page(request, "api_docs.html.j2", operations=operations, schema=schema)
