@@ -6,6 +6,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -14,6 +15,7 @@ import click
 from newsprism import __version__
 from newsprism.api import brief as build_brief
 from newsprism.api import sample_corpus
+from newsprism.cli_corpus import register as register_corpus_commands
 from newsprism.errors import NewsprismError
 from newsprism.ingest import IngestOptions
 from newsprism.models import Brief
@@ -150,15 +152,24 @@ def main() -> None:
     default=Path("newsprism-brief"), show_default=True, help="Folder for brief.json/html/md.",
 )
 @_common
+@click.option(
+    "--engine", type=click.Choice(["inline", "processes", "ray"]), default="inline",
+    show_default=True, help="Where parsing runs (--processes sets the workers).",
+)
+@click.option(
+    "--ray-address", default=None, envvar="RAY_ADDRESS", help="Ray cluster for --engine ray."
+)
 def brief(
     inputs: tuple[str, ...], out: Path, formats: str, timeout: float, max_feed_items: int,
-    max_bytes: int, processes: int, quiet: bool,
+    max_bytes: int, processes: int, quiet: bool, engine: str = "inline",
+    ray_address: str | None = None,
 ) -> None:
     """Brief INPUTS: files, folders, URLs, RSS/Atom feeds, .warc(.gz), .jsonl, or - for stdin.
 
     Unusable inputs are listed under `skipped` with a reason; the rest is briefed.
     """
     opts = _options(max_bytes, timeout, max_feed_items, processes)
+    opts = replace(opts, engine=engine, ray_address=ray_address)
     _run(inputs, out, formats, opts, quiet)
 
 
@@ -233,6 +244,8 @@ def serve(
     click.echo(f"newsprism {__version__}: serving on http://{host}:{port}/ (Ctrl+C stops)")
     run_server(settings, host=host, port=port)
 
+
+register_corpus_commands(main)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -41,7 +41,7 @@ TOP_NAMES = 8
 class Params:
     """Clustering knobs (defaults tuned on ECB+ odd topics, see docs/evaluation.md)."""
 
-    threshold: float = 0.55
+    threshold: float = 0.75
     entity_weight: float = 0.3
     window_days: int = 7
     # Open stories compared per document at most (least recently grown closed first).
