@@ -219,6 +219,9 @@ PROPOSAL_NOUNS: frozenset[str] = frozenset(
     }
 )
 
+# Nouns that introduce an actor's stance: "Europe's stance was clear: …".
+STANCE_NOUNS: frozenset[str] = frozenset({"stance", "position", "line", "view", "message"})
+
 # Heads of group nouns whose nationality modifier names the actor:
 # "Kestovian officials", "European leaders", "Russian forces".
 GROUP_NOUNS: frozenset[str] = frozenset(

@@ -48,6 +48,7 @@ from newsprism.extract.event_words import (
     PLAN_VERBS,
     PROPOSAL_NOUNS,
     REFUSAL_VERBS,
+    STANCE_NOUNS,
     STANCE_OF_TYPE,
     TERRITORY_NOUNS,
     TERRITORY_VERBS,
@@ -241,7 +242,7 @@ def _prep_objects(tok: Any, preps: frozenset[str]) -> list[Any]:
     out = []
     for p in _children(tok, "prep", "agent"):
         if p.lower_ in preps:
-            out.extend(_children(p, "pobj"))
+            out.extend(_children(p, "pobj", "pcomp"))
     return out
 
 
@@ -255,6 +256,8 @@ def _is_trigger(tok: Any) -> str | None:
                 return "THREATEN" if _warns_of(tok) else None
             return VERB_TYPES[lemma]
         kids = list(tok.children)
+        if "for" in need and any(c.dep_ == "dobj" for c in kids):
+            return None  # "called the meeting a reference point for …" is not "call for"
         if "dobj" in need and any(c.dep_ == "dobj" for c in kids):
             return VERB_TYPES[lemma]
         if any(c.dep_ in ("prep", "prt") and c.lower_ in need for c in kids):
@@ -291,6 +294,26 @@ def _subject(tok: Any) -> Any | None:
             continue
         return None
     return None
+
+
+def _left_names(tok: Any, doc: _Doc) -> list[Any]:
+    """Names right before a verb the parser left without a subject ("A and B convened")."""
+    out: list[Any] = []
+    i = tok.i - 1
+    sdoc = tok.doc
+    while i >= tok.sent.start and len(out) < 2:
+        t = sdoc[i]
+        m = doc.mention_at(t)
+        if m is None or m.label not in ("PERSON", "ORG", "GPE", "NORP"):
+            break
+        out.append(t)
+        j = i
+        while j > tok.sent.start and doc.mention_at(sdoc[j - 1]) is m:
+            j -= 1
+        if j - 1 < tok.sent.start or sdoc[j - 1].lower_ != "and":
+            break
+        i = j - 2
+    return list(reversed(out))
 
 
 def _governor(tok: Any) -> Any:
@@ -439,7 +462,7 @@ def _topic_keys(tokens: Sequence[Any], doc: _Doc) -> tuple[tuple[str, ...], tupl
     # "cede Dravik", "any handover of land": the issue is the land, whatever its name.
     heads = [t for t in tokens if t.i in roots]
     territorial = any(t.lemma_.lower() in TERRITORY_VERBS and t.pos_ == "VERB" for t in heads)
-    if (territorial and refs) or (keys and keys[0].split()[-1] in TERRITORY_NOUNS):
+    if (territorial and refs) or (keys and any(w in TERRITORY_NOUNS for w in keys[0].split())):
         keys.insert(0, "territory")
     return tuple(keys), tuple(refs)
 
@@ -453,6 +476,11 @@ def _parties(tok: Any, kind: str, doc: _Doc, si: int) -> tuple[Span | None, Span
         agents = _prep_objects(tok, frozenset({"by"}))
         passive = bool(_children(tok, "nsubjpass")) or tok.dep_ == "acl"
         subj = agents[0] if passive and agents else (None if passive else _subject(tok))
+        left = _left_names(tok, doc) if subj is None and not passive else []
+        if left:
+            actor = doc.ref(left[0], si)
+            target = doc.ref(left[-1], si) if len(left) > 1 else None
+            used.extend(left)
         if subj is not None:
             # "Putin's proposal … It required Ukraine to cede …": only demands carry it on.
             actor = doc.ref(subj, si, owner=kind == "DEMAND")
@@ -574,6 +602,23 @@ def _condition(tok: Any) -> Any | None:
     return objs[0] if objs else None
 
 
+def _stated_conditions(tok: Any) -> list[Any]:
+    """ "X's stance was clear: … no settlement without a ceasefire" → [ceasefire]."""
+    if tok.lemma_.lower() not in STANCE_NOUNS or not _children(tok, "poss"):
+        return []
+    verb = tok.head
+    if verb.lemma_ != "be":
+        return []
+    content = verb.head if verb.dep_ in ("ccomp", "parataxis") else verb
+    skip = {t.i for t in verb.subtree} if content is not verb else {tok.i}
+    return [
+        o
+        for t in content.subtree
+        if t.i not in skip and t.dep_ == "prep" and t.lower_ == "without"
+        for o in _children(t, "pobj")
+    ]
+
+
 def extract_events(
     doc_id: str, sdoc: Any, mentions: Sequence[EntityMention], published: str | None = None
 ) -> list[ExtractedEvent]:
@@ -584,13 +629,16 @@ def extract_events(
         for tok in sent:
             kind = _is_trigger(tok)
             cond = _condition(tok)
-            if kind is None and cond is None:
-                continue
             if kind is not None and tok.pos_ == "NOUN" and _covered_by_verb(tok, kind):
-                continue
-            ev = _event(tok, kind or "DEMAND", doc, si, sent, cond)
-            if ev is not None:
-                out.append(ev)
+                kind = None
+            if kind is not None or cond is not None:
+                ev = _event(tok, kind or "DEMAND", doc, si, sent, cond)
+                if ev is not None:
+                    out.append(ev)
+            for stated in _stated_conditions(tok):
+                ev = _event(tok, "DEMAND", doc, si, sent, stated)
+                if ev is not None:
+                    out.append(ev)
         doc.learn_owner(sent, si)
     return out
 
@@ -643,7 +691,7 @@ def _event(
     if "\n" in sent.doc.text[evidence[0] : evidence[1]]:
         return None  # a headline run into the byline is not one clause
     return ExtractedEvent(
-        id=event_id(doc.doc_id, trig, kind if cond is None else "condition"),
+        id=event_id(doc.doc_id, trig, kind if cond is None else f"condition{cond.i}"),
         document=doc.doc_id,
         type=kind,
         lemma=lemma,

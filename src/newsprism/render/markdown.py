@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from newsprism.models import Brief, Document
+from newsprism.render.markdown_events import markdown_events
 from newsprism.render.view import Citation, View, readable_value
 
 # Characters that start inline markup anywhere in a line (CommonMark + GFM tables).
@@ -118,36 +119,7 @@ def _quotes(v: View) -> list[str]:
 def _tables(v: View) -> list[str]:
     b = v.brief
     lines: list[str] = []
-    if b.events:
-        lines += ["## Events", ""]
-        lines += _table(
-            ["Type", "Actor", "Target", "Location", "Date", "Evidence"],
-            [
-                [
-                    md_cell(e.type),
-                    md_cell(v.name(e.actor)),
-                    md_cell(v.name(e.target)),
-                    md_cell(v.name(e.location)),
-                    md_cell(e.date or "unknown"),
-                    _ev(v.evidence(e.evidence)),
-                ]
-                for e in b.events
-            ],
-        )
-    if b.positions:
-        lines += ["## Positions", ""]
-        lines += _table(
-            ["Actor", "Issue", "Stance", "Evidence"],
-            [
-                [
-                    md_cell(v.name(p.actor)),
-                    md_cell(p.issue),
-                    md_cell(p.stance),
-                    _ev(v.evidence(p.evidence)),
-                ]
-                for p in b.positions
-            ],
-        )
+    lines += markdown_events(v)
     if b.sources:
         lines += ["## Sources", ""]
         lines += _table(
