@@ -334,6 +334,8 @@ ALLOWED_TAGS = {
     "section", "article", "div", "p", "h1", "h2", "h3", "h4", "ul", "ol", "li", "a", "span",
     "small", "b", "em", "code", "mark", "q", "blockquote", "table", "thead", "tbody", "tr",
     "th", "td", "details", "summary",
+    # Static charts of the Sources section (inline SVG from matplotlib).
+    "figure", "figcaption", "svg", "g", "defs", "path", "use", "text", "clippath", "rect",
 }  # fmt: skip
 
 

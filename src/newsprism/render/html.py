@@ -19,6 +19,7 @@ from newsprism.models import Brief, Document, Evidence, Slot
 from newsprism.render.spans import Mark, highlight, highlight_paragraphs
 from newsprism.render.view import View, cite_id, readable_value
 from newsprism.render.view_events import events_view
+from newsprism.render.view_sources import sources_view
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -160,5 +161,6 @@ def render_html(brief: Brief) -> str:
         documents=_doc_order(brief.documents),
         claim_html=lambda cid, value=None: claim_html(view, cid, value),
         type_class=type_class,
+        sv=sources_view(view),
         evv=events_view(view),
     )

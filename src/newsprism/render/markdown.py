@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from newsprism.models import Brief, Document
 from newsprism.render.markdown_events import markdown_events
+from newsprism.render.markdown_sources import markdown_sources
 from newsprism.render.view import Citation, View, readable_value
 
 # Characters that start inline markup anywhere in a line (CommonMark + GFM tables).
@@ -117,26 +118,9 @@ def _quotes(v: View) -> list[str]:
 
 
 def _tables(v: View) -> list[str]:
-    b = v.brief
     lines: list[str] = []
     lines += markdown_events(v)
-    if b.sources:
-        lines += ["## Sources", ""]
-        lines += _table(
-            ["Outlet", "Docs", "Opinion", "Tone", "Loaded terms", "Only here", "Leaves out"],
-            [
-                [
-                    md_cell(s.outlet),
-                    str(len(s.documents)),
-                    f"{s.opinion_share * 100:.0f}%",
-                    md_cell(", ".join(f"{v.name(k)} {t:+.2f}" for k, t in sorted(s.tone.items()))),
-                    md_cell(", ".join(s.loaded_terms)),
-                    md_cell("; ".join(v.fact_about(f) for f in s.unique_facts)),
-                    md_cell("; ".join(v.fact_about(f) for f in s.omitted_facts)),
-                ]
-                for s in b.sources
-            ],
-        )
+    lines += markdown_sources(v)
     return lines
 
 

@@ -49,6 +49,8 @@ NEWS_NEUTRAL: frozenset[str] = _words(
     dropped play played give giving gave progress impose imposed hope hopes hoped want
     wants wanted help helps helped free freed matter matters ease eased easing interest
     interests lead leads led share shared solution resolve resolved commitment committed
+    argue argued argues join joined joins leave leaves left postpone postponed freeze
+    froze frozen
     """
 )
 
