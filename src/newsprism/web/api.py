@@ -46,7 +46,7 @@ def find_job(request: Request, job_id: str) -> Job:
     "/jobs",
     status_code=202,
     response_model=Job,
-    responses=_errors(401, 403, 413, 415, 422),
+    responses=_errors(400, 401, 403, 413, 415, 422),
     summary="Submit a job",
 )
 async def submit_job(

@@ -7,6 +7,7 @@ show the same message.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -73,14 +74,32 @@ async def on_web_error(request: Request, exc: Exception) -> Response:
     return error_response(request, exc.status_code, exc.code, exc.message, exc.headers)
 
 
+def allowed_methods(request: Request) -> list[str]:
+    """The documented methods of the API path requested (Starlette's own ``Allow`` names
+    only the first route that matched the path, not all of them)."""
+    for template, item in request.app.openapi().get("paths", {}).items():
+        pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template))
+        if re.fullmatch(pattern, request.url.path):
+            return sorted(method.upper() for method in item)
+    return []
+
+
 async def on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     status = exc.status_code
     code = _CODES.get(status, f"http_{status}")
     message = str(exc.detail) if exc.detail else code.replace("_", " ")
+    headers = dict(getattr(exc, "headers", None) or {})
     if status == 404 and message == "Not Found":
         message = f"no such page: {request.url.path}"
-    return error_response(request, status, code, message, getattr(exc, "headers", None))
+    if status == 405:
+        allowed = allowed_methods(request) or [
+            m.strip() for m in headers.pop("Allow", "").split(",") if m.strip()
+        ]
+        headers = {k: v for k, v in headers.items() if k.lower() != "allow"}
+        headers["allow"] = ", ".join(allowed)
+        message = f"{request.method} is not allowed here: use {' or '.join(allowed)}"
+    return error_response(request, status, code, message, headers)
 
 
 async def on_validation_error(request: Request, exc: Exception) -> Response:

@@ -101,7 +101,7 @@ class JobManager:
         self._builder = builder
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsprism-job")
+        self._executor: ThreadPoolExecutor | None = None
         self._load()
 
     # ------------------------------------------------------------------ persistence
@@ -166,7 +166,10 @@ class JobManager:
         with self._lock:
             self._jobs[job_id] = job
         self._save(job)
-        self._executor.submit(self._run, job_id, submission)
+        with self._lock:
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(1, thread_name_prefix="newsprism-job")
+            self._executor.submit(self._run, job_id, submission)
         return job
 
     def _update(self, job_id: str, save: bool = False, **changes: object) -> None:
@@ -246,4 +249,11 @@ class JobManager:
         return self.get(job_id)
 
     def shutdown(self) -> None:
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        """Stop taking work; queued jobs are dropped (a restart marks them interrupted).
+
+        A later ``submit`` starts a fresh worker: an app whose lifespan runs more
+        than once (test clients do that) keeps working."""
+        with self._lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
