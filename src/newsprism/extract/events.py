@@ -28,20 +28,26 @@ noun phrases in it, from which ``crossdoc.positions`` finds the issues.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsprism.extract.coref import Resolver
-from newsprism.extract.cues import PRONOUN_GENDER, SPEECH_VERBS
-from newsprism.extract.dates import dateline_anchor, find_dates, parse_anchor
+from newsprism.extract.cues import SPEECH_VERBS
 from newsprism.extract.entities import EntityMention
+from newsprism.extract.event_args import (
+    DocContext,
+    children,
+    end_of,
+    find_date,
+    find_location,
+    find_parties,
+    prep_objects,
+    small_subtree,
+)
 from newsprism.extract.event_words import (
     CONDITION_MARKS,
     CONDITIONAL_AUX,
     FUTURE_AUX,
-    GROUP_NOUNS,
     NEEDS_PREP,
     NOUN_TYPES,
     OFFER_VERBS,
@@ -55,36 +61,10 @@ from newsprism.extract.event_words import (
     VERB_TYPES,
     WEAK_ISSUE_WORDS,
 )
-from newsprism.extract.quote_marks import find_quoted
 from newsprism.extract.slot_context import clause_tense
 
 Span = tuple[int, int]
 
-_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
-_PLACE_LABELS = ("GPE", "LOC", "FAC")
-_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
-_TARGET_PREPS = frozenset({"with", "to", "against", "on"})
-# Verbs whose object noun is an event the subject takes part in ("held talks").
-_HOLD_VERBS = frozenset(
-    {
-        "hold",
-        "attend",
-        "end",
-        "have",
-        "reach",
-        "sign",
-        "conclude",
-        "host",
-        "begin",
-        "open",
-        "finish",
-        "join",
-        "launch",
-        "strike",
-        "seal",
-    }
-)
-_PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
 _PLAN_MODS = frozenset(
     {
         "planned",
@@ -101,7 +81,6 @@ _PLAN_MODS = frozenset(
 )
 _ABANDON = frozenset({"drop", "abandon", "shelve", "withdraw", "soften", "scrap"})
 _MAX_TOPIC_TOKENS = 40
-_OWNER_SENTENCES = 3
 
 
 @dataclass(frozen=True)
@@ -131,119 +110,6 @@ class ExtractedEvent:
 def event_id(doc_id: str, trigger: Span, kind: str) -> str:
     digest = hashlib.sha256(f"{doc_id}:{trigger[0]}:{trigger[1]}:{kind}".encode()).hexdigest()
     return "xe-" + digest[:12]
-
-
-def _end(tok: Any) -> int:
-    return int(tok.idx) + len(tok)
-
-
-class _Doc:
-    """Per-document lookups: mentions by offset, the coref resolver, dates per sentence."""
-
-    def __init__(
-        self, doc_id: str, sdoc: Any, mentions: Sequence[EntityMention], published: str | None
-    ) -> None:
-        self.doc_id = doc_id
-        self.sdoc = sdoc
-        self.mentions = sorted(
-            (m for m in mentions if m.label in _ACTOR_LABELS), key=lambda m: (m.start, m.end)
-        )
-        self.starts = [m.start for m in self.mentions]
-        self.labels = {(m.start, m.end): m.label for m in self.mentions}
-        self.quoted = [(q.open, q.close + 1) for q in find_quoted(sdoc.text)]
-        self.resolver = Resolver(sdoc, list(mentions), self.quoted)
-        self.anchor = parse_anchor(published) or dateline_anchor(sdoc.text)
-        self._dates: dict[int, list[tuple[int, int, str]]] = {}
-        # The latest "<owner>'s proposal": (owner span, sentence start token).
-        self.owner: tuple[Span, int] | None = None
-
-    def mention_at(self, tok: Any) -> EntityMention | None:
-        i = bisect_right(self.starts, tok.idx) - 1
-        if i >= 0 and self.mentions[i].start <= tok.idx < self.mentions[i].end:
-            return self.mentions[i]
-        return None
-
-    def dates(self, sent: Any) -> list[tuple[int, int, str]]:
-        if sent.start not in self._dates:
-            off = sent.start_char
-            sdoc = self.sdoc
-
-            def tense(start: int, end: int) -> str | None:
-                span = sdoc.char_span(off + start, off + end, alignment_mode="expand")
-                return clause_tense(span.root) if span is not None and len(span) else None
-
-            found = find_dates(sent.text, self.anchor, tense)
-            self._dates[sent.start] = [
-                (off + d.start, off + d.end, d.value)
-                for d in found
-                if d.kind == "date" and d.unit == "day" and d.value
-            ]
-        return self._dates[sent.start]
-
-    # ------------------------------------------------------------------ who
-
-    def ref(self, tok: Any, sent_i: int, owner: bool = False) -> Span | None:
-        """The named mention that the noun phrase headed by ``tok`` stands for, or None."""
-        m = self.mention_at(tok)
-        if m is not None:
-            return (m.start, m.end)
-        for c in tok.children:
-            # "her Kestovian counterpart, Yuri Bondar": the apposition names the noun.
-            am = self.mention_at(c) if c.dep_ == "appos" else None
-            if am is not None and am.label in ("PERSON", "ORG", "GPE", "NORP"):
-                return (am.start, am.end)
-        low = tok.lower_
-        if low in PRONOUN_GENDER:
-            return self.resolver.resolve_pronoun(tok)
-        if tok.pos_ == "PROPN":
-            return self.resolver.resolve_name(tok)
-        lemma = tok.lemma_.lower()
-        if lemma in GROUP_NOUNS:
-            for child in tok.children:
-                if child.dep_ in ("amod", "compound", "poss"):
-                    cm = self.mention_at(child)
-                    if cm is not None:
-                        return (cm.start, cm.end)
-                    if child.lower_ in PRONOUN_GENDER:
-                        return self.resolver.resolve_pronoun(child)
-            role = self.resolver.resolve_role(tok)
-            if role is not None:
-                return role
-        if (
-            owner
-            and (
-                low in ("it", "this")
-                or (
-                    lemma in PROPOSAL_NOUNS
-                    and any(c.lower_ in ("the", "this", "that") for c in tok.children)
-                )
-            )
-            and self.owner is not None
-            and sent_i - self.owner[1] <= _OWNER_SENTENCES
-        ):
-            return self.owner[0]
-        return None
-
-    def learn_owner(self, sent: Any, sent_i: int) -> None:
-        for tok in sent:
-            if tok.lemma_.lower() in PROPOSAL_NOUNS and tok.pos_ == "NOUN":
-                for child in tok.children:
-                    if child.dep_ == "poss":
-                        who = self.ref(child, sent_i)
-                        if who is not None:
-                            self.owner = (who, sent_i)
-
-
-def _children(tok: Any, *deps: str) -> list[Any]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _prep_objects(tok: Any, preps: frozenset[str]) -> list[Any]:
-    out = []
-    for p in _children(tok, "prep", "agent"):
-        if p.lower_ in preps:
-            out.extend(_children(p, "pobj", "pcomp"))
-    return out
 
 
 def _is_trigger(tok: Any) -> str | None:
@@ -277,43 +143,10 @@ def _is_trigger(tok: Any) -> str | None:
 
 def _warns_of(tok: Any) -> bool:
     # "warned that X would halt …" threatens; "warned of risks" only reports.
-    for c in _children(tok, "ccomp"):
-        if any(a.lower_ in ("would", "could", "will", "might") for a in _children(c, "aux")):
+    for c in children(tok, "ccomp"):
+        if any(a.lower_ in ("would", "could", "will", "might") for a in children(c, "aux")):
             return True
     return False
-
-
-def _subject(tok: Any) -> Any | None:
-    """The subject of verb ``tok``, inherited along xcomp/conj/acl chains."""
-    for _ in range(4):
-        subj = _children(tok, "nsubj", "csubj")
-        if subj:
-            return subj[0]
-        if tok.dep_ in ("xcomp", "conj") and tok.head is not tok:
-            tok = tok.head
-            continue
-        return None
-    return None
-
-
-def _left_names(tok: Any, doc: _Doc) -> list[Any]:
-    """Names right before a verb the parser left without a subject ("A and B convened")."""
-    out: list[Any] = []
-    i = tok.i - 1
-    sdoc = tok.doc
-    while i >= tok.sent.start and len(out) < 2:
-        t = sdoc[i]
-        m = doc.mention_at(t)
-        if m is None or m.label not in ("PERSON", "ORG", "GPE", "NORP"):
-            break
-        out.append(t)
-        j = i
-        while j > tok.sent.start and doc.mention_at(sdoc[j - 1]) is m:
-            j -= 1
-        if j - 1 < tok.sent.start or sdoc[j - 1].lower_ != "and":
-            break
-        i = j - 2
-    return list(reversed(out))
 
 
 def _governor(tok: Any) -> Any:
@@ -321,30 +154,30 @@ def _governor(tok: Any) -> Any:
     return tok.head if tok.dep_ == "xcomp" and tok.head is not tok else tok
 
 
-def _mode(tok: Any, doc: _Doc, date: str | None) -> str:
+def _mode(tok: Any, doc: DocContext, date: str | None) -> str:
     gov = _governor(tok)
     lemma = tok.lemma_.lower()
     if gov is not tok and gov.lemma_.lower() in REFUSAL_VERBS:
         return "refused"
-    if _children(tok, "neg") or (gov is not tok and _children(gov, "neg")):
+    if children(tok, "neg") or (gov is not tok and children(gov, "neg")):
         return "refused"
     if tok.pos_ == "NOUN" and (
-        any(c.lower_ == "no" for c in _children(tok, "det"))
+        any(c.lower_ == "no" for c in children(tok, "det"))
         or (tok.dep_ == "pobj" and tok.head.lower_ == "without")
     ):
         return "refused"  # "ended without an agreement", "no deal"
-    for head in (tok, gov, tok.head, *_children(tok, "ccomp")):
-        for adv in _children(head, "advcl"):
-            if any(m.lower_ in CONDITION_MARKS for m in _children(adv, "mark")):
+    for head in (tok, gov, tok.head, *children(tok, "ccomp")):
+        for adv in children(head, "advcl"):
+            if any(m.lower_ in CONDITION_MARKS for m in children(adv, "mark")):
                 return "conditional"
-    auxes = {a.lower_ for a in _children(tok, "aux")} | {a.lower_ for a in _children(gov, "aux")}
+    auxes = {a.lower_ for a in children(tok, "aux")} | {a.lower_ for a in children(gov, "aux")}
     if auxes & FUTURE_AUX or lemma == "invite":
         return "planned"
     if gov is not tok and gov.lemma_.lower() in PLAN_VERBS and gov.lemma_.lower() != "agree":
         return "planned"
     if auxes & CONDITIONAL_AUX:
         return "conditional"
-    if tok.pos_ == "NOUN" and any(c.lower_ in _PLAN_MODS for c in _children(tok, "amod")):
+    if tok.pos_ == "NOUN" and any(c.lower_ in _PLAN_MODS for c in children(tok, "amod")):
         return "planned"
     if date and doc.anchor is not None and date > doc.anchor.isoformat():
         return "planned"
@@ -354,29 +187,7 @@ def _mode(tok: Any, doc: _Doc, date: str | None) -> str:
 
 
 def _bounds(tokens: Sequence[Any]) -> Span:
-    return (min(int(t.idx) for t in tokens), max(_end(t) for t in tokens))
-
-
-_LOOSE = frozenset({"appos", "relcl", "advcl", "parataxis", "acl", "punct", "cc", "conj"})
-
-
-def _phrase(tok: Any, top: bool = True) -> list[Any]:
-    """``tok`` and its dependents, without clauses and appositions hung onto it.
-
-    Conjuncts stay at the top level ("cede Donetsk and Luhansk") but not deeper,
-    so a phrase does not run on into the next clause of a long sentence.
-    """
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ in _LOOSE and not (top and c.dep_ in ("conj", "cc")):
-            continue
-        out.extend(_phrase(c, False))
-    return out
-
-
-def _small_subtree(tok: Any, limit: int) -> list[Any]:
-    sub = _phrase(tok)
-    return sub if len(sub) <= limit else [tok]
+    return (min(int(t.idx) for t in tokens), max(end_of(t) for t in tokens))
 
 
 def _core(tok: Any, depth: int = 0) -> list[Any]:
@@ -386,7 +197,7 @@ def _core(tok: Any, depth: int = 0) -> list[Any]:
         return out
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "dative", "oprd", "acomp"):
-            out.extend(_small_subtree(c, _MAX_TOPIC_TOKENS))
+            out.extend(small_subtree(c, _MAX_TOPIC_TOKENS))
         elif c.dep_ in ("prt", "aux", "auxpass", "neg", "mark"):
             out.append(c)
         elif c.dep_ in ("xcomp", "ccomp"):
@@ -402,29 +213,29 @@ def _core(tok: Any, depth: int = 0) -> list[Any]:
             "after",
             "without",
         ):
-            out.extend(_small_subtree(c, _MAX_TOPIC_TOKENS))
+            out.extend(small_subtree(c, _MAX_TOPIC_TOKENS))
     return out
 
 
 def _topic_head(tok: Any) -> list[Any]:
     """What a stance trigger is about: the demanded clause, object or "for" phrase."""
     for dep in ("ccomp", "xcomp"):
-        for c in _children(tok, dep):
+        for c in children(tok, dep):
             return _core(c)
-    objs = _children(tok, "dobj", "nsubjpass") if tok.pos_ == "VERB" else []
+    objs = children(tok, "dobj", "nsubjpass") if tok.pos_ == "VERB" else []
     if tok.dep_ == "acl" and tok.pos_ == "VERB":
         objs = [tok.head]
-    objs += _prep_objects(tok, frozenset({"for", "on", "of", "to"}))
+    objs += prep_objects(tok, frozenset({"for", "on", "of", "to"}))
     for o in objs:
         if o.lemma_.lower() in PROPOSAL_NOUNS and o.dep_ in ("appos", "npadvmod"):
             return _core(o.head)
-        return _small_subtree(o, _MAX_TOPIC_TOKENS)
+        return small_subtree(o, _MAX_TOPIC_TOKENS)
     if tok.pos_ == "NOUN":
-        for c in _children(tok, "acl", "ccomp"):
-            if any(m.lower_ == "that" for m in _children(c, "mark")) or tok.i < c.i:
+        for c in children(tok, "acl", "ccomp"):
+            if any(m.lower_ == "that" for m in children(c, "mark")) or tok.i < c.i:
                 return _core(c)
     if tok.pos_ == "NOUN" and tok.head.lemma_ == "be":
-        for c in _children(tok.head, "ccomp", "attr", "acomp", "appos", "parataxis"):
+        for c in children(tok.head, "ccomp", "attr", "acomp", "appos", "parataxis"):
             if c is not tok:
                 return _core(c)
     return []
@@ -437,7 +248,7 @@ def _depth(tok: Any, root_ids: set[int]) -> int:
     return d
 
 
-def _topic_keys(tokens: Sequence[Any], doc: _Doc) -> tuple[tuple[str, ...], tuple[Span, ...]]:
+def _topic_keys(tokens: Sequence[Any], doc: DocContext) -> tuple[tuple[str, ...], tuple[Span, ...]]:
     """Key noun phrases of a topic, the one nearest its head first; names inside it."""
     ids = {t.i for t in tokens}
     roots = {t.i for t in tokens if t.head.i not in ids or t.head is t}
@@ -467,113 +278,6 @@ def _topic_keys(tokens: Sequence[Any], doc: _Doc) -> tuple[tuple[str, ...], tupl
     return tuple(keys), tuple(refs)
 
 
-def _parties(tok: Any, kind: str, doc: _Doc, si: int) -> tuple[Span | None, Span | None, list[Any]]:
-    """Actor, target and the tokens that name them, for trigger ``tok``."""
-    used: list[Any] = []
-    actor: Span | None = None
-    target: Span | None = None
-    if tok.pos_ == "VERB":
-        agents = _prep_objects(tok, frozenset({"by"}))
-        passive = bool(_children(tok, "nsubjpass")) or tok.dep_ == "acl"
-        subj = agents[0] if passive and agents else (None if passive else _subject(tok))
-        left = _left_names(tok, doc) if subj is None and not passive else []
-        if left:
-            actor = doc.ref(left[0], si)
-            target = doc.ref(left[-1], si) if len(left) > 1 else None
-            used.extend(left)
-        if subj is not None:
-            # "Putin's proposal … It required Ukraine to cede …": only demands carry it on.
-            actor = doc.ref(subj, si, owner=kind == "DEMAND")
-            used.extend(_small_subtree(subj, 8) if actor is not None else [subj])
-            conj = _children(subj, "conj")
-            if conj and actor is not None:
-                target = doc.ref(conj[0], si)
-                used.append(conj[0])
-        if target is None:
-            objs = _children(tok, "dobj", "dative")
-            if passive:
-                objs = _children(tok, "nsubjpass") + ([tok.head] if tok.dep_ == "acl" else [])
-            objs += _prep_objects(tok, _TARGET_PREPS)
-            if kind == "DEMAND":
-                for c in _children(tok, "ccomp"):
-                    objs += _children(c, "nsubj")
-            for o in objs:
-                target = doc.ref(o, si)
-                if target is not None:
-                    used.append(o)
-                    break
-    else:
-        poss = [c for c in _children(tok, "poss") if c.lower_ not in ("their", "its")]
-        names = [
-            c
-            for c in tok.children
-            if c.dep_ in ("compound", "amod") and kind == "CONSULT" and _named(doc, c)
-        ]
-        between = _prep_objects(
-            tok, frozenset({"between", "by"} | ({"of"} if kind == "CONSULT" else set()))
-        )
-        cands = poss + names + between
-        for c in between:
-            cands += _children(c, "conj")
-        if not cands and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _HOLD_VERBS:
-            subj = _subject(tok.head)
-            if subj is not None:
-                cands += [subj, *_children(subj, "conj")]
-        refs = []
-        for c in cands:
-            r = doc.ref(c, si)
-            if r is not None and r not in refs:
-                refs.append(r)
-                used.append(c)
-        actor = refs[0] if refs else None
-        if len(refs) > 1:
-            target = refs[1]
-        if target is None:
-            for o in _prep_objects(tok, frozenset({"with", "against", "on", "to"})):
-                target = doc.ref(o, si)
-                if target is not None:
-                    used.append(o)
-                    break
-    if target == actor or (target is not None and doc.labels.get(target) == "FAC"):
-        target = None  # "met at the palace" says where, not with whom
-    return actor, target, used
-
-
-def _named(doc: _Doc, tok: Any) -> bool:
-    # "the Alaska summit" says where, "the Trump-Putin summit" says who.
-    m = doc.mention_at(tok)
-    return m is not None and m.label in ("PERSON", "ORG", "NORP")
-
-
-def _location(tok: Any, doc: _Doc) -> tuple[Span | None, list[Any]]:
-    frontier = _prep_objects(tok, _PLACE_PREPS)
-    if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX"):
-        frontier += _prep_objects(tok.head, _PLACE_PREPS)
-    best: tuple[int, Span, Any] | None = None
-    for obj in frontier:
-        for t in obj.subtree:
-            m = doc.mention_at(t)
-            if m is None or m.label not in _PLACE_LABELS or (m.label == "FAC" and best is not None):
-                continue
-            rank = 1 if m.label == "FAC" else 0
-            if best is None or (rank, t.i) < (best[0], best[2].i):
-                best = (rank, (m.start, m.end), t)
-    return (best[1], [best[2]]) if best else (None, [])
-
-
-def _date(tok: Any, doc: _Doc) -> tuple[str | None, Span | None]:
-    sent = tok.sent
-    scope = [tok]
-    if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX") and _is_trigger(tok) == "CONSULT":
-        scope += [c for c in tok.head.children if c.dep_ in ("prep", "npadvmod")]
-    for head in scope:
-        lo, hi = int(head.left_edge.idx), _end(head.right_edge)
-        for s, e, value in doc.dates(sent):
-            if lo <= s and e <= hi:
-                return value, (s, e)
-    return None, None
-
-
 def _stance(tok: Any, kind: str) -> str | None:
     lemma = tok.lemma_.lower()
     if lemma in OFFER_VERBS:
@@ -596,15 +300,15 @@ def _evidence(sent: Any, tokens: Sequence[Any], extra: Sequence[Span]) -> Span:
 
 def _condition(tok: Any) -> Any | None:
     """The object of "without"/"unless" under a negated verb: "would not sign without X"."""
-    if tok.pos_ not in ("VERB", "AUX") or not _children(tok, "neg"):
+    if tok.pos_ not in ("VERB", "AUX") or not children(tok, "neg"):
         return None
-    objs = _prep_objects(tok, frozenset({"without"}))
+    objs = prep_objects(tok, frozenset({"without"}))
     return objs[0] if objs else None
 
 
 def _stated_conditions(tok: Any) -> list[Any]:
     """ "X's stance was clear: … no settlement without a ceasefire" → [ceasefire]."""
-    if tok.lemma_.lower() not in STANCE_NOUNS or not _children(tok, "poss"):
+    if tok.lemma_.lower() not in STANCE_NOUNS or not children(tok, "poss"):
         return []
     verb = tok.head
     if verb.lemma_ != "be":
@@ -615,7 +319,7 @@ def _stated_conditions(tok: Any) -> list[Any]:
         o
         for t in content.subtree
         if t.i not in skip and t.dep_ == "prep" and t.lower_ == "without"
-        for o in _children(t, "pobj")
+        for o in children(t, "pobj")
     ]
 
 
@@ -623,7 +327,7 @@ def extract_events(
     doc_id: str, sdoc: Any, mentions: Sequence[EntityMention], published: str | None = None
 ) -> list[ExtractedEvent]:
     """Events in one parsed document, in text order (rules in the module docstring)."""
-    doc = _Doc(doc_id, sdoc, mentions, published)
+    doc = DocContext(doc_id, sdoc, mentions, published)
     out: list[ExtractedEvent] = []
     for si, sent in enumerate(sdoc.sents):
         for tok in sent:
@@ -648,21 +352,21 @@ def _covered_by_verb(tok: Any, kind: str) -> bool:
     head = tok.head
     if head is not tok and head.pos_ == "VERB" and _is_trigger(head) == kind:
         return True
-    return any(c.pos_ == "VERB" and _is_trigger(c) == kind for c in _children(tok, "acl"))
+    return any(c.pos_ == "VERB" and _is_trigger(c) == kind for c in children(tok, "acl"))
 
 
 def _event(
-    tok: Any, kind: str, doc: _Doc, si: int, sent: Any, cond: Any | None
+    tok: Any, kind: str, doc: DocContext, si: int, sent: Any, cond: Any | None
 ) -> ExtractedEvent | None:
-    actor, target, used = _parties(tok, kind, doc, si)
-    location, loc_tokens = _location(tok, doc)
-    date, date_span = _date(tok, doc)
+    actor, target, used = find_parties(tok, kind, doc, si)
+    location, loc_tokens = find_location(tok, doc)
+    date, date_span = find_date(tok, doc, kind == "CONSULT")
     mode = _mode(tok, doc, date)
     stance = _stance(tok, kind) if cond is None else "condition"
-    topic_tokens = _topic_head(tok) if cond is None else _small_subtree(cond, _MAX_TOPIC_TOKENS)
+    topic_tokens = _topic_head(tok) if cond is None else small_subtree(cond, _MAX_TOPIC_TOKENS)
     if cond is not None:
         mode = "conditional"
-    core = [tok, *used, *loc_tokens, *_children(tok, "neg", "aux", "prt")]
+    core = [tok, *used, *loc_tokens, *children(tok, "neg", "aux", "prt")]
     if tok.dep_ == "xcomp" or (stance == "oppose" and tok.pos_ == "NOUN"):
         core.append(tok.head)  # "refused to meet", "dropped his demand"
     core += [t for t in topic_tokens if t.sent == sent]
@@ -687,7 +391,7 @@ def _event(
         "AGREE",
     ):
         return None
-    trig = (int(tok.idx), _end(tok))
+    trig = (int(tok.idx), end_of(tok))
     if "\n" in sent.doc.text[evidence[0] : evidence[1]]:
         return None  # a headline run into the byline is not one clause
     return ExtractedEvent(

@@ -1,0 +1,329 @@
+"""Who and where for one event trigger: actor, target, place and date from the parse.
+
+``DocContext`` holds what every trigger in a document needs (mentions by offset,
+the coref ``Resolver``, dates per sentence, the latest proposal's owner); the
+functions below read one trigger's parties, place and date from the dependency
+parse. The rules are described in ``extract.events``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Any
+
+from newsprism.extract.coref import Resolver
+from newsprism.extract.cues import PRONOUN_GENDER
+from newsprism.extract.dates import dateline_anchor, find_dates, parse_anchor
+from newsprism.extract.entities import EntityMention
+from newsprism.extract.event_words import GROUP_NOUNS, PROPOSAL_NOUNS
+from newsprism.extract.quote_marks import find_quoted
+from newsprism.extract.slot_context import clause_tense
+
+Span = tuple[int, int]
+
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+_TARGET_PREPS = frozenset({"with", "to", "against", "on"})
+# Verbs whose object noun is an event the subject takes part in ("held talks").
+_HOLD_VERBS = frozenset(
+    {
+        "hold",
+        "attend",
+        "end",
+        "have",
+        "reach",
+        "sign",
+        "conclude",
+        "host",
+        "begin",
+        "open",
+        "finish",
+        "join",
+        "launch",
+        "strike",
+        "seal",
+    }
+)
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
+_OWNER_SENTENCES = 3
+
+
+def end_of(tok: Any) -> int:
+    return int(tok.idx) + len(tok)
+
+
+class DocContext:
+    """Per-document lookups: mentions by offset, the coref resolver, dates per sentence."""
+
+    def __init__(
+        self, doc_id: str, sdoc: Any, mentions: Sequence[EntityMention], published: str | None
+    ) -> None:
+        self.doc_id = doc_id
+        self.sdoc = sdoc
+        self.mentions = sorted(
+            (m for m in mentions if m.label in _ACTOR_LABELS), key=lambda m: (m.start, m.end)
+        )
+        self.starts = [m.start for m in self.mentions]
+        self.labels = {(m.start, m.end): m.label for m in self.mentions}
+        self.quoted = [(q.open, q.close + 1) for q in find_quoted(sdoc.text)]
+        self.resolver = Resolver(sdoc, list(mentions), self.quoted)
+        self.anchor = parse_anchor(published) or dateline_anchor(sdoc.text)
+        self._dates: dict[int, list[tuple[int, int, str]]] = {}
+        # The latest "<owner>'s proposal": (owner span, sentence start token).
+        self.owner: tuple[Span, int] | None = None
+
+    def mention_at(self, tok: Any) -> EntityMention | None:
+        i = bisect_right(self.starts, tok.idx) - 1
+        if i >= 0 and self.mentions[i].start <= tok.idx < self.mentions[i].end:
+            return self.mentions[i]
+        return None
+
+    def dates(self, sent: Any) -> list[tuple[int, int, str]]:
+        if sent.start not in self._dates:
+            off = sent.start_char
+            sdoc = self.sdoc
+
+            def tense(start: int, end: int) -> str | None:
+                span = sdoc.char_span(off + start, off + end, alignment_mode="expand")
+                return clause_tense(span.root) if span is not None and len(span) else None
+
+            found = find_dates(sent.text, self.anchor, tense)
+            self._dates[sent.start] = [
+                (off + d.start, off + d.end, d.value)
+                for d in found
+                if d.kind == "date" and d.unit == "day" and d.value
+            ]
+        return self._dates[sent.start]
+
+    # ------------------------------------------------------------------ who
+
+    def ref(self, tok: Any, sent_i: int, owner: bool = False) -> Span | None:
+        """The named mention that the noun phrase headed by ``tok`` stands for, or None."""
+        m = self.mention_at(tok)
+        if m is not None:
+            return (m.start, m.end)
+        for c in tok.children:
+            # "her Kestovian counterpart, Yuri Bondar": the apposition names the noun.
+            am = self.mention_at(c) if c.dep_ == "appos" else None
+            if am is not None and am.label in ("PERSON", "ORG", "GPE", "NORP"):
+                return (am.start, am.end)
+        low = tok.lower_
+        if low in PRONOUN_GENDER:
+            return self.resolver.resolve_pronoun(tok)
+        if tok.pos_ == "PROPN":
+            return self.resolver.resolve_name(tok)
+        lemma = tok.lemma_.lower()
+        if lemma in GROUP_NOUNS:
+            for child in tok.children:
+                if child.dep_ in ("amod", "compound", "poss"):
+                    cm = self.mention_at(child)
+                    if cm is not None:
+                        return (cm.start, cm.end)
+                    if child.lower_ in PRONOUN_GENDER:
+                        return self.resolver.resolve_pronoun(child)
+            role = self.resolver.resolve_role(tok)
+            if role is not None:
+                return role
+        if (
+            owner
+            and (
+                low in ("it", "this")
+                or (
+                    lemma in PROPOSAL_NOUNS
+                    and any(c.lower_ in ("the", "this", "that") for c in tok.children)
+                )
+            )
+            and self.owner is not None
+            and sent_i - self.owner[1] <= _OWNER_SENTENCES
+        ):
+            return self.owner[0]
+        return None
+
+    def learn_owner(self, sent: Any, sent_i: int) -> None:
+        for tok in sent:
+            if tok.lemma_.lower() in PROPOSAL_NOUNS and tok.pos_ == "NOUN":
+                for child in tok.children:
+                    if child.dep_ == "poss":
+                        who = self.ref(child, sent_i)
+                        if who is not None:
+                            self.owner = (who, sent_i)
+
+
+def children(tok: Any, *deps: str) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def prep_objects(tok: Any, preps: frozenset[str]) -> list[Any]:
+    out = []
+    for p in children(tok, "prep", "agent"):
+        if p.lower_ in preps:
+            out.extend(children(p, "pobj", "pcomp"))
+    return out
+
+
+def subject(tok: Any) -> Any | None:
+    """The subject of verb ``tok``, inherited along xcomp/conj/acl chains."""
+    for _ in range(4):
+        subj = children(tok, "nsubj", "csubj")
+        if subj:
+            return subj[0]
+        if tok.dep_ in ("xcomp", "conj") and tok.head is not tok:
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _left_names(tok: Any, doc: DocContext) -> list[Any]:
+    """Names right before a verb the parser left without a subject ("A and B convened")."""
+    out: list[Any] = []
+    i = tok.i - 1
+    sdoc = tok.doc
+    while i >= tok.sent.start and len(out) < 2:
+        t = sdoc[i]
+        m = doc.mention_at(t)
+        if m is None or m.label not in ("PERSON", "ORG", "GPE", "NORP"):
+            break
+        out.append(t)
+        j = i
+        while j > tok.sent.start and doc.mention_at(sdoc[j - 1]) is m:
+            j -= 1
+        if j - 1 < tok.sent.start or sdoc[j - 1].lower_ != "and":
+            break
+        i = j - 2
+    return list(reversed(out))
+
+
+_LOOSE = frozenset({"appos", "relcl", "advcl", "parataxis", "acl", "punct", "cc", "conj"})
+
+
+def phrase(tok: Any, top: bool = True) -> list[Any]:
+    """``tok`` and its dependents, without clauses and appositions hung onto it.
+
+    Conjuncts stay at the top level ("cede Donetsk and Luhansk") but not deeper,
+    so a phrase does not run on into the next clause of a long sentence.
+    """
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in _LOOSE and not (top and c.dep_ in ("conj", "cc")):
+            continue
+        out.extend(phrase(c, False))
+    return out
+
+
+def small_subtree(tok: Any, limit: int) -> list[Any]:
+    sub = phrase(tok)
+    return sub if len(sub) <= limit else [tok]
+
+
+def find_parties(
+    tok: Any, kind: str, doc: DocContext, si: int
+) -> tuple[Span | None, Span | None, list[Any]]:
+    """Actor, target and the tokens that name them, for trigger ``tok``."""
+    used: list[Any] = []
+    actor: Span | None = None
+    target: Span | None = None
+    if tok.pos_ == "VERB":
+        agents = prep_objects(tok, frozenset({"by"}))
+        passive = bool(children(tok, "nsubjpass")) or tok.dep_ == "acl"
+        subj = agents[0] if passive and agents else (None if passive else subject(tok))
+        left = _left_names(tok, doc) if subj is None and not passive else []
+        if left:
+            actor = doc.ref(left[0], si)
+            target = doc.ref(left[-1], si) if len(left) > 1 else None
+            used.extend(left)
+        if subj is not None:
+            # "Putin's proposal … It required Ukraine to cede …": only demands carry it on.
+            actor = doc.ref(subj, si, owner=kind == "DEMAND")
+            used.extend(small_subtree(subj, 8) if actor is not None else [subj])
+            conj = children(subj, "conj")
+            if conj and actor is not None:
+                target = doc.ref(conj[0], si)
+                used.append(conj[0])
+        if target is None:
+            objs = children(tok, "dobj", "dative")
+            if passive:
+                objs = children(tok, "nsubjpass") + ([tok.head] if tok.dep_ == "acl" else [])
+            objs += prep_objects(tok, _TARGET_PREPS)
+            if kind == "DEMAND":
+                for c in children(tok, "ccomp"):
+                    objs += children(c, "nsubj")
+            for o in objs:
+                target = doc.ref(o, si)
+                if target is not None:
+                    used.append(o)
+                    break
+    else:
+        poss = [c for c in children(tok, "poss") if c.lower_ not in ("their", "its")]
+        names = [
+            c
+            for c in tok.children
+            if c.dep_ in ("compound", "amod") and kind == "CONSULT" and _named(doc, c)
+        ]
+        between = prep_objects(
+            tok, frozenset({"between", "by"} | ({"of"} if kind == "CONSULT" else set()))
+        )
+        cands = poss + names + between
+        for c in between:
+            cands += children(c, "conj")
+        if not cands and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _HOLD_VERBS:
+            subj = subject(tok.head)
+            if subj is not None:
+                cands += [subj, *children(subj, "conj")]
+        refs = []
+        for c in cands:
+            r = doc.ref(c, si)
+            if r is not None and r not in refs:
+                refs.append(r)
+                used.append(c)
+        actor = refs[0] if refs else None
+        if len(refs) > 1:
+            target = refs[1]
+        if target is None:
+            for o in prep_objects(tok, frozenset({"with", "against", "on", "to"})):
+                target = doc.ref(o, si)
+                if target is not None:
+                    used.append(o)
+                    break
+    if target == actor or (target is not None and doc.labels.get(target) == "FAC"):
+        target = None  # "met at the palace" says where, not with whom
+    return actor, target, used
+
+
+def _named(doc: DocContext, tok: Any) -> bool:
+    # "the Alaska summit" says where, "the Trump-Putin summit" says who.
+    m = doc.mention_at(tok)
+    return m is not None and m.label in ("PERSON", "ORG", "NORP")
+
+
+def find_location(tok: Any, doc: DocContext) -> tuple[Span | None, list[Any]]:
+    frontier = prep_objects(tok, _PLACE_PREPS)
+    for obj in children(tok, "dobj"):
+        frontier += prep_objects(obj, _PLACE_PREPS)  # "met Alvarez in Lisbon" hangs off the object
+    if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX"):
+        frontier += prep_objects(tok.head, _PLACE_PREPS)
+    best: tuple[int, Span, Any] | None = None
+    for obj in frontier:
+        for t in obj.subtree:
+            m = doc.mention_at(t)
+            if m is None or m.label not in _PLACE_LABELS or (m.label == "FAC" and best is not None):
+                continue
+            rank = 1 if m.label == "FAC" else 0
+            if best is None or (rank, t.i) < (best[0], best[2].i):
+                best = (rank, (m.start, m.end), t)
+    return (best[1], [best[2]]) if best else (None, [])
+
+
+def find_date(tok: Any, doc: DocContext, meeting: bool) -> tuple[str | None, Span | None]:
+    sent = tok.sent
+    scope = [tok]
+    if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX") and meeting:
+        scope += [c for c in tok.head.children if c.dep_ in ("prep", "npadvmod")]
+    for head in scope:
+        lo, hi = int(head.left_edge.idx), end_of(head.right_edge)
+        for s, e, value in doc.dates(sent):
+            if lo <= s and e <= hi:
+                return value, (s, e)
+    return None, None

@@ -1,0 +1,112 @@
+"""Merging events across outlets and country-level actors, on hand-built inputs."""
+
+from __future__ import annotations
+
+from newsprism.crossdoc.events import country_actors, merge_events
+from newsprism.extract.events import ExtractedEvent
+from newsprism.models import Entity, Mention
+
+
+def _ent(eid: str, name: str, kind: str, *spans: tuple[str, int, int]) -> Entity:
+    return Entity(
+        id=eid,
+        name=name,
+        type=kind,
+        mentions=[Mention(document=d, span=(s, e)) for d, s, e in spans],
+    )
+
+
+def _ev(
+    doc: str,
+    trig: int,
+    kind: str = "CONSULT",
+    actor: tuple[int, int] | None = None,
+    target: tuple[int, int] | None = None,
+    date: str | None = None,
+    mode: str = "happened",
+    location: tuple[int, int] | None = None,
+) -> ExtractedEvent:
+    return ExtractedEvent(
+        id=f"xe-{doc}-{trig}",
+        document=doc,
+        type=kind,
+        lemma="meet",
+        trigger=(trig, trig + 3),
+        mode=mode,
+        evidence=(trig, trig + 20),
+        actor_ref=actor,
+        target_ref=target,
+        location_ref=location,
+        date=date,
+    )
+
+
+ENTITIES = [
+    _ent("e-a", "Ana Lind", "PERSON", ("d1", 0, 8), ("d2", 30, 38), ("d3", 0, 4)),
+    _ent("e-b", "Ben Rook", "PERSON", ("d1", 13, 21), ("d2", 0, 8)),
+    _ent("e-oslo", "Oslo", "GPE", ("d1", 40, 44), ("d3", 50, 54)),
+    _ent("e-nor", "Norway", "GPE", ("d4", 60, 66)),
+    _ent("e-vel", "Velmar", "GPE", ("d4", 70, 76)),
+    _ent("e-velnorp", "Velmarian", "NORP", ("d4", 0, 9)),
+]
+
+
+def test_crossdoc_events_same_meeting_from_two_outlets_is_one_event() -> None:
+    found = [
+        _ev("d1", 9, actor=(0, 8), target=(13, 21), date="2031-05-04", location=(40, 44)),
+        _ev("d2", 9, actor=(0, 8), target=(30, 38)),  # reversed parties, undated
+    ]
+    (event,) = merge_events(found, ENTITIES, _index())
+    assert {event.actor, event.target} == {"e-a", "e-b"}
+    assert event.date == "2031-05-04"
+    assert event.location == "e-oslo"
+    assert [e.document for e in event.evidence] == ["d1", "d2"]
+
+
+def test_crossdoc_events_planned_and_happened_stay_apart() -> None:
+    found = [
+        _ev("d1", 9, actor=(0, 8), target=(13, 21), date="2031-05-04"),
+        _ev("d2", 9, actor=(0, 8), target=(30, 38), date="2031-05-12", mode="planned"),
+    ]
+    events = merge_events(found, ENTITIES, _index())
+    assert [(e.date, e.mode) for e in events] == [
+        ("2031-05-04", "happened"),
+        ("2031-05-12", "planned"),
+    ]
+
+
+def test_crossdoc_events_without_actor_join_only_a_unique_dated_event() -> None:
+    found = [
+        _ev("d1", 9, actor=(0, 8), target=(13, 21), date="2031-05-04"),
+        _ev("d3", 60, date="2031-05-04"),  # "the meeting on 4 May"
+        _ev("d3", 90),  # undated, no actor: dropped
+    ]
+    (event,) = merge_events(found, ENTITIES, _index())
+    assert len(event.evidence) == 2
+
+
+def test_crossdoc_events_capital_and_nationality_stand_for_the_country() -> None:
+    mapping = country_actors(ENTITIES)
+    assert mapping["e-oslo"] == "e-nor"
+    assert mapping["e-velnorp"] == "e-vel"
+    assert "e-a" not in mapping
+
+
+def test_crossdoc_events_capital_without_its_country_stays_itself() -> None:
+    assert "e-oslo" not in country_actors([e for e in ENTITIES if e.id != "e-nor"])
+
+
+def test_crossdoc_events_deterministic_whatever_the_input_order() -> None:
+    found = [
+        _ev("d1", 9, actor=(0, 8), target=(13, 21), date="2031-05-04"),
+        _ev("d2", 9, actor=(0, 8), target=(30, 38)),
+        _ev("d4", 10, kind="DEMAND", actor=(0, 9)),
+    ]
+    a = merge_events(found, ENTITIES, _index())
+    b = merge_events(list(reversed(found)), ENTITIES, _index())
+    assert a == b
+    assert any(e.type == "DEMAND" and e.actor == "e-vel" for e in a)
+
+
+def _index() -> dict[tuple[str, int, int], str]:
+    return {(m.document, *m.span): e.id for e in ENTITIES for m in e.mentions}
