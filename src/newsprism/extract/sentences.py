@@ -9,7 +9,8 @@ Each sentence (split again at line breaks, like claims) gets a *voice*:
   author's own words (never inside quotation marks): a rhetorical ``question``,
   the ``first_person``, a prescriptive ``modal`` (must / should / ought), or an
   ``evaluative`` adjective or adverb (a listed judging word, or a VADER word
-  of strong valence used as an adjective or adverb), or a ``loaded`` framing
+  of strong valence used as a predicate adjective or a sentence adverb:
+  "the plan is reckless", not "rich donors"), or a ``loaded`` framing
   noun ("appeasement", "capitulation": ``sources.lexicon.FRAMING``).
 * ``factual`` — a finished statement in the author's voice with no marker.
 * ``other`` — headings and fragments (no end mark, no verb): not counted.
@@ -105,6 +106,15 @@ def _quoted_mask(text: str) -> list[bool]:
     return mask
 
 
+def _continues_quote(sent: str) -> bool:
+    """A sentence that closes a quotation it never opened: the end of a multi-sentence quote."""
+    body = sent.rstrip()
+    if not body.endswith(("”", '"')):
+        return False
+    inner = body[:-1]
+    return "“" not in inner and inner.count('"') % 2 == 0
+
+
 def _attribution(tokens: Sequence[Any], has_quote: bool) -> Marker | None:
     for tok in tokens:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
@@ -115,13 +125,17 @@ def _attribution(tokens: Sequence[Any], has_quote: bool) -> Marker | None:
         if lemma not in SPEECH_VERBS or lemma in _NOT_SPEECH or tok.pos_ not in ("VERB", "AUX"):
             continue
         deps = {c.dep_ for c in tok.children}
+        # "X called … and insisted that …": the second verb shares the first one's subject.
+        if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+            deps |= {c.dep_ for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")}
         if not deps & {"nsubj", "nsubjpass"}:
             continue
-        # "Reyes should say so": the author prescribing speech, not reporting it.
-        if any(c.dep_ == "aux" and c.lower_ in PRESCRIPTIVE for c in tok.children):
+        if _prescribed(tok):
             continue
-        if lemma == "call" and any(
-            c.dep_ in ("prep", "prt") and c.lower_ in _CALL_PREPS for c in tok.children
+        if (
+            lemma == "call"
+            and "dobj" not in deps
+            and any(c.dep_ in ("prep", "prt") and c.lower_ in _CALL_PREPS for c in tok.children)
         ):
             continue
         if deps & {"ccomp", "xcomp"} or has_quote or tok.dep_ in ("ROOT", "parataxis"):
@@ -132,7 +146,8 @@ def _attribution(tokens: Sequence[Any], has_quote: bool) -> Marker | None:
 def _opinion_markers(
     tokens: Sequence[Any], text: str, span: Span, quoted: list[bool]
 ) -> list[Marker]:
-    own = [t for t in tokens if not quoted[t.idx]]
+    # Words inside a clause that a reporting verb governs are the speaker's, not the author's.
+    own = [t for t in tokens if not quoted[t.idx] and not _reported(t)]
     out: list[Marker] = []
     stripped = text[span[0] : span[1]].rstrip(_CLOSERS)
     end = span[0] + len(stripped)
@@ -147,13 +162,44 @@ def _opinion_markers(
             out.append(Marker("modal", where))
         elif (
             low in EVALUATIVE
-            or (tok.pos_ in ("ADJ", "ADV") and abs(valence(low)) >= STRONG_VALENCE)
+            or (_predicative(tok) and abs(valence(low)) >= STRONG_VALENCE)
             or (low in _GRADING and tok.dep_ == "acomp")
         ):
             out.append(Marker("evaluative", where))
         elif low in FRAMING:
             out.append(Marker("loaded", where))
     return out
+
+
+def _predicative(tok: Any) -> bool:
+    """An adjective said *of* something ("the plan is reckless"), or a sentence adverb.
+
+    Attributive adjectives mostly describe ("rich donors", "ambitious targets",
+    "dangerous pollutants"); a predicate adjective grades the thing itself.
+    """
+    if tok.pos_ == "ADV":
+        return tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX", "ADJ")
+    if tok.pos_ != "ADJ":
+        return False
+    if tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ in ("acomp", "oprd", "ROOT") or (tok.dep_ == "attr" and tok.head.lemma_ == "be")
+
+
+def _reported(tok: Any) -> bool:
+    """Whether a reporting verb ("insisting that …", "said … would") governs ``tok``."""
+    return any(
+        a.lemma_.lower() in SPEECH_VERBS
+        and a.lemma_.lower() not in _NOT_SPEECH
+        and a.pos_ in ("VERB", "AUX")
+        and not _prescribed(a)
+        for a in tok.ancestors
+    )
+
+
+def _prescribed(verb: Any) -> bool:
+    """Whether ``verb`` is speech the author asks for ("X should say so"), not reports."""
+    return any(c.dep_ == "aux" and c.lower_ in PRESCRIPTIVE for c in verb.children)
 
 
 def _role(tok: Any) -> Role | None:
@@ -212,7 +258,7 @@ def _features(
     )
     actors = tuple(_actors(sdoc, mentions, span))
     attribution = _attribution(tokens, in_quote > 0)
-    if attribution is None and in_quote * 2 >= visible:
+    if attribution is None and (in_quote * 2 >= visible or _continues_quote(sent)):
         attribution = Marker("quotation", span)
     if attribution is not None:
         return SentenceFeatures(span, "attributed", (attribution,), tone, tone_words, actors)

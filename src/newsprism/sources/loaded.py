@@ -37,11 +37,12 @@ from newsprism.models import Example, LoadedTerm, MarkedSpan
 Span = tuple[int, int]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
-# Strength of the story-wide prior, in pseudo-words; larger shrinks rare words harder.
-PRIOR_WEIGHT = 500.0
+# Strength of the story-wide prior as a share of the story's words; larger shrinks
+# rare words harder. Proportional, so a three-article story is not all prior.
+PRIOR_SHARE = 0.15
 # z at which a word the others also use still counts as this source's own.
 MIN_Z_SHARED = 1.96
-MIN_Z = 1.0
+MIN_Z = 0.8
 MIN_LENGTH = 4
 LIMIT = 8
 EXAMPLES = 2
@@ -134,6 +135,7 @@ def loaded_terms(
     for counts in all_counts.values():
         total.update(counts)
     n_all = sum(total.values()) or 1
+    a0 = PRIOR_SHARE * n_all
     users: dict[str, set[str]] = {}
     for key, docs in sources.items():
         for d in docs:
@@ -157,7 +159,7 @@ def loaded_terms(
         terms: list[LoadedTerm] = []
         for word, y_s in own.items():
             y_r = rest[word]
-            z = _z(y_s, n_s, y_r, n_r, PRIOR_WEIGHT * total[word] / n_all, PRIOR_WEIGHT)
+            z = _z(y_s, n_s, y_r, n_r, a0 * total[word] / n_all, a0)
             if z < (MIN_Z_SHARED if y_r else MIN_Z):
                 continue
             others = sorted(

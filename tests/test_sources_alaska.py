@@ -1,0 +1,60 @@
+"""Source profiles on the alaska-summit corpus: what a careful reader sees.
+
+The five articles (read in full while writing this test): three analysis and
+advocacy pieces (000 and 001 by one columnist, 001 closing with what leaders
+"must" do; 002 an analysis with its own judgements), one interpretive report
+(003) and one straight news report (004) that attributes nearly everything.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.models import Brief, SourceProfile
+
+STRAIGHT = "004_"
+ANALYSIS = ("000_", "001_", "002_")
+ADVOCACY = "001_"
+
+
+@pytest.fixture(scope="module")
+def alaska_brief(alaska_dir: Path) -> Brief:
+    from newsprism.pipeline import run
+
+    return run([str(alaska_dir)])
+
+
+def _profile(brief: Brief, prefix: str) -> SourceProfile:
+    doc = next(d for d in brief.documents if Path(d.input).name.startswith(prefix))
+    return next(p for p in brief.sources if doc.id in p.documents)
+
+
+def test_sources_alaska_straight_report_has_least_opinion(alaska_brief: Brief) -> None:
+    straight = _profile(alaska_brief, STRAIGHT)
+    assert straight.opinion_share == 0.0
+    for prefix in ANALYSIS:
+        assert _profile(alaska_brief, prefix).opinion_share > straight.opinion_share, prefix
+    top = max(alaska_brief.sources, key=lambda p: p.opinion_share)
+    assert top is _profile(alaska_brief, ADVOCACY)
+    kinds = {m.kind for e in top.opinion_examples for m in e.marks}
+    assert "modal" in kinds
+
+
+def test_sources_alaska_straight_report_attributes_most(alaska_brief: Brief) -> None:
+    straight = _profile(alaska_brief, STRAIGHT)
+    assert straight.attribution_share is not None
+    for prefix in ANALYSIS:
+        share = _profile(alaska_brief, prefix).attribution_share or 0.0
+        assert share < straight.attribution_share, prefix
+    assert straight.loaded_terms == []
+
+
+def test_sources_alaska_examples_cite_exact_spans(alaska_brief: Brief) -> None:
+    for p in alaska_brief.sources:
+        for ex in p.opinion_examples + [e for t in p.loaded_detail for e in t.evidence]:
+            text = alaska_brief.document(ex.document).text
+            assert text[ex.span[0] : ex.span[1]].strip()
+            for mark in ex.marks:
+                assert ex.span[0] <= mark.span[0] < mark.span[1] <= ex.span[1]
