@@ -67,12 +67,24 @@ class DocContext:
         )
         self.starts = [m.start for m in self.mentions]
         self.labels = {(m.start, m.end): m.label for m in self.mentions}
-        self.quoted = [(q.open, q.close + 1) for q in find_quoted(sdoc.text)]
+        # ``Doc.text`` joins every token on each access: read it once.
+        self.text: str = sdoc.text
+        self.quoted = [(q.open, q.close + 1) for q in find_quoted(self.text)]
         self.resolver = Resolver(sdoc, list(mentions), self.quoted)
-        self.anchor = parse_anchor(published) or dateline_anchor(sdoc.text)
+        self.sents = list(sdoc.sents)
+        self.sent_starts = [int(s.start) for s in self.sents]
+        self.anchor = parse_anchor(published) or dateline_anchor(self.text)
         self._dates: dict[int, list[tuple[int, int, str]]] = {}
         # The latest "<owner>'s proposal": (owner span, sentence start token).
         self.owner: tuple[Span, int] | None = None
+
+    def sent_of(self, tok: Any) -> Any:
+        """The sentence of ``tok``; ``tok.sent`` rebuilds it on every call, which is slow."""
+        i = bisect_right(self.sent_starts, tok.i) - 1
+        return self.sents[i]
+
+    def sent_start(self, tok: Any) -> int:
+        return int(self.sent_of(tok).start)
 
     def mention_at(self, tok: Any) -> EntityMention | None:
         i = bisect_right(self.starts, tok.idx) - 1
@@ -89,7 +101,7 @@ class DocContext:
                 span = sdoc.char_span(off + start, off + end, alignment_mode="expand")
                 return clause_tense(span.root) if span is not None and len(span) else None
 
-            found = find_dates(sent.text, self.anchor, tense)
+            found = find_dates(self.text[off : sent.end_char], self.anchor, tense)
             self._dates[sent.start] = [
                 (off + d.start, off + d.end, d.value)
                 for d in found
@@ -181,16 +193,17 @@ def _left_names(tok: Any, doc: DocContext) -> list[Any]:
     out: list[Any] = []
     i = tok.i - 1
     sdoc = tok.doc
-    while i >= tok.sent.start and len(out) < 2:
+    first = doc.sent_start(tok)
+    while i >= first and len(out) < 2:
         t = sdoc[i]
         m = doc.mention_at(t)
         if m is None or m.label not in ("PERSON", "ORG", "GPE", "NORP"):
             break
         out.append(t)
         j = i
-        while j > tok.sent.start and doc.mention_at(sdoc[j - 1]) is m:
+        while j > first and doc.mention_at(sdoc[j - 1]) is m:
             j -= 1
-        if j - 1 < tok.sent.start or sdoc[j - 1].lower_ != "and":
+        if j - 1 < first or sdoc[j - 1].lower_ != "and":
             break
         i = j - 2
     return list(reversed(out))
@@ -317,7 +330,7 @@ def find_location(tok: Any, doc: DocContext) -> tuple[Span | None, list[Any]]:
 
 
 def find_date(tok: Any, doc: DocContext, meeting: bool) -> tuple[str | None, Span | None]:
-    sent = tok.sent
+    sent = doc.sent_of(tok)
     scope = [tok]
     if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX") and meeting:
         scope += [c for c in tok.head.children if c.dep_ in ("prep", "npadvmod")]

@@ -288,11 +288,10 @@ def _stance(tok: Any, kind: str) -> str | None:
     return stance
 
 
-def _evidence(sent: Any, tokens: Sequence[Any], extra: Sequence[Span]) -> Span:
+def _evidence(text: str, sent: Any, tokens: Sequence[Any], extra: Sequence[Span]) -> Span:
     spans = [_bounds(tokens), *list(extra)]
     start = max(min(s for s, _ in spans), int(sent.start_char))
     end = min(max(e for _, e in spans), int(sent.end_char))
-    text = sent.doc.text
     while end > start and (text[end - 1] in " ,;:—–-" or text[end - 1].isspace()):
         end -= 1
     return start, end
@@ -369,9 +368,10 @@ def _event(
     core = [tok, *used, *loc_tokens, *children(tok, "neg", "aux", "prt")]
     if tok.dep_ == "xcomp" or (stance == "oppose" and tok.pos_ == "NOUN"):
         core.append(tok.head)  # "refused to meet", "dropped his demand"
-    core += [t for t in topic_tokens if t.sent == sent]
+    # Token indexes, not ``t.sent``: spaCy rebuilds the sentence on every access.
+    core += [t for t in topic_tokens if sent.start <= t.i < sent.end]
     extra = [date_span] if date_span else []
-    evidence = _evidence(sent, core, extra)
+    evidence = _evidence(doc.text, sent, core, extra)
     keys: tuple[str, ...] = ()
     refs: tuple[Span, ...] = ()
     topic: Span | None = None
@@ -392,7 +392,7 @@ def _event(
     ):
         return None
     trig = (int(tok.idx), end_of(tok))
-    if "\n" in sent.doc.text[evidence[0] : evidence[1]]:
+    if "\n" in doc.text[evidence[0] : evidence[1]]:
         return None  # a headline run into the byline is not one clause
     return ExtractedEvent(
         id=event_id(doc.doc_id, trig, kind if cond is None else f"condition{cond.i}"),
