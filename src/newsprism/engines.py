@@ -46,7 +46,7 @@ def extract_all(documents: Sequence[Document], engine: Engine) -> Iterator[DocEx
     """The per-document stage over ``documents`` on ``engine``, yielded in their order."""
     if not documents:
         return
-    if engine.name == "processes" and engine.workers > 1:
+    if engine.name == "processes":
         yield from _processes(documents, engine)
     elif engine.name == "ray":
         yield from _ray(documents, engine)
