@@ -22,6 +22,7 @@ demo: $(STAMP)
 	$(BIN)/newsprism demo -o newsprism-demo
 
 test: $(STAMP)
+	bash scripts/install-chromium.sh
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q

@@ -49,6 +49,11 @@ def create_app(settings: WebSettings | None = None, builder: Builder | None = No
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if builder is None:
+            # The model takes seconds to load: do it now, not in the first user's job.
+            from newsprism.nlp import load_model
+
+            manager.warm(load_model)
         yield
         manager.shutdown()
 

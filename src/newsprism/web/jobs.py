@@ -160,6 +160,25 @@ class JobManager:
     def new_id(self) -> str:
         return secrets.token_hex(10)
 
+    def _pool(self) -> ThreadPoolExecutor:
+        # Called with the lock held.
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(1, thread_name_prefix="newsprism-job")
+        return self._executor
+
+    def warm(self, task: Callable[[], object]) -> None:
+        """Run ``task`` on the worker ahead of any job (loading the model), errors ignored:
+        a job that needs what failed to load reports it itself."""
+
+        def quietly() -> None:
+            try:
+                task()
+            except Exception:
+                return
+
+        with self._lock:
+            self._pool().submit(quietly)
+
     def submit(self, job_id: str, submission: Submission) -> Job:
         """Queue ``submission`` (its uploads already saved under the job's folder)."""
         job = Job(id=job_id, created_at=now_iso(), inputs=submission.input_names())
@@ -167,9 +186,7 @@ class JobManager:
             self._jobs[job_id] = job
         self._save(job)
         with self._lock:
-            if self._executor is None:
-                self._executor = ThreadPoolExecutor(1, thread_name_prefix="newsprism-job")
-            self._executor.submit(self._run, job_id, submission)
+            self._pool().submit(self._run, job_id, submission)
         return job
 
     def _update(self, job_id: str, save: bool = False, **changes: object) -> None:

@@ -114,6 +114,12 @@ def brief_page(request: Request, job_id: str) -> Response:
     return HTMLResponse(with_app_bar(brief_html, bar, style))
 
 
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    # Browsers ask for it on every page; an empty answer beats a 404 in the console.
+    return Response(status_code=204)
+
+
 @router.get("/login", response_class=HTMLResponse)
 def login_form(request: Request) -> Response:
     return login_page(request)

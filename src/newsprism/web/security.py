@@ -40,13 +40,15 @@ CSP = (
 SECURITY_HEADERS = {
     "content-security-policy": CSP,
     "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
+    # Not "no-referrer": with it a browser sends "Origin: null" on our own form posts.
+    # Same-origin keeps article links from leaking the job address to other sites.
+    "referrer-policy": "same-origin",
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
 }
 COOKIE = "newsprism_session"
 # Reachable without the token: the login itself and the files the login page uses.
-PUBLIC_PREFIXES = ("/login", "/static/")
+PUBLIC_PREFIXES = ("/login", "/static/", "/favicon.ico")
 _UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
