@@ -341,5 +341,10 @@ WEAK_ISSUE_WORDS: frozenset[str] = frozenset(
         "role",
         "need",
         "number",
+        "ambiguity",
+        "fix",
+        "impression",
+        "opportunity",
+        "willingness",
     }
 )
