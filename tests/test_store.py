@@ -168,3 +168,22 @@ def test_store_missing_file_read_only_is_a_clear_error(tmp_path: Path) -> None:
 
     with pytest.raises(UsageError, match="no store at"):
         Store(tmp_path / "none.duckdb", read_only=True)
+
+
+def test_store_cli_ingest_then_export(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsprism.cli import main
+
+    src, db, out = _corpus(tmp_path / "in", 3), tmp_path / "c.duckdb", tmp_path / "pq"
+    runner = CliRunner()
+    first = runner.invoke(main, ["ingest", str(src), "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    assert "3 documents added" in first.output
+    again = runner.invoke(main, ["ingest", str(src), "--db", str(db)])
+    assert "0 documents added" in again.output and "3 already stored" in again.output
+    exported = runner.invoke(main, ["export", "--db", str(db), "-o", str(out)])
+    assert exported.exit_code == 0, exported.output
+    assert (out / "documents.parquet").is_file()
+    missing = runner.invoke(main, ["export", "--db", str(tmp_path / "no.duckdb"), "-o", str(out)])
+    assert missing.exit_code == 1 and "no store at" in missing.output
