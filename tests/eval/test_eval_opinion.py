@@ -12,7 +12,9 @@ not annotate opinion. So the check is what the annotation can tell us:
   that the annotators gave to a quoted source is a clear error.
 * ``factual_outside`` — the same for ``factual`` sentences.
 * ``opinion_rate`` — opinion sentences over all counted sentences: these are
-  news reports, so it should stay low (reported, not gated).
+  news reports, so it should stay low (reported, not gated);
+  ``gold_attributed_rate`` — the share of sentences that are gold attributed,
+  the chance level the two ``*_outside`` figures compare with.
 
 Where several annotators did one article, the first annotation file in name
 order is the gold (as in ``test_eval_quotes``).
@@ -113,6 +115,7 @@ def evaluate(root: Path, split: str, nlp: Any, limit: int | None = None) -> dict
         "opinion_outside": ratio(counts["op_out"], counts["op"]),
         "factual_outside": ratio(counts["fact_out"], counts["fact"]),
         "opinion_rate": ratio(counts["op"], counts["sent"]),
+        "gold_attributed_rate": ratio(counts["gold"], counts["sent"]),
         "opinion_sentences": float(counts["op"]),
     }
 
