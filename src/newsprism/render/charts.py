@@ -86,7 +86,9 @@ def opinion_chart(labels: Sequence[str], shares: Sequence[tuple[float, float, fl
             left = [a + b for a, b in zip(left, widths, strict=True)]
         for y, s in zip(ys, shares, strict=True):
             if s[0] > 0:
-                ax.text(s[0] * 100 + 0.8, y, f"{s[0] * 100:.0f}%", va="center", fontsize=7)
+                # Right of the full bar: inside it the label would sit on the next colour.
+                label = f"{s[0] * 100:.0f}% opinion"
+                ax.text(101.5, y, label, va="center", fontsize=7, clip_on=False)
         ax.set_yticks(ys, [_short(label) for label in labels])
         ax.set_xlim(0, 100)
         ax.set_xlabel("% of sentences")
