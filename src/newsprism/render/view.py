@@ -116,9 +116,10 @@ class View:
         doc = self.docs.get(doc_id)
         if doc is None:
             return doc_id
-        if doc.outlet:
-            return doc.outlet
-        return PurePosixPath(doc.input.replace("\\", "/")).name or doc.input
+        label = doc.outlet or PurePosixPath(doc.input.replace("\\", "/")).name or doc.input
+        # A syndicated copy often carries the wire's name as its outlet; without the
+        # mark a reader would see one outlet twice and count it as two voices.
+        return f"{label} (copy)" if doc.duplicate_of else label
 
     def fact_about(self, fact_id: str) -> str:
         return self.facts.get(fact_id, fact_id)
@@ -211,7 +212,7 @@ class View:
     def speaker_groups(self) -> list[SpeakerGroup]:
         """Quotes grouped by speaker: most-quoted first, unattributed last."""
         by: dict[str | None, list[Quote]] = {}
-        for quote in self.brief.quotes:
+        for quote in self._without_copied_quotes():
             by.setdefault(quote.speaker, []).append(quote)
         groups = [
             SpeakerGroup(sp, self.name(sp) if sp else "Unattributed", qs) for sp, qs in by.items()
@@ -228,6 +229,21 @@ class View:
                 )
             )
         return groups
+
+    def _without_copied_quotes(self) -> list[Quote]:
+        """Quotes less those a copy repeats word for word from its original.
+
+        The copy's documents stay visible in the quote's flags ("in N documents").
+        """
+        said = {(q.document, q.text, q.speaker) for q in self.brief.quotes}
+        out = []
+        for quote in self.brief.quotes:
+            doc = self.docs.get(quote.document)
+            original = doc.duplicate_of if doc is not None else None
+            if original and (original, quote.text, quote.speaker) in said:
+                continue
+            out.append(quote)
+        return out
 
     def _group_key(self, quote: Quote) -> str:
         group = self.group_of.get(quote.id)
