@@ -138,6 +138,8 @@ def test_web_api_openapi_schema_and_docs_page(tmp_path: Path) -> None:
             "/api/v1/jobs",
             "/api/v1/jobs/{job_id}",
             "/api/v1/jobs/{job_id}/brief",
+            "/api/v1/stories",
+            "/api/v1/stories/{story_id}/brief",
         }
         post = schema["paths"]["/api/v1/jobs"]["post"]
         assert "multipart/form-data" in post["requestBody"]["content"]

@@ -241,8 +241,10 @@ def serve(
     settings = WebSettings(
         jobs_dir=jobs_dir, db=db, token=token or None, allow_private_urls=allow_private_urls
     )
-    click.echo(f"newsprism {__version__}: serving on http://{host}:{port}/ (Ctrl+C stops)")
-    run_server(settings, host=host, port=port)
+    try:
+        run_server(settings, host=host, port=port)
+    except NewsprismError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 register_corpus_commands(main)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from newsprism.models import Brief
 from newsprism.web.errors import WebError
 from newsprism.web.jobs import ErrorInfo, Job, JobManager
 from newsprism.web.settings import WebSettings
+from newsprism.web.stories import MAX_LIMIT, StoryIndex, StoryList
 from newsprism.web.submit import create_job
 
 router = APIRouter(prefix="/api/v1", tags=["jobs"])
@@ -111,3 +112,48 @@ def get_brief(request: Request, job_id: str) -> Response:
         )  # fmt: skip
     path = jobs_of(request).brief_path(job_id)
     return Response(path.read_bytes(), media_type="application/json")
+
+
+def stories_of(request: Request) -> StoryIndex:
+    index: StoryIndex | None = request.app.state.stories
+    if index is None:
+        raise WebError(
+            404, "no_store", "this server has no corpus store: start it with --db corpus.duckdb"
+        )
+    return index
+
+
+@router.get(
+    "/stories",
+    response_model=StoryList,
+    responses=_errors(401, 404, 503),
+    tags=["stories"],
+    summary="Search the stories of the corpus store",
+)
+def list_stories(
+    request: Request,
+    q: Annotated[str, Query(max_length=200, description="Words in a title, outlet or text.")] = "",
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
+) -> StoryList:
+    """Stories clustered by ``newsprism stories --db`` (servers started with ``--db``),
+    newest first; with ``q``, those whose title or a document's title, outlet or text
+    contains it."""
+    return stories_of(request).search(q, limit)
+
+
+@router.get(
+    "/stories/{story_id}/brief",
+    response_class=Response,
+    responses={
+        200: {"model": Brief, "description": "The brief of the story's documents."},
+        **_errors(401, 404, 503),
+    },
+    tags=["stories"],
+    summary="The brief of one story",
+)
+def story_brief(request: Request, story_id: str) -> Response:
+    """The brief JSON of one story, as ``newsprism stories --brief`` writes it."""
+    from newsprism.render import render_json
+
+    brief = stories_of(request).brief(story_id)
+    return Response(render_json(brief), media_type="application/json")

@@ -25,6 +25,7 @@ from newsprism.web.inputs import build_brief, pipeline_options
 from newsprism.web.jobs import Builder, JobManager
 from newsprism.web.security import Guard
 from newsprism.web.settings import LOOPBACK_HOSTS, WebSettings
+from newsprism.web.stories import StoryIndex
 
 DESCRIPTION = (
     "Submit news articles (files, pasted text or URLs), follow the job, fetch the "
@@ -69,6 +70,7 @@ def create_app(settings: WebSettings | None = None, builder: Builder | None = No
     )
     app.state.settings = settings
     app.state.jobs = manager
+    app.state.stories = StoryIndex(settings.db) if settings.db is not None else None
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(packages=[("newsprism.web", "static")]), name="static")
@@ -97,4 +99,7 @@ def serve(settings: WebSettings, host: str = "127.0.0.1", port: int = 8000) -> N
         from dataclasses import replace
 
         settings = replace(settings, allowed_hosts=LOOPBACK_HOSTS)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    app = create_app(settings)
+    shown = f"[{host}]" if ":" in host else host
+    print(f"newsprism {__version__}: http://{shown}:{port}/ (Ctrl+C stops)", flush=True)
+    uvicorn.run(app, host=host, port=port, log_level="info")

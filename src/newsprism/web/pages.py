@@ -17,8 +17,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from newsprism import __version__
+from newsprism.models import Brief
 from newsprism.render import render_html
-from newsprism.web.api import find_job, jobs_of, settings_of
+from newsprism.web.api import find_job, jobs_of, settings_of, stories_of
 from newsprism.web.security import login_cookie, safe_next, token_ok
 from newsprism.web.submit import create_job
 
@@ -69,6 +70,22 @@ def with_app_bar(brief_html: str, bar: str, style: str) -> str:
     return out.replace("<body>", f"<body>\n{bar}", 1)
 
 
+def brief_response(request: Request, brief: Brief, item_id: str, kind: str) -> HTMLResponse:
+    """A brief as the reader sees it: ``render_html`` with the app's bar on top."""
+    brief_html = render_html(brief)
+    collection = "jobs" if kind == "job" else "stories"
+    json_url = f"/api/v1/{collection}/{item_id}/brief"
+    bar = render_page(
+        request,
+        "_brief_bar.html.j2",
+        sections=brief_sections(brief_html),
+        json_url=json_url,
+        back=("/stories", "All stories") if kind == "story" else ("/", "New brief"),
+    )
+    style = _ENV.get_template("_brief_bar.css").render()
+    return HTMLResponse(with_app_bar(brief_html, bar, style))
+
+
 # ---------------------------------------------------------------------- routes
 
 
@@ -108,10 +125,18 @@ def brief_page(request: Request, job_id: str) -> Response:
     job = find_job(request, job_id)
     if job.status != "done":
         return RedirectResponse(f"/jobs/{job_id}", status_code=303)
-    brief_html = render_html(jobs_of(request).load_brief(job_id))
-    bar = render_page(request, "_brief_bar.html.j2", job=job, sections=brief_sections(brief_html))
-    style = _ENV.get_template("_brief_bar.css").render()
-    return HTMLResponse(with_app_bar(brief_html, bar, style))
+    return brief_response(request, jobs_of(request).load_brief(job_id), job.id, "job")
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories_page(request: Request, q: str = "") -> HTMLResponse:
+    found = stories_of(request).search(q, 200)
+    return page(request, "stories.html.j2", found=found, store=stories_of(request).path.name)
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: str) -> HTMLResponse:
+    return brief_response(request, stories_of(request).brief(story_id), story_id, "story")
 
 
 @router.get("/favicon.ico")
