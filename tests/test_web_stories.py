@@ -116,6 +116,7 @@ def test_web_stories_without_a_store_say_how_to_get_one(tmp_path: Path) -> None:
 def test_web_stories_store_must_exist(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="newsprism ingest"):
         create_app(WebSettings(jobs_dir=tmp_path / "jobs", db=tmp_path / "none.duckdb"))
+    assert not (tmp_path / "jobs").exists()
 
 
 def test_web_stories_empty_store_tells_what_to_run(tmp_path: Path) -> None:

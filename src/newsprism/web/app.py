@@ -46,6 +46,8 @@ def create_app(settings: WebSettings | None = None, builder: Builder | None = No
     ``builder`` turns a submission into a ``Brief``; tests pass a fast stand-in.
     """
     settings = settings or WebSettings()
+    # The store is checked first: a wrong --db must not leave an empty jobs folder behind.
+    stories = StoryIndex(settings.db) if settings.db is not None else None
     manager = JobManager(settings.jobs_dir, builder or default_builder(settings))
 
     @asynccontextmanager
@@ -70,7 +72,7 @@ def create_app(settings: WebSettings | None = None, builder: Builder | None = No
     )
     app.state.settings = settings
     app.state.jobs = manager
-    app.state.stories = StoryIndex(settings.db) if settings.db is not None else None
+    app.state.stories = stories
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(packages=[("newsprism.web", "static")]), name="static")
