@@ -190,3 +190,11 @@ def test_web_foreign_host_and_cross_site_posts_are_refused(tmp_path: Path) -> No
             "/api/v1/jobs", data={"text": "hello"}, headers={"origin": "http://127.0.0.1"}
         )
         assert same.status_code == 202
+
+
+def test_web_form_field_over_starlettes_cap_is_413(tmp_path: Path) -> None:
+    with web_client(tmp_path, max_text_chars=5_000_000) as client:
+        answer = client.post("/api/v1/jobs", data={"text": "y" * 1_200_000})
+        assert answer.status_code == 413
+        assert answer.json()["code"] == "too_large"
+        assert "upload long texts as files" in answer.json()["message"]

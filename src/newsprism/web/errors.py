@@ -90,6 +90,10 @@ async def on_http_error(request: Request, exc: Exception) -> Response:
     code = _CODES.get(status, f"http_{status}")
     message = str(exc.detail) if exc.detail else code.replace("_", " ")
     headers = dict(getattr(exc, "headers", None) or {})
+    if status == 400 and "exceeded maximum size" in message:
+        # Starlette's own cap on one form field (1 MB) is a size problem: answer 413.
+        status, code = 413, "too_large"
+        message = f"a form field is too large ({message.rstrip('.')}): upload long texts as files"
     if status == 404 and message == "Not Found":
         message = f"no such page: {request.url.path}"
     if status == 405:

@@ -25,7 +25,9 @@ class WebSettings:
     max_file_bytes: int = 5_000_000
     max_request_bytes: int = 100_000_000
     max_urls: int = 100
-    max_text_chars: int = 2_000_000
+    # Starlette refuses form fields over 1 MB before we see them; this stays below that
+    # for any UTF-8 text, so a long paste gets our 413, and it is far beyond any article.
+    max_text_chars: int = 250_000
     url_timeout: float = 20.0
     # None accepts any Host header (a server bound to 0.0.0.0 behind a proxy).
     allowed_hosts: tuple[str, ...] | None = None
