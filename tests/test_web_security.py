@@ -198,3 +198,11 @@ def test_web_form_field_over_starlettes_cap_is_413(tmp_path: Path) -> None:
         assert answer.status_code == 413
         assert answer.json()["code"] == "too_large"
         assert "upload long texts as files" in answer.json()["message"]
+
+
+def test_web_more_parts_than_starlette_parses_is_422(tmp_path: Path) -> None:
+    with web_client(tmp_path, max_files=5000) as client:
+        files = [("files", (f"{i}.txt", b"w")) for i in range(1001)]
+        answer = client.post("/api/v1/jobs", files=files)
+        assert answer.status_code == 422
+        assert answer.json()["code"] == "too_many_files"

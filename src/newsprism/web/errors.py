@@ -94,6 +94,9 @@ async def on_http_error(request: Request, exc: Exception) -> Response:
         # Starlette's own cap on one form field (1 MB) is a size problem: answer 413.
         status, code = 413, "too_large"
         message = f"a form field is too large ({message.rstrip('.')}): upload long texts as files"
+    if status == 400 and message.startswith(("Too many files", "Too many fields")):
+        # Starlette's own cap on parts (1,000) comes before ours: still a count problem.
+        status, code = 422, "too_many_files" if "files" in message else "too_many_fields"
     if status == 404 and message == "Not Found":
         message = f"no such page: {request.url.path}"
     if status == 405:
