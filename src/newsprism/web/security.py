@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections.abc import Awaitable, Callable
-from http.cookies import SimpleCookie
 from urllib.parse import parse_qsl, urlencode
 
 from starlette.datastructures import MutableHeaders
@@ -186,10 +185,3 @@ class Guard:
             return message
 
         return counted
-
-
-def cookie_header(token: str) -> str:
-    """The ``Cookie`` header value a logged-in browser sends (for tests and scripts)."""
-    cookie: SimpleCookie = SimpleCookie()
-    cookie[COOKIE] = session_value(token)
-    return cookie.output(header="", attrs=[]).strip()
