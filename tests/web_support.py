@@ -13,9 +13,9 @@ from fastapi.testclient import TestClient
 
 from newsprism.ingest import IngestOptions
 from newsprism.models import Brief
-from newsprism.pipeline import Progress, assemble
+from newsprism.pipeline import Progress, assemble, clean_all
 from newsprism.web import WebSettings, create_app
-from newsprism.web.inputs import Submission, collect
+from newsprism.web.inputs import Submission, iter_raw
 from newsprism.web.jobs import Builder
 
 FIXED_NOW = dt.datetime(2026, 3, 10, 12, 0, tzinfo=dt.UTC)
@@ -28,7 +28,7 @@ def quick_builder(submission: Submission, progress: Progress) -> Brief:
 
     fetcher = make_fetcher(IngestOptions(), allow_private=True)
     try:
-        documents, skipped = collect(submission, fetcher, progress)
+        documents, skipped = clean_all(iter_raw(submission, fetcher), progress)
     finally:
         fetcher.close()
     return assemble(documents, skipped, [], FIXED_NOW)

@@ -22,7 +22,7 @@ from newsprism.crossdoc.quotes import attach_speakers, group_quotes
 from newsprism.errors import SkipDocument, UsageError
 from newsprism.extract.claims import attach_attribution
 from newsprism.ingest import IngestOptions, iter_inputs
-from newsprism.models import Brief, Document, Skipped, Tool
+from newsprism.models import Brief, Document, RawDocument, Skipped, Tool
 from newsprism.perdoc import DocExtraction, extract_documents
 from newsprism.sources.profile import build_sources
 from newsprism.summarize import summarize
@@ -54,12 +54,21 @@ def collect(
     inputs: Sequence[str], options: Options, progress: Progress = _noop
 ) -> tuple[list[Document], list[Skipped]]:
     """Ingest and clean every input; bad inputs become ``Skipped`` entries."""
+    return clean_all(iter_inputs(inputs, options.ingest), progress)
+
+
+def clean_all(
+    items: Iterable[RawDocument | Skipped], progress: Progress = _noop
+) -> tuple[list[Document], list[Skipped]]:
+    """Clean what ingest read; identical cleaned texts are kept once.
+
+    Any reader that yields ``RawDocument`` or ``Skipped`` (the CLI's inputs, the
+    web app's uploads) goes through this one function, so both brief alike.
+    """
     documents: list[Document] = []
     skipped: list[Skipped] = []
     seen: dict[str, str] = {}
-    done = 0
-    for item in iter_inputs(inputs, options.ingest):
-        done += 1
+    for done, item in enumerate(items, start=1):
         progress("read", done, None)
         if isinstance(item, Skipped):
             skipped.append(item)
@@ -156,11 +165,22 @@ def run(
     opts = options or Options()
     report = progress or _noop
     documents, skipped = collect(inputs, opts, report)
-    documents = sorted(mark_duplicates(documents), key=lambda d: (d.input, d.id))
-    found = extract(documents, opts, report)
-    report("link", 0, 1)
-    brief = assemble(documents, skipped, found, now)
-    report("link", 1, 1)
+    return brief_documents(documents, skipped, opts, report, now)
+
+
+def brief_documents(
+    documents: Sequence[Document],
+    skipped: Sequence[Skipped],
+    options: Options,
+    progress: Progress = _noop,
+    now: _dt.datetime | None = None,
+) -> Brief:
+    """Cleaned documents → ``Brief``: near-duplicates, per-document stage, assemble."""
+    marked = sorted(mark_duplicates(list(documents)), key=lambda d: (d.input, d.id))
+    found = extract(marked, options, progress)
+    progress("link", 0, 1)
+    brief = assemble(marked, skipped, found, now)
+    progress("link", 1, 1)
     return brief
 
 

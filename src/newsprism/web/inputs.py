@@ -14,16 +14,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsprism.clean import clean_document
-from newsprism.crossdoc.dedup import mark_duplicates
 from newsprism.errors import SkipDocument
 from newsprism.ingest import IngestOptions
 from newsprism.ingest.decode import looks_like_html
 from newsprism.ingest.files import classify, iter_file
 from newsprism.ingest.skips import guarded
 from newsprism.ingest.web import Fetcher
-from newsprism.models import Brief, Document, RawDocument, Skipped
-from newsprism.pipeline import Options, Progress, assemble, extract
+from newsprism.models import Brief, RawDocument, Skipped
+from newsprism.pipeline import Options, Progress, brief_documents, clean_all
 from newsprism.web.fetch import iter_url, make_fetcher
 
 
@@ -82,31 +80,6 @@ def iter_raw(submission: Submission, fetcher: Fetcher) -> Iterator[RawDocument |
         yield from iter_url(url, fetcher)
 
 
-def collect(
-    submission: Submission, fetcher: Fetcher, progress: Progress
-) -> tuple[list[Document], list[Skipped]]:
-    """Read and clean; as ``pipeline.collect``, identical texts are kept once."""
-    documents: list[Document] = []
-    skipped: list[Skipped] = []
-    seen: dict[str, str] = {}
-    for done, item in enumerate(iter_raw(submission, fetcher), start=1):
-        progress("read", done, None)
-        if isinstance(item, Skipped):
-            skipped.append(item)
-            continue
-        try:
-            doc = clean_document(item)
-        except SkipDocument as exc:
-            skipped.append(Skipped(input=item.input, reason=exc.message))
-            continue
-        if doc.id in seen:
-            skipped.append(Skipped(input=item.input, reason=f"identical text to {seen[doc.id]}"))
-            continue
-        seen[doc.id] = doc.input
-        documents.append(doc)
-    return documents, skipped
-
-
 def build_brief(
     submission: Submission,
     progress: Progress,
@@ -118,15 +91,10 @@ def build_brief(
     """The brief of one submission: ``pipeline.run`` with the web app's reading."""
     fetcher = make_fetcher(options.ingest, allow_private_urls)
     try:
-        documents, skipped = collect(submission, fetcher, progress)
+        documents, skipped = clean_all(iter_raw(submission, fetcher), progress)
     finally:
         fetcher.close()
-    documents = sorted(mark_duplicates(documents), key=lambda d: (d.input, d.id))
-    found = extract(documents, options, progress)
-    progress("link", 0, 1)
-    brief = assemble(documents, skipped, found, now)
-    progress("link", 1, 1)
-    return brief
+    return brief_documents(documents, skipped, options, progress, now)
 
 
 def pipeline_options(max_file_bytes: int, url_timeout: float) -> Options:
