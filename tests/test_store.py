@@ -187,3 +187,24 @@ def test_store_cli_ingest_then_export(tmp_path: Path) -> None:
     assert (out / "documents.parquet").is_file()
     missing = runner.invoke(main, ["export", "--db", str(tmp_path / "no.duckdb"), "-o", str(out)])
     assert missing.exit_code == 1 and "no store at" in missing.output
+
+
+def test_store_extractor_crash_skips_only_that_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsprism.perdoc as perdoc
+
+    real = perdoc.extract_document
+
+    def fragile(doc: Any, sdoc: Any) -> Any:
+        if "plan number 1," in doc.text:
+            raise ValueError("boom")
+        return real(doc, sdoc)
+
+    monkeypatch.setattr(perdoc, "extract_document", fragile)
+    with Store(tmp_path / "c.duckdb") as store:
+        report = ingest([str(_corpus(tmp_path / "in", 3))], store)
+        assert (report.added, report.skipped) == (2, 1)
+        assert store.count("documents") == store.count("extractions") == 2
+        (skip,) = store.skipped()
+    assert skip.input.endswith("001.txt") and "ValueError: boom" in skip.reason

@@ -150,6 +150,34 @@ def _prepare(chunk: list[RawDocument | Skipped], store: Store, report: IngestRep
     return batch
 
 
+def _extract(batch: Batch, engine: Engine, report: IngestReport) -> None:
+    """Fill ``batch.extractions``; a document an extractor crashes on becomes a skip.
+
+    A week-long ingest must not die on one document that trips a bug: the batch
+    is retried one document at a time and the culprit is recorded with its error.
+    """
+    try:
+        batch.extractions = list(extract_all(batch.documents, engine))
+    except Exception:
+        batch.extractions = []  # any extractor bug: isolated below
+    else:
+        return
+    kept: list[Document] = []
+    for doc in batch.documents:
+        try:
+            batch.extractions.extend(extract_all([doc], Engine()))
+        except Exception as exc:
+            reason = f"per-document extraction failed ({type(exc).__name__}: {exc}); please report"
+            batch.skipped.append(Skipped(input=doc.input, reason=reason))
+            batch.lsh = [row for row in batch.lsh if row[2] != doc.id]
+            batch.inputs = [row for row in batch.inputs if row[2] != doc.id]
+            report.added -= 1
+            report.skipped += 1
+            continue
+        kept.append(doc)
+    batch.documents = kept
+
+
 def ingest(
     inputs: Sequence[str],
     store: Store,
@@ -164,7 +192,7 @@ def ingest(
     eng = engine or Engine()
     for chunk in _chunks(iter_inputs(inputs, options or IngestOptions()), batch_size):
         batch = _prepare(chunk, store, report)
-        batch.extractions = list(extract_all(batch.documents, eng))
+        _extract(batch, eng, report)
         store.write_batch(batch)
         if progress is not None:
             progress("ingest", report.read, None)

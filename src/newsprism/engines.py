@@ -14,6 +14,7 @@ cross-document stages (``pipeline.assemble``) see the same input whatever ran.
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 from collections.abc import Iterator, Sequence
@@ -134,6 +135,8 @@ def _ray(documents: Sequence[Document], engine: Engine) -> Iterator[DocExtractio
     import ray
 
     ray_init(engine)
+    # Ray Data logs every dataset it runs at INFO: noise on a terminal with our own bar.
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
     ctx.execution_options.preserve_order = True
@@ -143,7 +146,7 @@ def _ray(documents: Sequence[Document], engine: Engine) -> Iterator[DocExtractio
     results = dataset.map_batches(
         _RayExtractor,
         batch_size=size,
-        concurrency=engine.workers,
+        compute=ray.data.ActorPoolStrategy(size=engine.workers),
         num_cpus=1,
         batch_format="numpy",
     )
