@@ -28,45 +28,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from newsprism.extract.coref import MentionLike, Resolver
+from newsprism.extract.coref import MentionLike
 from newsprism.extract.cues import (
-    NAMING_VERBS,
-    NON_SPEAKERS,
-    PRONOUN_GENDER,
-    ROLE_NOUNS,
-    SPEECH_VERBS,
     THOUGHT_VERBS,
 )
-from newsprism.extract.quote_marks import Quoted, find_quoted
+from newsprism.extract.quote_marks import Quoted
+from newsprism.extract.speakers import SpeakerContext, is_cue, token_end
 from newsprism.models import Quote
 
 Span = tuple[int, int]
 Kind = Literal["direct", "partial", "indirect"]
 
-QUOTE_OPENERS = frozenset("\u201c\"\u00ab\u201e\u2018'")
-SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # A cue-less quoted span must look like an utterance of its own to be kept.
 MIN_UNATTRIBUTED_WORDS = 6
 _EXPLETIVE = frozenset({"that", "this", "it", "there"})
-_WH_ASIDE = frozenset({"where", "which", "who", "whose", "whom", "when"})
-_NOMINAL_DEPS = frozenset({"acl", "amod", "pobj", "dobj", "compound", "appos", "attr", "nsubj"})
-_BETWEEN_OK = frozenset(
-    {"PUNCT", "PRON", "PROPN", "DET", "ADJ", "NOUN", "ADV", "ADP", "NUM", "SPACE"}
-)
-
-
-@dataclass(frozen=True)
-class _Who:
-    """A speaker as found in one document (see ``_Doc.speaker``)."""
-
-    span: Span | None
-    ref: Span | None
-    # The written name of a speaker with no entity mention here ("Anneliese
-    # Kroll" that the NER missed); matched against linked entity names later.
-    name: str | None = None
-
-
-_NOBODY = _Who(None, None)
 
 
 @dataclass(frozen=True)
@@ -104,209 +79,6 @@ def quote_id(doc_id: str, span: Span) -> str:
     return "q-" + digest[:12]
 
 
-def _end(tok: Any) -> int:
-    return int(tok.idx) + len(tok)
-
-
-def _is_cue(tok: Any, quoted_tok: set[int]) -> bool:
-    if tok.i in quoted_tok or tok.pos_ != "VERB":
-        return False
-    lemma = tok.lemma_.lower()
-    if lemma not in SPEECH_VERBS:
-        return False
-    # "a plan called the 'X'", "a backdrop reading 'X'": a participle that
-    # modifies a noun, or is parsed as one, names a thing rather than a speech.
-    return not (lemma in NAMING_VERBS and tok.dep_ in _NOMINAL_DEPS)
-
-
-class _Doc:
-    """Per-document state shared by the rules below."""
-
-    def __init__(self, doc_id: str, sdoc: Any, mentions: Sequence[MentionLike]):
-        self.doc_id = doc_id
-        self.sdoc = sdoc
-        self.text: str = sdoc.text
-        self.quoted: list[Quoted] = find_quoted(self.text)
-        self.quoted_tok: set[int] = set()
-        for q in self.quoted:
-            span = sdoc.char_span(q.open, q.close + 1, alignment_mode="expand")
-            if span is not None:
-                self.quoted_tok.update(range(span.start, span.end))
-        self.mentions = sorted(
-            (m for m in mentions if m.label in SPEAKER_LABELS), key=lambda m: (m.start, m.end)
-        )
-        self.resolver = Resolver(sdoc, list(mentions), [(q.open, q.close + 1) for q in self.quoted])
-
-    def mention_at(self, start: int, end: int) -> Span | None:
-        for m in self.mentions:
-            if m.start < end and start < m.end:
-                return (m.start, m.end)
-        return None
-
-    # ------------------------------------------------------------------ cues
-
-    def cue_for(self, tokens: Any) -> Any | None:
-        """The reporting verb that governs or introduces a quoted token span."""
-        inside = set(range(tokens.start, tokens.end))
-        best: tuple[int, int, Any] | None = None
-        for tok in tokens:
-            head, steps = tok.head, 1
-            while head.i not in inside and steps <= 3:
-                if _is_cue(head, self.quoted_tok) and self._same_paragraph(head, tokens):
-                    dist = min(abs(head.i - tokens.start), abs(head.i - tokens.end))
-                    if best is None or (steps, dist) < best[:2]:
-                        best = (steps, dist, head)
-                    break
-                if head.head.i == head.i:
-                    break
-                head, steps = head.head, steps + 1
-        if best is not None:
-            return best[2]
-        return self._adjacent_cue(tokens)
-
-    def _same_paragraph(self, tok: Any, tokens: Any) -> bool:
-        # A parse can run across paragraphs; a cue never reaches into another one.
-        lo, hi = sorted((tok.idx, _end(tokens[-1]) if tok.i >= tokens.end else tokens[0].idx))
-        return "\n" not in self.text[lo:hi]
-
-    def _adjacent_cue(self, tokens: Any) -> Any | None:
-        sdoc = self.sdoc
-        # After the closing mark: ‘,” he said’ / ‘,” said Trump’ / ‘” Trump added’.
-        i, seen = tokens.end, 0
-        while i < len(sdoc) and seen < 6:
-            tok = sdoc[i]
-            if tok.i in self.quoted_tok and i > tokens.end + 1:
-                break
-            if _is_cue(tok, self.quoted_tok):
-                return tok
-            if tok.pos_ not in _BETWEEN_OK or "\n" in tok.text:
-                break
-            seen += 0 if tok.pos_ == "PUNCT" else 1
-            i += 1
-        # Before the opening mark: ‘Trump said: “’ / ‘he told reporters, “’.
-        i, seen = tokens.start - 1, 0
-        while i >= 0 and sdoc[i].pos_ == "PUNCT" and seen < 3:
-            i, seen = i - 1, seen + 1
-        if i >= 0 and sdoc[i].lower_ == "that":
-            i -= 1
-        seen = 0
-        while i >= 0 and seen < 5:
-            tok = sdoc[i]
-            if "\n" in tok.text_with_ws or tok.i in self.quoted_tok:
-                break
-            if _is_cue(tok, self.quoted_tok) or tok.lower_ == "according":
-                return tok
-            if tok.pos_ not in _BETWEEN_OK:
-                break
-            i, seen = i - 1, seen + 1
-        return None
-
-    # ------------------------------------------------------------------ speakers
-
-    def colon_speaker(self, tokens: Any) -> Span | None:
-        """``Jane Doe: “…”`` — a name right before a colon that opens the quote."""
-        i = tokens.start - 1
-        while i >= 0 and self.sdoc[i].text in QUOTE_OPENERS:
-            i -= 1
-        if i < 1 or self.sdoc[i].text != ":":
-            return None
-        name = self.sdoc[i - 1]
-        return self.mention_at(name.idx, _end(name)) if name.pos_ == "PROPN" else None
-
-    def subject_of(self, cue: Any, depth: int = 0) -> Any | None:
-        if cue.lower_ == "according":  # "according to X: “…”"
-            to = [c for c in cue.children if c.lower_ == "to"]
-            objs = [c for c in to[0].children if c.dep_ == "pobj"] if to else []
-            return objs[0] if objs else None
-        # Two subjects mean the parser glued a dateline ("CITY, March 3 —") or a
-        # headline onto the sentence; the one nearest the verb is the real one.
-        subjects = sorted(
-            (c for c in cue.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - cue.i)
-        )
-        for child in subjects[:1]:
-            if "\n" in self.text[min(child.idx, cue.idx) : max(child.idx, cue.idx)]:
-                return None  # the parser joined a headline to the next sentence
-            if child.lower_ in ("who", "that") and cue.dep_ == "relcl":
-                return cue.head
-            return child
-        for child in cue.children:
-            if child.dep_ == "agent":
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                return objs[0] if objs else None
-        if any(c.dep_ == "nsubjpass" for c in cue.children):
-            return None  # "Trump was told …": the subject is the addressee
-        # "Trump praised the talks, calling them …" / "… and added": the
-        # participle or conjunct shares the subject of the verb it hangs on.
-        if cue.dep_ in ("advcl", "conj", "xcomp") and depth < 3 and cue.head.i != cue.i:
-            return self.subject_of(cue.head, depth + 1)
-        # "The bloc's chief, Jane Roe, repeated that …" is sometimes parsed with the
-        # verb as a participle hanging on the name: the name is still its subject.
-        if cue.dep_ == "acl" and cue.head.pos_ == "PROPN" and cue.tag_ in ("VBD", "VBN"):
-            return cue.head
-        return None
-
-    def speaker(self, subj: Any | None) -> _Who:
-        """Who a subject token names: its span here, its named mention, its name."""
-        if subj is None or subj.i in self.quoted_tok:
-            return _NOBODY
-        if subj.pos_ in ("PROPN", "NOUN") and any(
-            c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") for c in subj.children
-        ):
-            # "Reyes and Marchenko said …": a joint statement has no single speaker.
-            lo = max(subj.left_edge.idx, self.text.rfind("\n", 0, subj.idx) + 1)
-            return _Who((lo, _end(subj.right_edge)), None)
-        named = self.mention_at(subj.idx, _end(subj))
-        if named is not None:
-            return _Who(named, self._person(subj, named))
-        low = subj.lower_
-        if low in NON_SPEAKERS:
-            return _NOBODY
-        if subj.pos_ == "PRON":
-            span = (subj.idx, _end(subj))
-            if low in PRONOUN_GENDER:
-                return _Who(span, self.resolver.resolve_pronoun(subj))
-            return _Who(span, None)
-        for child in subj.children:
-            if child.dep_ == "appos":
-                named = self.mention_at(child.idx, _end(child))
-                if named is not None:
-                    return _Who(named, self._person(child, named))
-                if child.pos_ == "PROPN":
-                    return self._name(child)
-        if subj.lemma_.lower() in ROLE_NOUNS:
-            return _Who(self._phrase(subj), self.resolver.resolve_role(subj))
-        if subj.pos_ == "PROPN":
-            return self._name(subj)
-        if subj.text[:1].isupper():
-            return _Who(self._phrase(subj), self.resolver.resolve_name(subj))
-        return _Who(self._phrase(subj), None)
-
-    def _phrase(self, head: Any) -> Span:
-        mods = [c for c in head.children if c.dep_ in ("det", "amod", "compound", "poss", "nummod")]
-        start = min([head.idx] + [m.left_edge.idx for m in mods])
-        # A headline glued onto the subject by the parser is not part of it.
-        start = max(start, self.text.rfind("\n", 0, head.idx) + 1)
-        return (start, _end(head))
-
-    def _person(self, tok: Any, named: Span) -> Span:
-        # A surname the NER typed ORG ("Reyes said") stands for the person the
-        # document names in full elsewhere; its own mention would link to an ORG.
-        label = next((m.label for m in self.mentions if (m.start, m.end) == named), "")
-        if label == "PERSON":
-            return named
-        return self.resolver.person_ref(tok) or named
-
-    def _name(self, head: Any) -> _Who:
-        """A proper-name subject the NER missed: resolve it, else keep its words."""
-        span = self._phrase(head)
-        ref = self.resolver.resolve_name(head)
-        if ref is not None:
-            return _Who(span, ref)
-        words = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        lo = min([head.idx] + [w.idx for w in words if w.i < head.i])
-        return _Who(span, None, self.text[lo : _end(head)])
-
-
 def _kind_of(text: str, q: Quoted, tokens: Any) -> Kind:
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     before = text[: q.open].rstrip()
@@ -339,7 +111,7 @@ def _continues(text: str, prev_close: int, open_: int) -> bool:
     return stripped.endswith((".", ":", "!", "?")) and stripped.count(".") <= 1
 
 
-def _quoted_quotes(d: _Doc) -> list[ExtractedQuote]:
+def _quoted_quotes(d: SpeakerContext) -> list[ExtractedQuote]:
     out: list[ExtractedQuote] = []
     prev: ExtractedQuote | None = None
     prev_close = -1
@@ -361,7 +133,7 @@ def _quoted_quotes(d: _Doc) -> list[ExtractedQuote]:
                 cue.text,
                 who.span,
                 who.ref,
-                (cue.idx, _end(cue)),
+                (cue.idx, token_end(cue)),
                 who.name,
             )
         else:
@@ -402,7 +174,7 @@ def _quoted_quotes(d: _Doc) -> list[ExtractedQuote]:
     return out
 
 
-def _trimmed(d: _Doc, left: Any, right: Any) -> Span | None:
+def _trimmed(d: SpeakerContext, left: Any, right: Any) -> Span | None:
     """Char span from token ``left`` to token ``right`` without edge punctuation."""
     i, j = left.i, right.i
     while i <= j and (d.sdoc[i].is_punct or d.sdoc[i].is_space):
@@ -411,7 +183,7 @@ def _trimmed(d: _Doc, left: Any, right: Any) -> Span | None:
         j -= 1
     if j - i < 1:
         return None
-    return (d.sdoc[i].idx, _end(d.sdoc[j]))
+    return (d.sdoc[i].idx, token_end(d.sdoc[j]))
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -427,7 +199,7 @@ def _covered(span: Span, quotes: list[ExtractedQuote]) -> bool:
     return False
 
 
-def _indirect_quotes(d: _Doc, direct: list[ExtractedQuote]) -> list[ExtractedQuote]:
+def _indirect_quotes(d: SpeakerContext, direct: list[ExtractedQuote]) -> list[ExtractedQuote]:
     out: list[ExtractedQuote] = []
     for tok in d.sdoc:
         if tok.i in d.quoted_tok:
@@ -453,7 +225,7 @@ def _indirect_quotes(d: _Doc, direct: list[ExtractedQuote]) -> list[ExtractedQuo
             if side[1] < side[0]:
                 continue
             span = _trimmed(d, d.sdoc[side[0]], d.sdoc[side[1]])
-        elif _is_cue(tok, d.quoted_tok) or (
+        elif is_cue(tok, d.quoted_tok) or (
             tok.pos_ == "VERB" and tok.lemma_.lower() in THOUGHT_VERBS
         ):
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
@@ -471,14 +243,13 @@ def _indirect_quotes(d: _Doc, direct: list[ExtractedQuote]) -> list[ExtractedQuo
             span = _balanced(d, span)
         if span is None or _covered(span, direct) or _covered(span, out):
             continue
-        cue_span = (tok.idx, _end(tok))
+        cue_span = (tok.idx, token_end(tok))
         if any(
             q.kind == "direct"
             and q.cue_span is not None
             and _overlaps(q.span, span)
             and (
-                q.cue_span == cue_span
-                or (cue_text == "according to" and _inside(q.cue_span, span))
+                q.cue_span == cue_span or (cue_text == "according to" and _inside(q.cue_span, span))
             )
             for q in direct
         ):
@@ -516,7 +287,7 @@ def _starts_conjunct(sdoc: Any, side: tuple[int, int]) -> bool:
     return i <= side[1] and sdoc[i].dep_ == "cc"
 
 
-def _balanced(d: _Doc, span: Span) -> Span:
+def _balanced(d: SpeakerContext, span: Span) -> Span:
     """Widen a clause so that it never cuts a quotation in half.
 
     The parse often ends a complement at the last word inside the marks
@@ -562,7 +333,7 @@ def extract_quotes(doc_id: str, sdoc: Any, mentions: Sequence[MentionLike]) -> l
     Pure: depends only on its arguments. ``mentions`` are the document's entity
     mentions (``extract.entities.EntityMention`` or anything with start/end/label).
     """
-    d = _Doc(doc_id, sdoc, mentions)
+    d = SpeakerContext(doc_id, sdoc, mentions)
     direct = _quoted_quotes(d)
     indirect = _indirect_quotes(d, direct)
     quotes = [_inherit(q, indirect) for q in direct] + indirect
