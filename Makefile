@@ -4,6 +4,7 @@ PYTHON ?= python3.11
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
+DEVSTAMP = $(VENV)/.installed-dev
 
 .PHONY: demo test lint typecheck eval bench screenshot clean install
 
@@ -12,31 +13,36 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The demo needs only the package; tests also need the web, Ray and eval extras.
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e .
 	@touch $(STAMP)
+
+$(DEVSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev,web,ray,eval]"
+	@touch $(STAMP) $(DEVSTAMP)
 
 install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/newsprism demo -o newsprism-demo
 
-test: $(STAMP)
+test: $(DEVSTAMP)
 	bash scripts/install-chromium.sh
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
-lint: $(STAMP)
+lint: $(DEVSTAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
 
-typecheck: $(STAMP)
+typecheck: $(DEVSTAMP)
 	$(BIN)/mypy
 
-eval: $(STAMP)
+eval: $(DEVSTAMP)
 	$(BIN)/python -m pytest -q tests/eval
 
-bench: $(STAMP)
+bench: $(DEVSTAMP)
 	$(BIN)/python benchmarks/bench_pipeline.py
 
 screenshot: demo
