@@ -92,13 +92,15 @@ def main(argv: list[str] | None = None) -> int:
         mentions = [m for ms in mentions_by_doc for m in ms]
         quotes, t_quotes = _timed(
             lambda: [
-                q for (d, sd), ms in zip(pairs, mentions_by_doc, strict=True)
+                q
+                for (d, sd), ms in zip(pairs, mentions_by_doc, strict=True)
                 for q in extract_quotes(d.id, sd, ms)
             ]
         )
         claims, t_claims = _timed(
             lambda: [
-                c for (d, sd), ms in zip(pairs, mentions_by_doc, strict=True)
+                c
+                for (d, sd), ms in zip(pairs, mentions_by_doc, strict=True)
                 for c in extract_claims(d.id, sd, d.published, ms)
             ]
         )
@@ -106,13 +108,9 @@ def main(argv: list[str] | None = None) -> int:
         entities, t_link = _timed(lambda: link_entities(mentions, text_by_id))
         index = entity_index(entities)
         dups = {d.id: d.duplicate_of for d in docs}
-        _, t_group = _timed(
-            lambda: group_quotes(attach_speakers(quotes, index), text_by_id, dups)
-        )
+        _, t_group = _timed(lambda: group_quotes(attach_speakers(quotes, index), text_by_id, dups))
         facts, t_facts = _timed(lambda: align_facts(claims, docs, index, entities))
-        _, t_summary = _timed(
-            lambda: summarize(docs, attach_attribution(claims, index), facts)
-        )
+        _, t_summary = _timed(lambda: summarize(docs, attach_attribution(claims, index), facts))
         _, t_total = _timed(lambda: newsprism.brief([str(tmp)], options=opts))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -145,3 +145,13 @@ def test_extract_claims_alaska_spans_and_dates(alaska_dir: Path, nlp: Any) -> No
                 if slot.kind == "date":
                     dates.add(slot.value)
     assert "2025-08-15" in dates
+
+
+def test_extract_claims_label_words_of_only_determiners_is_empty(nlp: Any) -> None:
+    # A slot whose described words are all determiners/punctuation names nothing;
+    # this once raised inside the per-document stage and sank a whole brief.
+    from newsprism.extract.slot_context import _words
+
+    sdoc = nlp("The, the.")
+    assert _words([t for t in sdoc if t.dep_ in ("det", "punct")]) == ""
+    assert _words([]) == ""

@@ -101,6 +101,8 @@ def _words(tokens: list[Any]) -> str:
         toks = toks[1:]
     while toks and toks[-1].dep_ in ("punct", "cc"):
         toks = toks[:-1]
+    if not toks:
+        return ""  # only determiners and punctuation: nothing to name
     out = []
     for t, nxt in zip(toks, [*toks[1:], None], strict=True):
         gap = t.whitespace_ if nxt is not None and nxt.i == t.i + 1 else " "
