@@ -460,3 +460,21 @@ def test_render_html_fact_claim_bolds_the_slot_with_the_fact_value() -> None:
     # No slot spells the value: every slot is shown rather than none.
     fallback = claim_html(view, claim.id, "5 week")
     assert fallback.count('<b class="slot"') == 2
+
+
+def test_render_html_marks_words_one_wording_of_a_quote_lacks(sample_brief: Brief) -> None:
+    view = View(sample_brief)
+    variant_groups = [g for g in sample_brief.quote_groups if g.variants]
+    assert variant_groups
+    marked = []
+    for group in variant_groups:
+        for qid in group.quotes:
+            quote = view.quotes[qid]
+            parts = view.quote_parts(quote)
+            assert "".join(text for text, _ in parts) == quote.text
+            marked += [text for text, changed in parts if changed]
+    # "many, many points" against "many points": the extra "many," is marked.
+    assert any("many" in text for text in marked)
+    assert '<mark class="variant"' in render_html(sample_brief)
+    plain = next(g for g in sample_brief.quote_groups if not g.variants)
+    assert all(not changed for q in plain.quotes for _, changed in view.quote_parts(view.quotes[q]))

@@ -7,9 +7,11 @@ here: escaping is the job of each renderer.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import PurePosixPath
 
 from newsprism.models import Brief, Claim, Document, Evidence, Fact, Quote, QuoteGroup
@@ -89,6 +91,7 @@ class View:
     names: dict[str, str] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
     group_of: dict[str, QuoteGroup] = field(default_factory=dict)
+    quotes: dict[str, Quote] = field(default_factory=dict)
     facts: dict[str, str] = field(default_factory=dict)
     ids: set[str] = field(default_factory=set)
 
@@ -99,6 +102,7 @@ class View:
         self.claims = {c.id: c for c in b.claims}
         self.facts = {f.id: f.about for f in b.facts}
         self.ids = {*self.docs, *self.names, *self.facts}
+        self.quotes = {q.id: q for q in b.quotes}
         for group in b.quote_groups:
             for qid in group.quotes:
                 self.group_of.setdefault(qid, group)
@@ -245,6 +249,36 @@ class View:
             out.append(quote)
         return out
 
+    def quote_parts(self, quote: Quote) -> list[tuple[str, bool]]:
+        """The quote's text in pieces, ``True`` on words another outlet's wording lacks.
+
+        Only for groups with ``variants``: each member is aligned word by word with
+        the group's longest wording (a trimmed quote only within the stretch it
+        covers), so "many, many points" shows the "many," that "many points" lacks.
+        The pieces join back to exactly ``quote.text``.
+        """
+        group = self.group_of.get(quote.id)
+        if group is None or not group.variants:
+            return [(quote.text, False)]
+        members = [self.quotes[q] for q in group.quotes if q in self.quotes]
+        longest = max(members, key=lambda q: (len(q.text), q.id))
+        marked: set[int] = set()
+        pieces = _word_pieces(quote.text)
+        if quote.text == longest.text:
+            for other in members:
+                if other.text != quote.text:
+                    marked |= _unmatched(pieces, _word_pieces(other.text), trimmed=True)
+        else:
+            marked = _unmatched(pieces, _word_pieces(longest.text), trimmed=False)
+        out: list[tuple[str, bool]] = []
+        for i, (_, text) in enumerate(pieces):
+            flag = i in marked and any(c.isalnum() for c in text)
+            if out and out[-1][1] == flag:
+                out[-1] = (out[-1][0] + text, flag)
+            else:
+                out.append((text, flag))
+        return out
+
     def _group_key(self, quote: Quote) -> str:
         group = self.group_of.get(quote.id)
         return group.id if group is not None else f"~{quote.id}"
@@ -304,3 +338,31 @@ def readable_value(value: str) -> str:
     if amount != 1 and unit.isalpha() and unit.islower():
         unit = _UNIT_PLURALS.get(unit) or (unit if unit.endswith("s") else unit + "s")
     return f"{shown} {unit}"
+
+
+_PIECE = re.compile(r"\S+\s*|\s+")
+
+
+def _word_pieces(text: str) -> list[tuple[str, str]]:
+    """(comparison key, exact text with its trailing space) for every word of ``text``."""
+    out = []
+    for m in _PIECE.finditer(text):
+        piece = m.group()
+        out.append(("".join(c for c in piece.lower() if c.isalnum()), piece))
+    return out
+
+
+def _unmatched(
+    mine: list[tuple[str, str]], other: list[tuple[str, str]], trimmed: bool
+) -> set[int]:
+    """Indexes of ``mine`` with no counterpart in ``other``; with ``trimmed``, only
+    between the first and last word ``other`` shares (a trimmed quote lacks the
+    rest by choice, not by rewording)."""
+    a = [k for k, _ in mine]
+    b = [k for k, _ in other]
+    blocks = [
+        blk for blk in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if blk.size
+    ]
+    matched = {blk.a + i for blk in blocks for i in range(blk.size)}
+    lo, hi = (blocks[0].a, blocks[-1].a + blocks[-1].size) if blocks and trimmed else (0, len(a))
+    return {i for i in range(lo, hi) if i not in matched and a[i]}
