@@ -53,25 +53,29 @@ def _progress_bar(enabled: bool) -> Iterator[Progress]:
             bar.close()
 
 
+def _n(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
 def _summary(brief: Brief, written: Sequence[Path]) -> str:
     """The short terminal report: what was read, what was skipped, what was found."""
     outlets = {d.outlet for d in brief.documents if d.outlet}
     copies = sum(1 for d in brief.documents if d.duplicate_of)
     lines = [
-        f"newsprism {__version__}: {len(brief.documents)} documents"
-        f" ({len(outlets)} outlets, {copies} near-copies), {len(brief.skipped)} skipped,"
-        f" {len(brief.entities)} entities",
+        f"newsprism {__version__}: {_n(len(brief.documents), 'document')}"
+        f" ({_n(len(outlets), 'outlet')}, {_n(copies, 'near-copy', 'near-copies')}),"
+        f" {len(brief.skipped)} skipped, {_n(len(brief.entities), 'entity', 'entities')}",
     ]
     counts = [
         (name, len(getattr(brief, name)))
         for name in ("quotes", "quote_groups", "claims", "facts", "events", "positions")
     ]
-    found = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts if n)
+    found = ", ".join(_n(n, name.replace("_", " ")[:-1]) for name, n in counts if n)
     if found:
         lines.append(f"  found: {found}")
     conflicts = [f for f in brief.facts if f.status == "conflict"]
     if conflicts:
-        lines.append(f"  disputed: {len(conflicts)} facts, e.g. {conflicts[0].about}")
+        lines.append(f"  disputed: {_n(len(conflicts), 'fact')}, e.g. {conflicts[0].about}")
     top = brief.entities[:6]
     if top:
         lines.append(
