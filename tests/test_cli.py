@@ -21,7 +21,7 @@ def test_cli_brief_writes_outputs_and_prints_summary(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["brief", str(src), "-o", str(out), "--format", "json,md"])
     assert result.exit_code == 0, result.output
-    assert "1 documents" in result.output
+    assert "1 document " in result.output
     assert "skipped" in result.output
     assert (out / "brief.json").exists() and (out / "brief.md").exists()
     assert not (out / "brief.html").exists()
