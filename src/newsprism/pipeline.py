@@ -1,8 +1,9 @@
-"""Stage order: ingest → clean → annotate → extract → link → group → align → summarize.
+"""Stage order: ingest → clean → annotate → extract → link → group → align → summarize
+→ events and positions → sources.
 
 Each stage is a plain function with one contract; this module only wires them
 together, reports progress and assembles the ``Brief``. Per-document stages are
-pure, so the engine (in-process, process pool) changes speed, never results.
+pure, so the engine (inline, process pool, Ray) changes speed, never results.
 """
 
 from __future__ import annotations
@@ -113,7 +114,9 @@ def assemble(
     extractions: Sequence[DocExtraction],
     now: _dt.datetime | None = None,
 ) -> Brief:
-    """The cross-document stages: link, group, align, summarize; then the ``Brief``.
+    """The cross-document stages, then the ``Brief``: link entities, attach speakers and
+    group quotes, align facts, summarize, merge events into events and positions,
+    profile the sources.
 
     ``documents`` carry ``duplicate_of`` already; ``extractions`` may come in any
     order and from any engine, the result depends only on their content.
