@@ -135,4 +135,5 @@ def test_render_readable_value_pluralizes_and_groups_digits() -> None:
     assert readable_value("2400000000 USD") == "2,400,000,000 USD"
     assert readable_value("3000 person") == "3,000 people"
     assert readable_value("40 percent") == "40 percent"
+    assert readable_value("0.2 fraction") == "20%"
     assert readable_value("2026-03-03") == "2026-03-03"

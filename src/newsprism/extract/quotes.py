@@ -122,50 +122,24 @@ def _quoted_quotes(d: SpeakerContext) -> list[ExtractedQuote]:
         kind = _kind_of(d.text, q, tokens)
         cue = d.cue_for(tokens)
         span = (q.start, q.end)
+        # Attribution: (cue word, speaker span, speaker ref, cue span, speaker name).
+        said: tuple[str | None, Span | None, Span | None, Span | None, str | None]
         if cue is not None:
             who = d.speaker(d.subject_of(cue))
-            item = ExtractedQuote(
-                quote_id(d.doc_id, span),
-                d.doc_id,
-                span,
-                d.text[q.start : q.end],
-                kind,
-                cue.text,
-                who.span,
-                who.ref,
-                (cue.idx, token_end(cue)),
-                who.name,
-            )
+            said = (cue.text, who.span, who.ref, (cue.idx, token_end(cue)), who.name)
         else:
             words = [t for t in tokens if not t.is_punct and not t.is_space]
             if kind != "direct" or len(words) < MIN_UNATTRIBUTED_WORDS:
                 continue  # scare quote, slogan, title of a thing
             if prev is not None and _continues(d.text, prev_close, q.open):
                 # “A,” she said. “B.” — B carries on the attributed quote A.
-                item = ExtractedQuote(
-                    quote_id(d.doc_id, span),
-                    d.doc_id,
-                    span,
-                    d.text[q.start : q.end],
-                    kind,
-                    None,
-                    prev.speaker_span,
-                    prev.speaker_ref,
-                    prev.cue_span,
-                    prev.speaker_name,
-                )
+                said = (None, prev.speaker_span, prev.speaker_ref, prev.cue_span, prev.speaker_name)
             else:
                 named = d.colon_speaker(tokens)
-                item = ExtractedQuote(
-                    quote_id(d.doc_id, span),
-                    d.doc_id,
-                    span,
-                    d.text[q.start : q.end],
-                    kind,
-                    None,
-                    named,
-                    named,
-                )
+                said = (None, named, named, None, None)
+        item = ExtractedQuote(
+            quote_id(d.doc_id, span), d.doc_id, span, d.text[q.start : q.end], kind, *said
+        )
         out.append(item)
         if item.speaker_span is not None or item.cue_span is not None:
             prev, prev_close = item, q.close

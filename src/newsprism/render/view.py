@@ -332,6 +332,8 @@ def readable_value(value: str) -> str:
         amount = float(number)
     except ValueError:
         return value  # a date, a range or a word: already readable
+    if unit == "fraction":
+        return f"{amount * 100:g}%"  # "a fifth" is stored as 0.2 fraction
     shown = f"{amount:,.0f}" if amount.is_integer() else f"{amount:,}"
     if not unit:
         return shown
