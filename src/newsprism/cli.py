@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,41 +15,11 @@ from newsprism import __version__
 from newsprism.api import brief as build_brief
 from newsprism.api import sample_corpus
 from newsprism.cli_corpus import register as register_corpus_commands
+from newsprism.cli_progress import progress_bar
 from newsprism.errors import NewsprismError
 from newsprism.ingest import IngestOptions
 from newsprism.models import Brief
-from newsprism.pipeline import FORMATS, Options, Progress, parse_formats, write_outputs
-
-_STAGE_LABELS = {
-    "read": "reading inputs",
-    "annotate": "parsing documents",
-    "link": "cross-checking",
-}
-
-
-@contextmanager
-def _progress_bar(enabled: bool) -> Iterator[Progress]:
-    """A tqdm bar per stage on stderr; silent when disabled or not a terminal."""
-    if not enabled:
-        yield lambda stage, done, total: None
-        return
-    from tqdm import tqdm
-
-    bars: dict[str, Any] = {}
-
-    def report(stage: str, done: int, total: int | None) -> None:
-        bar = bars.get(stage)
-        if bar is None:
-            label = _STAGE_LABELS.get(stage, stage)
-            bar = tqdm(total=total, desc=label, unit="doc", file=sys.stderr, leave=False)
-            bars[stage] = bar
-        bar.update(done - bar.n)
-
-    try:
-        yield report
-    finally:
-        for bar in bars.values():
-            bar.close()
+from newsprism.pipeline import FORMATS, Options, parse_formats, write_outputs
 
 
 def _n(count: int, one: str, many: str | None = None) -> str:
@@ -98,7 +67,7 @@ def _run(
     try:
         fmts = parse_formats(formats)
         show = not quiet and sys.stderr.isatty()
-        with _progress_bar(show) as progress:
+        with progress_bar(show) as progress:
             result = build_brief(list(inputs), options=options, progress=progress)
         written = write_outputs(result, out, fmts)
     except NewsprismError as exc:

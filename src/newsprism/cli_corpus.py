@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
+from newsprism.cli_progress import progress_bar
 from newsprism.corpus import ingest as ingest_into
 from newsprism.engines import ENGINES, Engine
 from newsprism.errors import NewsprismError, UsageError
@@ -87,12 +88,11 @@ def ingest(
     ray_address: str | None,
 ) -> None:
     """Add INPUTS to the store: documents seen before are skipped, a killed run resumes."""
-    from newsprism.cli import _progress_bar
     from newsprism.store import Store
 
     eng = Engine(engine, workers, 32, ray_address)
     try:
-        with Store(db) as store, _progress_bar(_show(quiet)) as progress:
+        with Store(db) as store, progress_bar(_show(quiet)) as progress:
             report = ingest_into(
                 list(inputs),
                 store,
@@ -146,7 +146,6 @@ def stories(
     ray_address: str | None,
 ) -> None:
     """Cluster INPUTS (or the --db store) into stories; write OUT/stories.json."""
-    from newsprism.cli import _progress_bar
     from newsprism.pipeline import parse_formats
 
     if not inputs and db is None:
@@ -154,7 +153,7 @@ def stories(
     eng = Engine(engine, workers, 32, ray_address)
     try:
         fmts = parse_formats(formats)
-        with _progress_bar(_show(quiet)) as progress:
+        with progress_bar(_show(quiet)) as progress:
             if db is not None:
                 n_docs, n_stories, n_briefs = _stories_db(
                     inputs, db, out, eng, fmts if with_briefs else (), progress

@@ -8,46 +8,14 @@ become a link. Every piece of brief text goes through ``md_escape`` (or
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from newsprism.models import Brief, Document
 from newsprism.render.markdown_events import markdown_events
 from newsprism.render.markdown_sources import markdown_sources
+from newsprism.render.markdown_text import md_block, md_cell, md_escape
+from newsprism.render.markdown_text import table as _table
 from newsprism.render.view import Citation, View, readable_value
-
-# Characters that start inline markup anywhere in a line (CommonMark + GFM tables).
-_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
-# Block markup only counts at the start of a line: headings, lists, setext rules.
-_BLOCK_MARK = re.compile(r"^(\s*)([#+=-])", re.MULTILINE)
-_ORDERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
-_BREAKS = re.compile(r"\s*[\r\n]+\s*")
-
-
-def md_escape(text: str) -> str:
-    """``text`` on one line, every character that starts inline Markdown escaped.
-
-    Line breaks become spaces: inside a heading or list item a break would end
-    it, and the next line could start a block of its own.
-    """
-    return _INLINE.sub(r"\\\1", _BREAKS.sub(" ", text))
-
-
-def md_block(text: str) -> str:
-    """``md_escape`` for text that starts a line, where ``#``, ``-``, ``1.`` start blocks."""
-    escaped = _BLOCK_MARK.sub(r"\1\\\2", md_escape(text))
-    return _ORDERED.sub(r"\1\\\2", escaped)
-
-
-def md_cell(text: str) -> str:
-    """``text`` safe inside a table cell: escaped, on one line, never empty."""
-    return md_escape(" ".join(text.split())) or " "
-
-
-def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines.extend("| " + " | ".join(row) + " |" for row in rows)
-    return [*lines, ""]
 
 
 def _refs(cites: Sequence[Citation]) -> str:

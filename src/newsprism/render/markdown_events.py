@@ -8,8 +8,7 @@ Every piece of article text goes through the escaping helpers of ``render.markdo
 
 from __future__ import annotations
 
-# Module import, not ``from … import``: markdown.py imports this module while it loads.
-import newsprism.render.markdown as md
+import newsprism.render.markdown_text as md
 from newsprism.render.view import Citation, View
 from newsprism.render.view_events import EventRow, events_view
 
@@ -33,7 +32,7 @@ def markdown_events(v: View) -> list[str]:
         lines += ["## Events", "", "### Timeline", ""]
         lines += [_line(r) for r in ev.timeline + ev.undated]
         lines += ["", "### All events", ""]
-        lines += md._table(
+        lines += md.table(
             ["Type", "Actor", "Target", "Location", "Date", "Mode", "Evidence"],
             [
                 [
@@ -63,7 +62,7 @@ def markdown_events(v: View) -> list[str]:
                 )
                 row.append(md.md_cell(text))
             rows.append(row)
-        lines += md._table(["Actor", *(md.md_cell(i) for i in matrix.issues)], rows)
+        lines += md.table(["Actor", *(md.md_cell(i) for i in matrix.issues)], rows)
         for actor, name in matrix.actors:
             for issue in matrix.issues:
                 cell = matrix.cell(actor, issue)

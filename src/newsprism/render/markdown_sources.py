@@ -7,8 +7,7 @@ helpers of ``render.markdown``.
 
 from __future__ import annotations
 
-# Module import, not ``from … import``: markdown.py imports this module while it loads.
-import newsprism.render.markdown as md
+import newsprism.render.markdown_text as md
 from newsprism.render.view import View
 from newsprism.render.view_sources import Shown, SourceRow, sources_view
 
@@ -81,7 +80,7 @@ def markdown_sources(v: View) -> list[str]:
         "Leaves out",
     ]
     lines = ["## Sources", ""]
-    lines += md._table(header, [_row_cells(r) for r in sv.rows])
+    lines += md.table(header, [_row_cells(r) for r in sv.rows])
     for r in sv.rows:
         lines += _detail(r)
     return lines

@@ -12,10 +12,10 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from newsprism.models import Brief
+from newsprism.web.deps import find_job, jobs_of, settings_of, stories_of
 from newsprism.web.errors import WebError
-from newsprism.web.jobs import ErrorInfo, Job, JobManager
-from newsprism.web.settings import WebSettings
-from newsprism.web.stories import MAX_LIMIT, StoryIndex, StoryList
+from newsprism.web.jobs import ErrorInfo, Job
+from newsprism.web.stories import MAX_LIMIT, StoryList
 from newsprism.web.submit import create_job
 
 router = APIRouter(prefix="/api/v1", tags=["jobs"])
@@ -26,21 +26,7 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {status: {"model": ErrorInfo} for status in statuses}
 
 
-def jobs_of(request: Request) -> JobManager:
-    manager: JobManager = request.app.state.jobs
-    return manager
 
-
-def settings_of(request: Request) -> WebSettings:
-    settings: WebSettings = request.app.state.settings
-    return settings
-
-
-def find_job(request: Request, job_id: str) -> Job:
-    job = jobs_of(request).get(job_id)
-    if job is None:
-        raise WebError(404, "job_not_found", f"no job {job_id!r} on this server")
-    return job
 
 
 @router.post(
@@ -113,14 +99,6 @@ def get_brief(request: Request, job_id: str) -> Response:
     path = jobs_of(request).brief_path(job_id)
     return Response(path.read_bytes(), media_type="application/json")
 
-
-def stories_of(request: Request) -> StoryIndex:
-    index: StoryIndex | None = request.app.state.stories
-    if index is None:
-        raise WebError(
-            404, "no_store", "this server has no corpus store: start it with --db corpus.duckdb"
-        )
-    return index
 
 
 @router.get(

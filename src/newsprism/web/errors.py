@@ -16,6 +16,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from newsprism.web.templating import render_page
+
 _CODES = {
     400: "bad_request",
     401: "unauthorized",
@@ -55,8 +57,6 @@ def error_response(
 ) -> Response:
     if wants_json(request):
         return JSONResponse({"code": code, "message": message}, status, headers=headers)
-    from newsprism.web.pages import render_page
-
     html = render_page(request, "error.html.j2", status=status, code=code, message=message)
     return HTMLResponse(html, status, headers=headers)
 

@@ -10,50 +10,23 @@ from __future__ import annotations
 
 import html as _html
 import re
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from newsprism import __version__
 from newsprism.models import Brief
 from newsprism.render import render_html
-from newsprism.web.api import find_job, jobs_of, settings_of, stories_of
-from newsprism.web.security import login_cookie, safe_next, token_ok
+from newsprism.web.deps import find_job, jobs_of, settings_of, stories_of
+from newsprism.web.security import login_cookie, login_page, safe_next, token_ok
 from newsprism.web.submit import create_job
+from newsprism.web.templating import ENV as _ENV
+from newsprism.web.templating import page, render_page
 
 router = APIRouter(include_in_schema=False)
 
-_ENV = Environment(
-    loader=PackageLoader("newsprism.web", "templates"),
-    autoescape=True,
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 _TOC = re.compile(r'<nav class="toc"[^>]*>(.*?)</nav>', re.S)
 _TOC_LINK = re.compile(r'<a href="#([A-Za-z0-9_-]+)">([^<]*)</a>')
-
-
-def render_page(request: Request, name: str, **context: Any) -> str:
-    settings = request.app.state.settings
-    return _ENV.get_template(name).render(
-        version=__version__,
-        has_db=settings.db is not None,
-        path=request.url.path,
-        **context,
-    )
-
-
-def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    return HTMLResponse(render_page(request, name, **context), status)
-
-
-def login_page(request: Request, status: int = 200, message: str | None = None) -> HTMLResponse:
-    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    nxt = safe_next(request.query_params.get("next") or target)
-    return page(request, "login.html.j2", status, next=nxt, message=message)
 
 
 def brief_sections(brief_html: str) -> list[tuple[str, str]]:

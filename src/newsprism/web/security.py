@@ -30,6 +30,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsprism.web.errors import WebError, error_response
 from newsprism.web.settings import WebSettings
+from newsprism.web.templating import page
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -78,6 +79,13 @@ def safe_next(target: str | None) -> str:
     if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
         return "/"
     return target
+
+
+def login_page(request: Request, status: int = 200, message: str | None = None) -> Response:
+    """The login form, coming back to the page asked for once the token is right."""
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    nxt = safe_next(request.query_params.get("next") or target)
+    return page(request, "login.html.j2", status, next=nxt, message=message)
 
 
 def _host_name(host_header: str) -> str:
@@ -163,8 +171,6 @@ class Guard:
                 "this server needs a token: send the header 'Authorization: Bearer TOKEN'",
                 headers={"www-authenticate": "Bearer"},
             )  # fmt: skip
-        from newsprism.web.pages import login_page
-
         return login_page(request, status=401)
 
     def too_large_message(self) -> str:

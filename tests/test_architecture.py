@@ -1,0 +1,116 @@
+"""Imports run one way: no module of the package imports, even lazily, one that imports it back.
+
+The graph is read from the source with ``ast`` (every ``import`` statement,
+inside functions too: a lazy import is still a dependency, it only hides the
+cycle until the function runs). An import of a module's own enclosing package
+(``newsprism.ingest.records`` using ``newsprism.ingest``) is not counted:
+Python has always loaded the package before any module in it.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "newsprism"
+
+
+def _modules(root: Path) -> dict[str, tuple[Path, bool]]:
+    out: dict[str, tuple[Path, bool]] = {}
+    for path in sorted(root.rglob("*.py")):
+        parts = list(path.relative_to(root.parent).with_suffix("").parts)
+        is_package = parts[-1] == "__init__"
+        if is_package:
+            parts = parts[:-1]
+        out[".".join(parts)] = (path, is_package)
+    return out
+
+
+def _imported(node: ast.ImportFrom, name: str, is_package: bool) -> str:
+    if not node.level:
+        return node.module or ""
+    base = name.split(".") if is_package else name.split(".")[:-1]
+    base = base[: len(base) - (node.level - 1)]
+    return ".".join(base + ([node.module] if node.module else []))
+
+
+def import_graph(root: Path = PACKAGE) -> dict[str, set[str]]:
+    """Module name → the package modules it imports (``from pkg import mod`` counts ``pkg.mod``)."""
+    modules = _modules(root)
+    graph: dict[str, set[str]] = {}
+    for name, (path, is_package) in modules.items():
+        deps: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                deps.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                target = _imported(node, name, is_package)
+                submodules = {f"{target}.{alias.name}" for alias in node.names}
+                found = submodules & modules.keys()
+                # ``from pkg import mod`` depends on ``mod``; ``from pkg import name`` on ``pkg``.
+                deps.update(found if len(found) == len(submodules) else found | {target})
+        ancestors = {".".join(name.split(".")[:i]) for i in range(1, name.count(".") + 1)}
+        graph[name] = {d for d in deps if d in modules and d != name and d not in ancestors}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for start in sorted(graph):
+        if start in index:
+            continue
+        work = [(start, iter(sorted(graph[start])))]
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph[child]))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    found.append(sorted(component))
+    return sorted(found)
+
+
+def test_package_imports_have_no_cycles() -> None:
+    assert cycles(import_graph()) == []
+
+
+def test_architecture_cycle_finder_sees_lazy_and_relative_imports(tmp_path: Path) -> None:
+    # The checker itself must be able to fail: a lazy import inside a function and a
+    # relative import that close a loop are both reported.
+    pkg = tmp_path / "demo"
+    (pkg / "sub").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "sub" / "__init__.py").write_text("from demo.sub import b\n")
+    (pkg / "a.py").write_text("def f():\n    from demo.sub import b\n")
+    (pkg / "sub" / "b.py").write_text("from .. import a\nfrom . import c\n")
+    (pkg / "sub" / "c.py").write_text("from demo.sub import VALUE\n")
+    graph = import_graph(pkg)
+    assert graph["demo.a"] == {"demo.sub.b"}
+    assert graph["demo.sub.c"] == set()  # its own package: loaded first, not a cycle
+    assert cycles(graph) == [["demo.a", "demo.sub.b"]]
