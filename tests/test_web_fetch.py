@@ -95,7 +95,19 @@ def _items(url: str, fetcher: fetch.Fetcher) -> list[RawDocument | Skipped]:
         ("fd00::1", False),
         ("::ffff:127.0.0.1", False),
         ("224.0.0.1", False),
+        # IPv6 forms that carry an IPv4 address: judged on the address inside.
+        ("64:ff9b::a9fe:a9fe", False),  # NAT64 of 169.254.169.254
+        ("64:ff9b::7f00:1", False),  # NAT64 of 127.0.0.1
+        ("64:ff9b:1::a9fe:a9fe", False),  # local-use NAT64
+        ("2002:a9fe:a9fe::1", False),  # 6to4 of 169.254.169.254
+        ("2002:7f00:1::", False),  # 6to4 of 127.0.0.1
+        ("::127.0.0.1", False),  # IPv4-compatible
+        ("::10.0.0.1", False),
+        ("::ffff:169.254.169.254", False),
+        ("2001:0:4136:e378:8000:63bf:80ff:fffe", False),  # Teredo, client 127.0.0.1
         ("93.184.216.34", True),
+        ("64:ff9b::5db8:d822", True),  # NAT64 of a public address stays reachable
+        ("2002:5db8:d822::1", True),  # 6to4 of a public address
         ("2606:4700:4700::1111", True),
     ],
 )
