@@ -1,0 +1,36 @@
+"""Events and positions against the project's annotated stories, beside the old modules.
+
+Gold: ``tests/data/events_positions_gold.json`` (scoring rules in ``events_gold``).
+The baseline is the event code before the precision work, read from git in the
+same run; it is reported, not gated (skipped when git history is absent).
+Floors: ``events_positions_gold`` in ``tests/eval/floors.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from events_gold import baseline_method, current_method, evaluate, load_gold, parse_stories
+
+FLOORS = Path(__file__).with_name("floors.json")
+
+
+def test_eval_events_gold_precision_and_recall(nlp: Any) -> None:
+    parsed = parse_stories(nlp, load_gold())
+    report: list[str] = []
+    current = evaluate(parsed, current_method(), report).figures()
+    result: dict[str, Any] = {"current": current}
+    base = baseline_method()
+    if base is not None:
+        result["baseline"] = evaluate(parsed, base).figures()
+    print(json.dumps(result, indent=1))
+    print("\n".join(report))
+    floors = json.loads(FLOORS.read_text(encoding="utf-8")).get("events_positions_gold", {})
+    for key, floor in floors.items():
+        value = current[key]
+        if key.endswith(("_hit", "_false")):
+            assert value <= floor, f"{key} {value} rose above its ceiling {floor}"
+        else:
+            assert value >= floor, f"{key} {value:.3f} fell below its floor {floor}"
