@@ -169,6 +169,11 @@ class Event(_Model):
     subtype: str | None = None
     # The issue a stance event (demand, rejection …) is about, as in ``positions``.
     issue: str | None = None
+    # An unnamed actor of a crime, disaster or protest event ("gunman", "police"):
+    # ``actor`` is then "role-<noun>" and points at no entity.
+    actor_role: str | None = None
+    # The story's main event: the happened event most outlets report (one per brief).
+    main: bool = False
 
 
 class Position(_Model):
