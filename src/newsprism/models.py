@@ -145,6 +145,10 @@ class FactValue(_Model):
     value: str
     claims: list[str]
     documents: list[str]
+    # Statement facts: whether these documents affirm or negate the proposition,
+    # and whether they report it as happened or planned (None for values).
+    polarity: Literal["affirmed", "negated"] | None = None
+    modality: str | None = None
 
 
 class Fact(_Model):
@@ -153,6 +157,17 @@ class Fact(_Model):
     status: Literal["corroborated", "single_source", "conflict"]
     independent_sources: int
     values: list[FactValue]
+    # statement | count | date | duration | quantity | money | percent | time (None: unknown).
+    kind: str | None = None
+    # A claim by someone: every carrier reports it as that speaker's words, so
+    # "corroborated" means it was said, not that it is true. ``attributed_to`` is
+    # the speaker's entity id when one speaker is named.
+    attributed: bool = False
+    attributed_to: str | None = None
+    # About another incident than the story's own (another year, "last year's shooting").
+    background: bool = False
+    # The story's main event (the anchor): the statement most sources make.
+    main_event: bool = False
 
 
 class Event(_Model):
@@ -248,6 +263,12 @@ class SourceProfile(_Model):
 class SummarySentence(_Model):
     text: str
     citations: list[Evidence]
+    # Why the line is there: main_event | corroborated | dispute | single_source (None: unknown).
+    role: str | None = None
+    # The fact the line states, and how many independent sources carry it (of how many).
+    fact: str | None = None
+    sources: int | None = None
+    of_sources: int | None = None
 
 
 class Brief(_Model):
