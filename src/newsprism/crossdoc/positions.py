@@ -3,18 +3,13 @@
 A stance is a per-document event that carries one (``extract.events``): a
 demand (demand), a rejection (oppose), support or an agreement (support), an
 offer or proposal (offer), "would not … without X" (condition on X), a
-dropped demand (oppose). Its topic carries key noun phrases, the one nearest
-the head of the demanded clause first ("security guarantee", "ceasefire",
-"territory" for land that is to be ceded or kept).
+dropped demand (oppose). Its polarity is read from the syntax there ("demanded
+that Ukraine renounce NATO membership" opposes the membership). Its topic
+carries key noun phrases, the one nearest the head of the demanded clause first.
 
-**Issues** come from those phrases, never from a fixed list:
-
-1. Phrases are clustered by their head noun ("binding guarantee", "security
-   guarantee" → one cluster); "territory" is its own cluster.
-2. A cluster is named by its phrase seen in the most documents (ties: the
-   longer phrase, then alphabetical), so the label is the coverage's own words.
-3. Each stance takes the cluster of its first key phrase that belongs to a
-   cluster seen in two or more documents; else its first key phrase.
+**Issues** come from those phrases (``crossdoc.issues``): only a phrase that
+names a thing a story can be about, clustered by head noun and named in the
+coverage's own words. A stance whose topic names no issue is not shown.
 
 **Positions** group an actor's stances on an issue across outlets, one entry per
 stance with all its evidence. When different documents give the same actor
@@ -25,10 +20,11 @@ he dropped that demand), every entry of that actor and issue says
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from newsprism.crossdoc.events import Index, country_actors, merge_events
+from newsprism.crossdoc.issues import discover_issues, issue_of_events
 from newsprism.extract.events import ExtractedEvent
 from newsprism.models import Entity, Event, Evidence, Position
 
@@ -37,46 +33,6 @@ STANCE_ORDER = ("demand", "condition", "offer", "support", "oppose")
 _OPPOSED = frozenset(
     {("oppose", "demand"), ("oppose", "support"), ("oppose", "offer"), ("oppose", "condition")}
 )
-
-
-def _head(key: str) -> str:
-    return key.split()[-1]
-
-
-def discover_issues(found: Sequence[ExtractedEvent]) -> dict[str, str]:
-    """Key phrase → issue label, from the stance topics of all documents."""
-    docs: dict[str, set[str]] = defaultdict(set)
-    for ev in found:
-        if ev.stance is not None:
-            for key in ev.topic_keys:
-                docs[key].add(ev.document)
-    clusters: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(docs):
-        clusters[_head(key)].append(key)
-    labels: dict[str, str] = {}
-    for _, keys in sorted(clusters.items()):
-        best = min(keys, key=lambda k: (-len(docs[k]), -len(k.split()), k))
-        for k in keys:
-            labels[k] = best
-    return labels
-
-
-def _cluster_docs(found: Sequence[ExtractedEvent], labels: Mapping[str, str]) -> Counter[str]:
-    seen = {(labels[k], ev.document) for ev in found if ev.stance for k in ev.topic_keys}
-    return Counter(label for label, _ in seen)
-
-
-def issue_of_events(found: Sequence[ExtractedEvent]) -> dict[str, str]:
-    """Extracted event id → issue label, for every stance event that has a topic."""
-    labels = discover_issues(found)
-    spread = _cluster_docs(found, labels)
-    out: dict[str, str] = {}
-    for ev in found:
-        if ev.stance is None or not ev.topic_keys:
-            continue
-        shared = [labels[k] for k in ev.topic_keys if spread[labels[k]] >= 2]
-        out[ev.id] = shared[0] if shared else labels[ev.topic_keys[0]]
-    return out
 
 
 def build_positions(
