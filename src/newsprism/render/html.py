@@ -47,6 +47,11 @@ def type_class(entity_type: str) -> str:
     return f"ent-{cleaned}" if cleaned else "ent-OTHER"
 
 
+# Long lists fold after this many items (a <details> holds the rest): a brief of
+# thousands of documents stays readable and light for the browser to lay out.
+# A link into a folded part still works: browsers open a <details> to show its target.
+FOLD = {"documents": 50, "sources": 25, "quotes": 20, "claims": 6, "rows": 100}
+
 _ENV.filters["css"] = css_token
 _ENV.filters["readable"] = readable_value
 
@@ -163,4 +168,5 @@ def render_html(brief: Brief) -> str:
         type_class=type_class,
         sv=sources_view(view),
         evv=events_view(view),
+        fold=FOLD,
     )

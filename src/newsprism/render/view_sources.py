@@ -27,6 +27,9 @@ MARKER_LABELS = {
 }
 TONE_ACTORS = 6
 COVERAGE_FACTS = 24
+# Charts compare the main outlets only: a row per source stops being readable (and
+# drawable: 5,000 pasted texts once meant 5,000 bars) long before the table does.
+CHART_SOURCES = 8
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,9 @@ class SourceRow:
 class SourcesView:
     rows: list[SourceRow] = field(default_factory=list)
     charts: dict[str, str] = field(default_factory=dict)
+    # The sources the charts show (outlet names), and how many sources they leave out.
+    charted: list[str] = field(default_factory=list)
+    uncharted: int = 0
 
 
 def _pieces(text: str, start: int, end: int, marks: Sequence[tuple[int, int, str]]) -> list[Piece]:
@@ -155,14 +161,29 @@ def _coverage(v: View, profiles: Sequence[SourceProfile]) -> tuple[list[str], li
     return [f.about for f in facts], rows
 
 
+def chart_sources(profiles: Sequence[SourceProfile]) -> list[SourceProfile]:
+    """The sources worth a place in the charts, at most ``CHART_SOURCES``, in brief order:
+    known outlets before sources without one (each of those is one input file), then
+    the most documents first."""
+    ranked = sorted(
+        range(len(profiles)),
+        key=lambda i: (not profiles[i].outlet_known, -len(profiles[i].documents), i),
+    )
+    chosen = set(ranked[:CHART_SOURCES])
+    return [p for i, p in enumerate(profiles) if i in chosen]
+
+
 def sources_view(v: View, charts: bool = True) -> SourcesView:
     """Rows and (for HTML) charts of the Sources section."""
-    profiles = v.brief.sources
-    out = SourcesView(rows=[_row(v, p) for p in profiles])
-    if not charts or not profiles:
+    all_profiles = v.brief.sources
+    out = SourcesView(rows=[_row(v, p) for p in all_profiles])
+    if not charts or not all_profiles:
         return out
     from newsprism.render.charts import coverage_chart, opinion_chart, tone_chart
 
+    profiles = chart_sources(all_profiles)
+    out.charted = [p.outlet for p in profiles]
+    out.uncharted = len(all_profiles) - len(profiles)
     labels = [p.outlet for p in profiles]
     shares = []
     for p in profiles:
