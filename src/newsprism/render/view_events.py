@@ -3,6 +3,10 @@
 Plain data in a fixed order: the timeline by date (undated events last, marked
 so), the event table by type, and the positions matrix with actors as rows
 (most issues first) and issues as columns (most actors first). No markup here.
+
+The timeline holds only what happened: a planned, conditional or refused event
+(a threat, a meeting that did not take place) is listed in the table with its
+mode, never as a point in time. The story's main event leads the timeline.
 """
 
 from __future__ import annotations
@@ -70,7 +74,7 @@ class EventsView:
 
 
 def _row(v: View, e: Event) -> EventRow:
-    actor, target = v.name(e.actor), v.name(e.target)
+    actor, target = e.actor_role or v.name(e.actor), v.name(e.target)
     verb = e.type if not e.subtype else f"{e.type} ({e.subtype})"
     what = f"{actor} {verb} {target}".strip()
     if e.issue:
@@ -110,7 +114,11 @@ def _matrix(v: View, positions: list[Position]) -> Matrix:
 def events_view(v: View) -> EventsView:
     b = v.brief
     rows = [_row(v, e) for e in b.events]
-    dated = sorted((r for r in rows if r.event.date), key=lambda r: (r.event.date, r.what))
-    undated = [r for r in rows if not r.event.date]
+    happened = [r for r in rows if r.event.mode == "happened"]
+    dated = sorted(
+        (r for r in happened if r.event.date),
+        key=lambda r: (r.event.date, not r.event.main, r.what),
+    )
+    undated = sorted((r for r in happened if not r.event.date), key=lambda r: not r.event.main)
     table = sorted(rows, key=lambda r: (r.event.type, r.actor, r.target, r.event.id))
     return EventsView(dated, undated, table, _matrix(v, list(b.positions)))
