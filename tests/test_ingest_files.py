@@ -155,15 +155,16 @@ def test_ingest_reports_symlink_loop_and_dangling_link(tmp_path: Path) -> None:
 
 
 def test_ingest_follows_symlinked_folder_once(tmp_path: Path) -> None:
-    real = tmp_path / "real"
-    real.mkdir()
-    (real / "a.txt").write_text(TEXT, encoding="utf-8")
     root = tmp_path / "root"
     root.mkdir()
+    # Links that resolve inside the briefed folder are followed (sorted after x and y).
+    real = root / "z-real"
+    real.mkdir()
+    (real / "a.txt").write_text(TEXT, encoding="utf-8")
     (root / "x").symlink_to(real, target_is_directory=True)
     (root / "y").symlink_to(real, target_is_directory=True)
     items = _run(root)
-    assert _names(items) == [f"{root}/x/a.txt", f"{root}/y"]
+    assert _names(items) == [f"{root}/x/a.txt", f"{root}/y", f"{root}/z-real"]
     assert isinstance(items[1], Skipped)
     assert items[1].reason == f"same folder as {root}/x, read once"
     assert _run(tmp_path / "dangling-top") == [

@@ -67,7 +67,9 @@ def test_ingest_jsonl_that_is_not_jsonl_gives_one_skip(tmp_path: Path) -> None:
     [item] = _run(path)
     assert isinstance(item, Skipped)
     assert item.input == str(path)
-    assert item.reason.startswith("not JSON Lines: the first 20 records are unusable (line 1: ")
+    assert item.reason.startswith(
+        "not JSON Lines: the first 20 lines are not JSON objects (line 1: "
+    )
 
 
 def test_ingest_jsonl_oversized_line_is_skipped(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from newsprism import __version__
 from newsprism.clean import clean_document
-from newsprism.crossdoc.dedup import mark_duplicates
+from newsprism.crossdoc.dedup import keep_copies, mark_duplicates
 from newsprism.crossdoc.facts import align_facts
 from newsprism.crossdoc.link import entity_index, link_entities
 from newsprism.crossdoc.positions import events_and_positions
@@ -23,6 +23,7 @@ from newsprism.crossdoc.quotes import attach_speakers, group_quotes
 from newsprism.errors import SkipDocument, UsageError
 from newsprism.extract.claims import attach_attribution
 from newsprism.ingest import IngestOptions, iter_inputs
+from newsprism.ingest.hygiene import valid_item
 from newsprism.models import Brief, Document, RawDocument, Skipped, Tool
 from newsprism.perdoc import DocExtraction, extract_documents
 from newsprism.sources.profile import build_sources
@@ -61,16 +62,17 @@ def collect(
 def clean_all(
     items: Iterable[RawDocument | Skipped], progress: Progress = _noop
 ) -> tuple[list[Document], list[Skipped]]:
-    """Clean what ingest read; identical cleaned texts are kept once.
+    """Clean what ingest read; a byte-identical text from another input is kept as a copy.
 
     Any reader that yields ``RawDocument`` or ``Skipped`` (the CLI's inputs, the
     web app's uploads) goes through this one function, so both brief alike.
     """
     documents: list[Document] = []
     skipped: list[Skipped] = []
-    seen: dict[str, str] = {}
-    for done, item in enumerate(items, start=1):
+    seen: set[str] = set()
+    for done, raw_item in enumerate(items, start=1):
         progress("read", done, None)
+        item = valid_item(raw_item)
         if isinstance(item, Skipped):
             skipped.append(item)
             continue
@@ -81,13 +83,14 @@ def clean_all(
         except SkipDocument as exc:
             skipped.append(Skipped(input=item.input, reason=exc.message))
             continue
-        if doc.id in seen:
-            # Identical cleaned text has the same id; a second copy adds nothing.
-            skipped.append(Skipped(input=item.input, reason=f"identical text to {seen[doc.id]}"))
+        key = f"{doc.id}\0{doc.input}"
+        if key in seen:
+            # The same input read twice (named twice on the command line).
+            skipped.append(Skipped(input=item.input, reason="the same input was read twice"))
             continue
-        seen[doc.id] = doc.input
+        seen.add(key)
         documents.append(doc)
-    return documents, skipped
+    return keep_copies(documents), skipped
 
 
 def extract(

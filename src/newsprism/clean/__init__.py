@@ -11,7 +11,7 @@ removed and whitespace is normalised.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsprism.clean.boilerplate import find_boilerplate
 from newsprism.clean.dates import normalise_date
@@ -20,6 +20,7 @@ from newsprism.clean.html import Page, extract_page
 from newsprism.clean.metadata import clean_title, outlet_from_text, outlet_from_url
 from newsprism.clean.text import Paragraph, join_paragraphs, split_paragraphs
 from newsprism.errors import SkipDocument
+from newsprism.ingest.hygiene import nfc, valid_raw
 from newsprism.models import Document, RawDocument, Removed
 
 __all__ = ["clean_document", "clean_text"]
@@ -81,7 +82,16 @@ def _document_id(text: str) -> str:
 
 
 def clean_document(raw: RawDocument) -> Document:
-    """Clean one input; raises ``SkipDocument`` when no article text remains."""
+    """Clean one input; raises ``SkipDocument`` when no article text remains.
+
+    The input is made valid Unicode first (readers other than ``iter_inputs``,
+    such as web uploads, come straight here) and NFC-normalised, so the same
+    word typed with a combining accent or a precomposed letter matches across
+    outlets and every render can write the text.
+    """
+    raw = valid_raw(raw)
+    if not raw.content.isascii():
+        raw = replace(raw, content=nfc(raw.content))
     page: Page | None = None
     if raw.kind == "html":
         page = extract_page(raw.content, raw.url)

@@ -141,8 +141,18 @@ class Cut:
 _NAV_SEPARATORS = re.compile(r"\s+[|·•]\s+")
 
 
+def is_table_row(text: str) -> bool:
+    """A table row as extracted HTML renders it: "| North | 1,200 | 800 |" (or "|---|---|")."""
+    return len(text) >= 3 and text[0] == "|" and text[-1] == "|" and text.count("|") >= 3
+
+
 def is_nav_row(text: str, columns: bool = False) -> bool:
-    """A row of short menu items: "Home | World | Sport" or laid out in columns."""
+    """A row of short menu items: "Home | World | Sport" or laid out in columns.
+
+    A table row is no menu: its cells are the article's figures.
+    """
+    if is_table_row(text):
+        return False
     items = _NAV_SEPARATORS.split(text) if not columns else text.split(" ")
     if len(items) < 3 or len(text) > 160:
         return False
@@ -170,7 +180,7 @@ def marker_reason(text: str) -> str | None:
 
 def _unfinished(text: str) -> bool:
     # A short line that ends no sentence: a name, a job title, a heading.
-    return len(text) <= _SHORT and not text.endswith(_TERMINAL)
+    return len(text) <= _SHORT and not text.endswith(_TERMINAL) and not is_table_row(text)
 
 
 def _section_marker(text: str) -> str | None:

@@ -29,6 +29,7 @@ _BYLINE = re.compile(
 )
 # Separators between the names, the job title and the date inside a byline.
 _BYLINE_PARTS = re.compile(r"\s*(?:\||•|·|/|\s[-–—]\s)\s*")
+_NAME_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.I)
 _HEADER_MAX = 12
 # "HALLORAN, March 3 (Meridian Wire) —", "WASHINGTON (Reuters) -", "(AP) —"
 _DATELINE = re.compile(
@@ -66,9 +67,16 @@ def parse_byline(line: str) -> tuple[list[str], str | None] | None:
         found = find_date(part)
         if found:
             date = date or found
-        elif i == 0:
+        elif i == 0 and _name_first(part):
             authors = split_names(part)
     return (authors, date) if authors else None
+
+
+def _name_first(part: str) -> bool:
+    # A byline names a person right after "By": "By the end of the day, Jane Roe
+    # and …" or "By our correspondent" is a sentence or a label, not a byline.
+    first = _NAME_SEPARATORS.split(part.strip(), maxsplit=1)[0]
+    return is_person_name(first)
 
 
 def _headline(text: str) -> bool:

@@ -50,20 +50,42 @@ def containment(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def _priority(doc: Document) -> tuple[str, int, str]:
-    # The original is the earliest published; unknown dates sort last, then the
-    # longer text (copies trim), then input order for a stable tie-break.
-    return (doc.published or "9999-99-99", -len(doc.text), doc.input)
+def priority(doc: Document) -> tuple[str, int, str, str]:
+    """Sort key of the original among copies: smallest first, whatever the input order.
+
+    The earliest published; unknown dates sort last, then the longer text
+    (copies trim), then the input name and id for a stable tie-break.
+    """
+    return (doc.published or "9999-99-99", -len(doc.text), doc.input, doc.id)
+
+
+def copy_id(text: str, name: str) -> str:
+    """The id of a byte-identical copy of ``text`` read from input ``name``.
+
+    Ids are hashes of the text, so an exact copy from another input would
+    share its original's id; hashing the input name in keeps both documents
+    (and both outlets) in the brief while staying stable across runs.
+    """
+    digest = hashlib.sha256(text.encode("utf-8"))
+    digest.update(b"\0" + name.encode("utf-8"))
+    return "d-" + digest.hexdigest()[:12]
 
 
 def find_duplicates(documents: Sequence[Document]) -> dict[str, str]:
     """Map each copy's id to the id of the document it copies (originals are absent)."""
-    ordered = sorted(documents, key=_priority)
+    ordered = sorted(documents, key=priority)
     grams = {d.id: shingles(d.text) for d in ordered}
     rank = {d.id: i for i, d in enumerate(ordered)}
     lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=_PERM)
     copies: dict[str, str] = {}
+    # Byte-identical texts are copies whatever their shingles (a text of
+    # symbols only has none); the first by priority stands for all of them.
+    first_of_text: dict[str, str] = {}
     for doc in ordered:
+        same = first_of_text.setdefault(doc.text, doc.id)
+        if same != doc.id:
+            copies[doc.id] = copies.get(same, same)
+            continue
         mh = _minhash(grams[doc.id])
         # Only originals are in the index, so a copy always points at an original.
         for cand in sorted(lsh.query(mh), key=rank.__getitem__):
@@ -73,6 +95,28 @@ def find_duplicates(documents: Sequence[Document]) -> dict[str, str]:
         else:
             lsh.insert(doc.id, mh)
     return copies
+
+
+def keep_copies(documents: list[Document]) -> list[Document]:
+    """Byte-identical texts from different inputs: one original, the others copies.
+
+    They would share an id (a hash of the text), so each copy gets its own
+    (``copy_id``) and ``duplicate_of`` its original: the copy keeps its outlet
+    in the brief (listed, counted once as a source). The original is the
+    first by ``priority``, so it does not depend on the order of the inputs.
+    """
+    by_id: dict[str, list[Document]] = {}
+    for doc in documents:
+        by_id.setdefault(doc.id, []).append(doc)
+    if all(len(group) == 1 for group in by_id.values()):
+        return documents
+    renamed: dict[int, Document] = {}
+    for group in by_id.values():
+        original, *copies = sorted(group, key=priority)
+        for doc in copies:
+            new_id = copy_id(doc.text, doc.input)
+            renamed[id(doc)] = doc.model_copy(update={"id": new_id, "duplicate_of": original.id})
+    return [renamed.get(id(doc), doc) for doc in documents]
 
 
 def mark_duplicates(documents: list[Document]) -> list[Document]:
@@ -111,7 +155,7 @@ def pick_original(
     doc: Document, grams: set[str], candidates: Sequence[tuple[Document, set[str]]]
 ) -> str | None:
     """The id of the highest-priority candidate that ``doc`` copies, or None."""
-    for cand, cand_grams in sorted(candidates, key=lambda c: _priority(c[0])):
+    for cand, cand_grams in sorted(candidates, key=lambda c: priority(c[0])):
         if cand.id != doc.id and containment(grams, cand_grams) >= CONTAINMENT:
             return cand.id
     return None

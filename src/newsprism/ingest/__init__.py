@@ -19,6 +19,7 @@ from newsprism.errors import SkipDocument
 from newsprism.ingest.decode import HEAD_BYTES, check_binary, decode, looks_like_html, too_large
 from newsprism.ingest.feeds import iter_feed
 from newsprism.ingest.files import iter_path
+from newsprism.ingest.hygiene import valid_item
 from newsprism.ingest.records import iter_json
 from newsprism.ingest.skips import guarded
 from newsprism.ingest.web import Fetcher, check_url, is_feed, is_json, page_document
@@ -46,8 +47,13 @@ class IngestOptions:
     max_redirects: int = 5
     # Pages fetched per feed; the rest are reported in one skip.
     max_feed_items: int = 50
-    # Follow symbolic links inside folders (loops are detected and reported).
+    # Follow symbolic links inside folders (loops are detected and reported);
+    # off, no link in a folder is followed.
     follow_symlinks: bool = True
+    # Follow links in a folder wherever they point. Off, a link is followed only
+    # when it resolves inside the folder being briefed: a folder unpacked from
+    # an untrusted archive must not pull the user's other files into a brief.
+    follow_all_links: bool = False
 
 
 def is_url(item: str) -> bool:
@@ -103,7 +109,17 @@ def iter_inputs(
     Each input is a file, a folder (recursive), an http(s) URL or feed URL, a
     ``.json``/``.jsonl`` file of records, a ``.warc(.gz)`` archive, or ``-`` for
     ``stdin`` (default ``sys.stdin``). Nothing raises: failures are ``Skipped``.
+    Every string in what comes out is valid Unicode (see ``ingest.hygiene``).
     """
+    for item in _iter_inputs(inputs, options, stdin):
+        yield valid_item(item)
+
+
+def _iter_inputs(
+    inputs: Sequence[str],
+    options: IngestOptions,
+    stdin: TextIO | BinaryIO | None = None,
+) -> Iterator[RawDocument | Skipped]:
     fetcher = Fetcher(options)
     stdin_read = False
     try:

@@ -222,7 +222,11 @@ def decode(data: bytes, declared: str | None = None, what: str = "file") -> str:
         return _nonempty(data.decode("utf-8"), what)
     except UnicodeDecodeError:
         pass
-    for label in (_codec(declared), declared_charset(data[:HEAD_BYTES])):
+    labels = (_codec(declared), declared_charset(data[:HEAD_BYTES]))
+    mostly = _mostly_utf8(data, declared_utf8="utf_8" in labels)
+    if mostly is not None:
+        return _nonempty(mostly, what)
+    for label in labels:
         if label and label != "utf_8":
             stated = _try(data, label)
             if stated is not None:
@@ -231,6 +235,24 @@ def decode(data: bytes, declared: str | None = None, what: str = "file") -> str:
     if guessed is None:
         raise SkipDocument("cannot detect text encoding: save the file as UTF-8")
     return _nonempty(guessed, what)
+
+
+def _mostly_utf8(data: bytes, declared_utf8: bool) -> str | None:
+    """UTF-8 text with a few bad bytes, decoded with U+FFFD for them; None otherwise.
+
+    A page saved as UTF-8 with one stray byte (a cut character, a pasted
+    cp1252 quote) is still UTF-8: decoding it all as another charset turns
+    every Polish "ł" into "Ĺ‚". It counts as UTF-8 when its valid multi-byte
+    characters outnumber the bad bytes (ten to one when it does not say it
+    is UTF-8) and the bad bytes are few. Without valid multi-byte characters
+    a cp1252 reading is likelier right ("don\x92t" is "don’t").
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if bad > max(16, len(data) // 10_000):
+        return None
+    return text if multibyte >= (1 if declared_utf8 else 10) * bad else None
 
 
 def _nonempty(text: str, what: str) -> str:

@@ -1,5 +1,9 @@
 """Local paths: file types, size limits, folder walks, symbolic links, one-line OS errors.
 
+A link inside a briefed folder is followed only when it resolves inside that
+folder (``IngestOptions.follow_all_links`` lifts this): a folder unpacked from
+someone else's archive may hold links to ``~/.ssh`` or to private notes.
+
 A file's type comes from its extension; files without one, ``.xml`` files and
 unknown extensions are sniffed from their first bytes (saved pages are often
 called ``article.php`` or ``index.html.1``). Sizes are checked with ``stat``
@@ -55,6 +59,7 @@ BINARY_SUFFIXES = frozenset(
 )  # fmt: skip
 NO_FILES = "no text, HTML, JSON, JSONL or WARC files found"
 _SUFFIX = re.compile(r"^\.[a-z0-9_+-]{1,12}$")
+_JSON_LIMIT = "for a .json file read whole; split it into a .jsonl file, one record a line"
 
 
 def suffix_of(name: str) -> str:
@@ -103,11 +108,11 @@ def classify(path: Path, name: str) -> str:
     raise SkipDocument(f"unsupported file type {suffix}{what}")
 
 
-def read_capped(path: Path, limit: int, size: int | None) -> bytes:
+def read_capped(path: Path, limit: int, size: int | None, flag: str = "--max-bytes") -> bytes:
     """The bytes of ``path`` (gunzipped for ``.gz``), refused before reading when ``size``
-    (from stat) is over ``limit``."""
+    (from stat) is over ``limit``; ``flag`` names the limit in the skip reason."""
     if size is not None and size > limit:
-        raise too_large(size, limit)
+        raise too_large(size, limit, flag)
     if path.name.lower().endswith(".gz"):
         try:
             with gzip.open(path, "rb") as stream:
@@ -120,7 +125,7 @@ def read_capped(path: Path, limit: int, size: int | None) -> bytes:
     # The file may have grown since stat, pipes have no size at all, and a
     # gzip file says nothing about its unpacked size.
     if len(data) > limit:
-        raise too_large(None, limit)
+        raise too_large(None, limit, flag)
     return data
 
 
@@ -142,7 +147,8 @@ def iter_file(
     elif kind == "warc":
         yield from iter_warc(name, path, options)
     elif kind == "json":
-        data = read_capped(path, options.max_json_bytes, size)
+        # A .json file is parsed whole, under its own limit, which no flag sets.
+        data = read_capped(path, options.max_json_bytes, size, _JSON_LIMIT)
         yield from iter_json(name, data, options)
     elif kind == "feed":
         data = read_capped(path, options.max_bytes, size)
@@ -162,10 +168,22 @@ class _Entry:
     unsupported: bool = False
 
 
-def _stat_entry(name: str, path: Path, options: IngestOptions) -> os.stat_result | _Entry:
+OUTSIDE = "link points outside the folder (follow it with --follow-links)"
+
+
+def _inside(path: Path, root: str) -> bool:
+    target = os.path.realpath(path)
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _stat_entry(
+    name: str, path: Path, root: str, options: IngestOptions
+) -> os.stat_result | _Entry:
     link = path.is_symlink()
     if link and not options.follow_symlinks:
         return _Entry(name, path, reason="symbolic link not followed (follow_symlinks is off)")
+    if link and not options.follow_all_links and not _inside(path, root):
+        return _Entry(name, path, reason=OUTSIDE)
     try:
         return path.stat()
     except FileNotFoundError:
@@ -177,7 +195,7 @@ def _stat_entry(name: str, path: Path, options: IngestOptions) -> os.stat_result
 
 def _walk(
     folder: Path, name: str, ancestors: dict[tuple[int, int], str],
-    visited: dict[tuple[int, int], str], options: IngestOptions,
+    visited: dict[tuple[int, int], str], root: str, options: IngestOptions,
 ) -> Iterator[_Entry]:  # fmt: skip
     try:
         children = sorted(os.listdir(folder))
@@ -188,7 +206,7 @@ def _walk(
         if child.startswith("."):
             continue  # hidden: editor, VCS and OS files, never articles
         path, child_name = folder / child, os.path.join(name, child)
-        found = _stat_entry(child_name, path, options)
+        found = _stat_entry(child_name, path, root, options)
         if isinstance(found, _Entry):
             yield found
             continue
@@ -202,7 +220,9 @@ def _walk(
                 yield _Entry(child_name, path, reason=f"same folder as {visited[key]}, read once")
             else:
                 visited[key] = child_name
-                yield from _walk(path, child_name, {**ancestors, key: child_name}, visited, options)
+                yield from _walk(
+                    path, child_name, {**ancestors, key: child_name}, visited, root, options
+                )
         elif stat.S_ISREG(found.st_mode):
             try:
                 yield _Entry(child_name, path, classify(path, child_name), found.st_size)
@@ -231,8 +251,11 @@ def iter_folder(
     A folder with nothing readable gives one skip for the folder instead of one
     per image or PDF in it.
     """
-    root = (st.st_dev, st.st_ino)
-    entries = list(_walk(folder, name, {root: name}, {root: name}, fetcher.options))
+    key = (st.st_dev, st.st_ino)
+    # Links are judged by where they resolve, against the folder's real path
+    # (the folder itself may be given through a link).
+    root = os.path.realpath(folder)
+    entries = list(_walk(folder, name, {key: name}, {key: name}, root, fetcher.options))
     if all(e.unsupported for e in entries):
         yield Skipped(input=name, reason=_no_files(entries))
         return
