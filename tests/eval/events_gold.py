@@ -18,7 +18,9 @@ unnamed actor), a compatible target (none, or a listed one; either side for
 meetings and agreements), one of its modalities, and evidence that overlaps the
 gold evidence text. Recall counts the non-optional gold events found. A
 position is correct when its actor and stance match a gold position, its issue
-contains or is contained in a listed issue, and its evidence overlaps.
+contains or is contained in a listed issue, and its evidence overlaps. The
+event flagged ``main`` must match the story's gold main event (``main_found``),
+with its date and place (``main_dated_located``).
 """
 
 from __future__ import annotations
@@ -213,6 +215,7 @@ class Score:
     differ_found: int = 0
     differ_false: int = 0
     main_gold: int = 0
+    main_found: int = 0
     main_dated_located: int = 0
     traps_hit: int = 0
     wrong_positions_hit: int = 0
@@ -230,6 +233,7 @@ class Score:
             "positions": float(self.positions),
             "differ_r": div(self.differ_found, self.differ_gold),
             "differ_false": float(self.differ_false),
+            "main_found": div(self.main_found, self.main_gold),
             "main_dated_located": div(self.main_dated_located, self.main_gold),
             "traps_hit": float(self.traps_hit),
             "wrong_positions_hit": float(self.wrong_positions_hit),
@@ -271,14 +275,15 @@ def evaluate(parsed: list[Parsed], method: Method, report: list[str] | None = No
                     )
             if ge.get("main"):
                 score.main_gold += 1
+                flagged = [e for e in events if e.main and _event_ok(e, ge, names, texts)]
+                score.main_found += bool(flagged)
                 score.main_dated_located += any(
-                    _event_ok(e, ge, names, texts)
-                    and e.date == ge.get("date")
+                    e.date == ge.get("date")
                     and (
                         not ge.get("location")
                         or _match(_names(e.location, None, names), ge["location"])
                     )
-                    for e in events
+                    for e in flagged
                 )
         for p in positions:
             ok = any(_position_ok(p, gp, names, texts) for gp in g["positions"])

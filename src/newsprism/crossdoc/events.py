@@ -20,6 +20,9 @@ Merging, in this order (everything iterates in sorted order):
    Halloran") joins the one event of its type, mode and date (and place, when
    both name one), if there is exactly one. Otherwise it is dropped: an event
    with no actor is not shown.
+
+The **main event** of the story is the happened event the most documents
+report, then the one most documents tell first; it is flagged ``main``.
 """
 
 from __future__ import annotations
@@ -211,7 +214,34 @@ def _place_ok(cluster: _Cluster, location: str | None) -> bool:
     return location is None or not known or location in known
 
 
-def _event(c: _Cluster, issues: Mapping[str, str]) -> Event:
+# Types that report a stance rather than something that took place; a story's main
+# event is an occurrence when it has one.
+_STANCE_TYPES = frozenset({"DEMAND", "REJECT", "SUPPORT"})
+
+
+def _main_cluster(clusters: Sequence[_Cluster]) -> _Cluster | None:
+    """The story's main event: the happened event most documents report, then the one
+    that documents tell first (lead), an occurrence before a stance, then the earliest."""
+    happened = [c for c in clusters if c.mode == "happened" and c.reports]
+    if not happened:
+        return None
+    first: dict[str, tuple[int, int]] = {}
+    for i, c in enumerate(happened):
+        for r in c.reports:
+            here = (r.ev.evidence[0], i)
+            first[r.ev.document] = min(first.get(r.ev.document, here), here)
+    leads = Counter(i for _, i in first.values())
+
+    def score(i: int) -> tuple[int, int, int, int, str]:
+        c = happened[i]
+        docs = {r.ev.document for r in c.reports}
+        start = min(r.ev.evidence[0] for r in c.reports)
+        return (-len(docs), -leads[i], c.type in _STANCE_TYPES, start, c.type)
+
+    return happened[min(range(len(happened)), key=score)]
+
+
+def _event(c: _Cluster, issues: Mapping[str, str], main: bool = False) -> Event:
     reports = sorted(c.reports, key=lambda r: (r.ev.document, r.ev.evidence))
     named = [r for r in reports if r.actor is not None]
     orient = Counter((r.actor, r.target) for r in named if r.target is not None)
@@ -248,6 +278,7 @@ def _event(c: _Cluster, issues: Mapping[str, str]) -> Event:
         mode=c.mode,
         subtype=c.subtype,
         issue=issue,
+        main=main,
     )
 
 
@@ -270,7 +301,8 @@ def merge_events(
     ]
     clusters = _cluster(reports)
     _attach_anonymous(reports, clusters)
-    events = [_event(c, issues or {}) for c in clusters if c.reports]
+    main = _main_cluster(clusters)
+    events = [_event(c, issues or {}, c is main) for c in clusters if c.reports]
     return sorted(events, key=timeline_key)
 
 
