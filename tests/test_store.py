@@ -62,13 +62,20 @@ def test_store_ingest_twice_stores_nothing_twice(tmp_path: Path) -> None:
         assert store.count("documents") == 6
         assert store.count("extractions") == 6
         assert store.count("inputs") == 6
-    # A new file with an already-stored text under another name adds no document.
+    # A new file with an already-stored text under another name is kept as a copy
+    # of the stored one (its outlet stays in the corpus); the stored inputs are known.
     (src / "copy-of-001.txt").write_text(_article(1), encoding="utf-8")
     (src / "new.txt").write_text(_article(40), encoding="utf-8")
     with Store(db) as store:
         third = ingest([str(src)], store, batch_size=4)
-        assert (third.added, third.known) == (1, 7)
-        assert store.count("documents") == 7
+        assert (third.added, third.known, third.copies) == (2, 6, 1)
+        assert store.count("documents") == 8
+        docs = {Path(d.input).name: d for d in store.documents()}
+        copy = docs["copy-of-001.txt"]
+        assert copy.text == docs["001.txt"].text and copy.id != docs["001.txt"].id
+        assert copy.duplicate_of == docs["001.txt"].id
+        fourth = ingest([str(src)], store, batch_size=4)
+        assert (fourth.added, fourth.known) == (0, 8)
 
 
 def test_store_groups_crafted_near_copies(tmp_path: Path) -> None:

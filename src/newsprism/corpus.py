@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from newsprism.clean import clean_document
-from newsprism.crossdoc.dedup import band_keys, pick_original, shingles
+from newsprism.crossdoc.dedup import band_keys, copy_id, pick_original, shingles
 from newsprism.engines import Engine, extract_all
 from newsprism.errors import SkipDocument
 from newsprism.ingest import IngestOptions, iter_inputs
@@ -133,15 +133,30 @@ def _prepare(chunk: list[RawDocument | Skipped], store: Store, report: IngestRep
         if item.record_id:
             doc = doc.model_copy(update={"source_id": item.record_id})
         cleaned.append((key, item, doc))
-    stored = store.known_documents(sorted({d.id for _, _, d in cleaned}))
+    ids = {d.id for _, _, d in cleaned}
+    ids |= {copy_id(d.text, d.input) for _, _, d in cleaned}
+    stored = store.known_documents(sorted(ids))
+    firsts = {d.id: d.input for d in store.documents(sorted(stored))}
     dedup = _Deduper(store)
     for key, item, doc in cleaned:
+        first = firsts.setdefault(doc.id, doc.input)
+        if first != doc.input:
+            # Identical text from another input: a copy that keeps its outlet,
+            # under its own id (as in a brief; here the first to arrive is the original).
+            doc = doc.model_copy(
+                update={"id": copy_id(doc.text, doc.input), "duplicate_of": doc.id}
+            )
         batch.inputs.append((key, item.input, doc.id))
         if doc.id in stored:
-            # Identical cleaned text: the same document, already stored.
+            # Identical cleaned text from the same input: already stored.
             report.known += 1
             continue
         stored.add(doc.id)
+        if doc.duplicate_of is not None:
+            batch.documents.append(doc)
+            report.added += 1
+            report.copies += 1
+            continue
         doc, lsh_rows = dedup.decide(doc)
         batch.documents.append(doc)
         batch.lsh.extend(lsh_rows)
