@@ -261,3 +261,44 @@ def test_ingest_decodes_scrapinghub_pages(evaldata_dir: Path) -> None:
             matched += sum(w in text for w in words) >= 0.5 * len(words)
     assert checked > 50
     assert matched == checked
+
+
+def test_ingest_folder_link_outside_is_not_followed(tmp_path: Path) -> None:
+    secret = tmp_path / "home" / "notes.txt"
+    secret.parent.mkdir()
+    secret.write_text("My private notes about the bank account and the passwords.", "utf-8")
+    root = tmp_path / "unpacked"
+    (root / "sub").mkdir(parents=True)
+    (root / "a.txt").write_text(TEXT, encoding="utf-8")
+    (root / "leak.txt").symlink_to(secret)
+    (root / "sub" / "home").symlink_to(secret.parent, target_is_directory=True)
+    (root / "inside.txt").symlink_to(root / "a.txt")
+    items = _run(root)
+    assert _names(items) == [f"{root}/a.txt", f"{root}/inside.txt", f"{root}/leak.txt",
+                             f"{root}/sub/home"]  # fmt: skip
+    assert [type(i).__name__ for i in items] == ["RawDocument", "RawDocument", "Skipped", "Skipped"]
+    reasons = {i.reason for i in items if isinstance(i, Skipped)}
+    assert reasons == {"link points outside the folder (follow it with --follow-links)"}
+    assert not any("private" in i.content for i in items if isinstance(i, RawDocument))
+    # Opting in follows every link.
+    followed = _run(root, follow_all_links=True)
+    assert [type(i).__name__ for i in followed] == ["RawDocument"] * 4
+
+
+def test_ingest_cli_follow_links_option(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsprism.cli import main
+
+    outside = tmp_path / "outside.txt"
+    outside.write_text(TEXT, encoding="utf-8")
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "link.txt").symlink_to(outside)
+    runner = CliRunner()
+    refused = runner.invoke(main, ["brief", str(root), "-o", str(tmp_path / "a"), "-q"])
+    assert refused.exit_code != 0 and "no usable documents" in refused.output
+    out = tmp_path / "b"
+    followed = runner.invoke(main, ["brief", str(root), "-o", str(out), "-q", "--follow-links"])
+    assert followed.exit_code == 0, followed.output
+    assert (out / "brief.json").exists()

@@ -174,3 +174,89 @@ def test_ingest_jsonl_deeply_nested_line_is_one_skip(tmp_path: Path) -> None:
     items = _run(path)
     assert [type(i).__name__ for i in items] == ["RawDocument", "Skipped", "RawDocument"]
     assert items[1] == Skipped(input=f"{path}#2", reason="line 2: invalid JSON (nested too deeply)")
+
+
+def test_ingest_jsonl_nul_line_costs_that_line_only(tmp_path: Path) -> None:
+    good = json.dumps({"text": BODY})
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(
+        (good + "\n").encode() + b'{"text": "a\x00b"}\n\x00\x00\x00\n' + (good + "\n").encode() * 50
+    )
+    items = _run(path)
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    skips = [i for i in items if isinstance(i, Skipped)]
+    assert len(docs) == 51
+    assert [s.input for s in skips] == [f"{path}#2", f"{path}#3"]
+    assert all("invalid JSON" in s.reason for s in skips)
+
+
+def test_ingest_jsonl_empty_records_on_top_do_not_reject_the_file(tmp_path: Path) -> None:
+    empty = [json.dumps({"id": n, "text": ""}) for n in range(20)]
+    good = [json.dumps({"id": 100 + n, "text": BODY}) for n in range(30)]
+    path = _lines(tmp_path / "dump.jsonl", empty + good)
+    items = _run(path)
+    assert sum(isinstance(i, RawDocument) for i in items) == 30
+    skips = [i for i in items if isinstance(i, Skipped)]
+    assert len(skips) == 20 and skips[0].reason.startswith("line 1: no text")
+
+
+def test_ingest_jsonl_per_record_errors_skip_that_record(tmp_path: Path) -> None:
+    huge_id = "9" * 5000  # int() refuses more than 4,300 digits
+    lines = [
+        json.dumps({"text": BODY}),
+        '{"id": ' + huge_id + ', "text": "' + BODY + '"}',
+        json.dumps({"text": BODY + " \ud800"}),
+        '{"text": "ctrl \x01 char"}',
+        json.dumps({"text": BODY, "author": "x" * 100_000, "title": "T" * 5000}),
+        json.dumps({"text": BODY}),
+    ]
+    path = _lines(tmp_path / "dump.jsonl", lines)
+    items = _run(path)
+    assert [i.input for i in items] == [f"{path}#{n}" for n in range(1, 7)]
+    kinds = [type(i).__name__ for i in items]
+    assert kinds == [
+        "RawDocument",
+        "Skipped",
+        "RawDocument",
+        "Skipped",
+        "RawDocument",
+        "RawDocument",
+    ]
+    assert (
+        items[1].reason == 'line 2: the "id" field is 5,000 characters long (ids are at most 256)'
+    )
+    # The lone surrogate costs one character, not the record nor the file.
+    assert isinstance(items[2], RawDocument) and items[2].content.endswith("\ufffd")
+    # "Invalid control character at" once, not "at at".
+    assert items[3].reason == "line 4: invalid JSON (Invalid control character at column 16)"
+    absurd = items[4]
+    assert isinstance(absurd, RawDocument) and absurd.authors == []
+    assert absurd.title is not None and len(absurd.title) == 500 and absurd.title.endswith("…")
+
+
+def test_ingest_json_whole_file_keeps_records_around_a_bad_one(tmp_path: Path) -> None:
+    path = tmp_path / "dump.json"
+    path.write_text(
+        '[{"text": "' + BODY + '"}, {"id": ' + "7" * 5000 + ', "text": "' + BODY + '"}]',
+        encoding="utf-8",
+    )
+    items = _run(path)
+    assert isinstance(items[0], RawDocument)
+    assert isinstance(items[1], Skipped) and items[1].reason.startswith('record 2: the "id" field')
+
+
+def test_ingest_json_size_skip_names_its_own_limit(tmp_path: Path) -> None:
+    path = tmp_path / "dump.json"
+    path.write_text(json.dumps([{"text": BODY}] * 20), encoding="utf-8")
+    [item] = _run(path, max_json_bytes=1000)
+    assert isinstance(item, Skipped)
+    assert "--max-bytes" not in item.reason
+    assert item.reason.startswith("too large:") and "for a .json file read whole" in item.reason
+
+
+def test_ingest_jsonl_binary_file_is_still_refused_whole(tmp_path: Path) -> None:
+    path = tmp_path / "blob.jsonl"
+    path.write_bytes(bytes(range(256)) * 40)
+    [item] = _run(path)
+    assert isinstance(item, Skipped) and item.input == str(path)
+    assert item.reason == "binary file (contains NUL bytes), not text"

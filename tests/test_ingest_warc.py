@@ -99,3 +99,78 @@ def test_ingest_warc_record_over_size_limit(tmp_path: Path) -> None:
         reason="too large: more than the 1.0 kB limit (--max-bytes)",
     )
     assert isinstance(items[1], RawDocument)
+
+
+def _pages_archive(path: Path, pages: int = 4) -> bytes:
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "test"}))
+        for n in range(pages):
+            body = "".join(
+                f"<p>Paragraph {k} of page {n}: the ferry crossing reopened after repairs.</p>"
+                for k in range(30)
+            )
+            html = f"<html><body>{body}</body></html>".encode()
+            _response(writer, f"https://a.example/p{n}", html, "text/html", "200 OK")
+    return path.read_bytes()
+
+
+def test_ingest_warc_gz_cut_mid_page_names_the_cut_page(tmp_path: Path) -> None:
+    full = _pages_archive(tmp_path / "full.warc.gz")
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(full[: int(len(full) * 0.75)])
+    items = list(iter_inputs([str(path)], IngestOptions()))
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    skips = [i for i in items if isinstance(i, Skipped)]
+    # Whole pages are kept whole; the page the file ends inside is not kept cut off.
+    assert [d.input for d in docs] == [
+        f"{path}#https://a.example/p0",
+        f"{path}#https://a.example/p1",
+    ]
+    assert all(d.content.endswith("</html>") for d in docs)
+    assert skips == [
+        Skipped(
+            input=f"{path}#https://a.example/p2",
+            reason="truncated archive: the file ends inside this page (after 3 complete records)",
+        ),
+        Skipped(
+            input=str(path),
+            reason="truncated archive: cut off after 3 records, the rest is not read",
+        ),
+    ]
+
+
+def test_ingest_warc_gz_member_without_trailer_is_reported(tmp_path: Path) -> None:
+    full = _pages_archive(tmp_path / "full.warc.gz", pages=2)
+    path = tmp_path / "notrailer.warc.gz"
+    path.write_bytes(full[:-8])  # the last member's CRC and size are missing
+    items = list(iter_inputs([str(path)], IngestOptions()))
+    assert sum(isinstance(i, RawDocument) for i in items) == 2
+    assert items[-1] == Skipped(
+        input=str(path),
+        reason="truncated archive: the last gzip member has no end after 3 records "
+        "(the pages read are complete)",
+    )
+    whole = tmp_path / "full.warc.gz"
+    assert all(isinstance(i, RawDocument) for i in iter_inputs([str(whole)], IngestOptions()))
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_ingest_warc_refuses_header_line_over_64_kb(tmp_path: Path, gz: bool) -> None:
+    import gzip as gzip_module
+
+    body = b"<html><body><p>The quay opened on Friday.</p></body></html>"
+    record = (
+        b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://a.example/long\r\n"
+        b"Content-Type: text/html\r\nX-Junk: " + b"a" * 300_000 + b"\r\n"
+        b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body + b"\r\n\r\n"
+    )
+    path = tmp_path / ("long.warc.gz" if gz else "long.warc")
+    path.write_bytes(gzip_module.compress(record) if gz else record)
+    items = list(iter_inputs([str(path)], IngestOptions()))
+    assert items == [
+        Skipped(
+            input=str(path),
+            reason="broken archive: a header line longer than 64 kB before any record",
+        )
+    ]

@@ -132,10 +132,15 @@ def main() -> None:
 @click.option(
     "--ray-address", default=None, envvar="RAY_ADDRESS", help="Ray cluster for --engine ray."
 )
+@click.option(
+    "--follow-links", is_flag=True,
+    help="Follow symbolic links in folders wherever they point (default: only links that "
+    "stay inside the folder).",
+)
 def brief(
     inputs: tuple[str, ...], out: Path, formats: str, timeout: float, max_feed_items: int,
     max_bytes: int, processes: int, quiet: bool, engine: str = "inline",
-    ray_address: str | None = None,
+    ray_address: str | None = None, follow_links: bool = False,
 ) -> None:
     """Brief INPUTS: files, folders, URLs, RSS/Atom feeds, .warc(.gz), .jsonl, or - for stdin.
 
@@ -143,6 +148,8 @@ def brief(
     """
     opts = _options(max_bytes, timeout, max_feed_items, processes)
     opts = replace(opts, engine=engine, ray_address=ray_address)
+    if follow_links:
+        opts = replace(opts, ingest=replace(opts.ingest, follow_all_links=True))
     _run(inputs, out, formats, opts, quiet)
 
 
