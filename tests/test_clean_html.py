@@ -72,3 +72,58 @@ def test_clean_html_without_article_text_is_skipped(html: str) -> None:
     with pytest.raises(SkipDocument) as info:
         clean_document(RawDocument(input="p.html", content=html, kind="html"))
     assert "\n" not in info.value.message
+
+
+def test_clean_html_table_rows_are_kept_not_cut_as_menus() -> None:
+    page = (
+        "<html><body><article><h1>Vote counts</h1>"
+        f"<p>{_PARAGRAPHS[0]}</p>"
+        "<table><tr><th>District</th><th>Yes</th><th>No</th></tr>"
+        "<tr><td>North</td><td>1,200</td><td>800</td></tr>"
+        "<tr><td>South</td><td>950</td><td>1,020</td></tr></table>"
+        "</article></body></html>"
+    )
+    doc = clean_document(RawDocument(input="t.html", content=page, kind="html"))
+    assert "| North | 1,200 | 800 |" in doc.text
+    assert "| South | 950 | 1,020 |" in doc.text
+    assert all(r.reason != "menu" for r in doc.removed)
+
+
+def test_clean_html_falls_back_when_the_precise_pass_finds_little(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsprism.clean import html as html_module
+
+    article = "\n".join(_PARAGRAPHS)
+    passes: list[bool] = []
+
+    def fake(markup: str, url: str | None, precise: bool) -> html_module.Page | None:
+        passes.append(precise)
+        # The precise pass settled on a "your browser is outdated" notice.
+        text = "Your browser is out of date." if precise else article
+        return html_module.Page(text=text)
+
+    monkeypatch.setattr(html_module, "_bare", fake)
+    page = html_module.extract_page("<html></html>")
+    assert page is not None and page.text == article
+    assert passes == [True, False]
+    # Nothing from the precise pass: the balanced pass's text, never an empty result.
+    assert html_module.choose(None, html_module.Page(text=article)) == html_module.Page(article)
+    short = html_module.Page(text=_PARAGRAPHS[0])
+    # A balanced text not far longer than the precise one: precision wins.
+    assert html_module.choose(short, html_module.Page(text=_PARAGRAPHS[0] + " More.")) is short
+
+
+def test_clean_html_long_precise_text_needs_no_second_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism.clean import html as html_module
+
+    long_text = " ".join(_PARAGRAPHS * 8)
+    passes: list[bool] = []
+
+    def fake(markup: str, url: str | None, precise: bool) -> html_module.Page | None:
+        passes.append(precise)
+        return html_module.Page(text=long_text)
+
+    monkeypatch.setattr(html_module, "_bare", fake)
+    assert html_module.extract_page("<html></html>") is not None
+    assert passes == [True]

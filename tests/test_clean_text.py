@@ -236,3 +236,15 @@ def test_clean_nothing_left_raises_skip(content: str) -> None:
 def test_clean_paragraph_under_related_heading_without_teaser_signs_is_kept() -> None:
     doc = _clean(f"{P1}\n{P2}\nRelated\n{LAST}")
     assert doc.text.endswith(LAST)
+
+
+def test_clean_text_byline_needs_a_name_right_after_by() -> None:
+    from newsprism.clean.header import parse_byline
+
+    assert parse_byline("By our correspondent") is None
+    assert parse_byline("By the end of the day, Jane Roe and John Doe had signed.") is None
+    assert parse_byline("By the time the talks ended, Mara Olsen had left.") is None
+    assert parse_byline("By Jane Roe and John Doe | Aug 16, 2025") == (
+        ["Jane Roe", "John Doe"],
+        "2025-08-16",
+    )

@@ -26,7 +26,8 @@ def _doc(doc_id: str, text: str, inp: str, published: str | None = None) -> Docu
 def test_dedup_marks_syndicated_copy_with_new_lead_and_trimmed_sentence() -> None:
     copy = "Wire report. " + REPORT.replace(
         " The port's director said cranes would restart at dawn and that the backlog of ships "
-        "should clear within a fortnight.", ""
+        "should clear within a fortnight.",
+        "",
     )
     docs = [_doc("d-a", REPORT, "a.txt"), _doc("d-b", copy, "b.txt"), _doc("d-c", OTHER, "c.txt")]
     marked = {d.id: d.duplicate_of for d in mark_duplicates(docs)}
@@ -55,3 +56,41 @@ def test_dedup_shingles_and_containment_on_short_texts() -> None:
     assert shingles("Two words") == {"two words"}
     assert containment(set(), {"a"}) == 0.0
     assert containment({"a", "b"}, {"a", "b", "c"}) == 1.0
+
+
+def test_dedup_exact_copy_from_another_input_is_kept_with_its_outlet() -> None:
+    from newsprism.models import RawDocument
+    from newsprism.pipeline import clean_all
+
+    def raws(order: list[tuple[str, str]]) -> list[RawDocument]:
+        return [RawDocument(input=n, content=REPORT, kind="text", outlet=o) for n, o in order]
+
+    given = [("b-wire.txt", "Wire B"), ("a-paper.txt", "Paper A"), ("c-site.txt", "Site C")]
+    runs = []
+    for order in (given, list(reversed(given))):
+        docs, skipped = clean_all(raws(order))
+        assert skipped == []
+        marked = mark_duplicates(docs)
+        runs.append(sorted((d.input, d.outlet, d.id, d.duplicate_of) for d in marked))
+    # Every outlet stays; the original does not depend on input order.
+    assert runs[0] == runs[1]
+    by_input = {i: (outlet, doc_id, dup) for i, outlet, doc_id, dup in runs[0]}
+    original = by_input["a-paper.txt"]
+    assert original[2] is None
+    assert by_input["b-wire.txt"][2] == original[1] == by_input["c-site.txt"][2]
+    assert len({v[1] for v in by_input.values()}) == 3  # three distinct ids
+
+
+def test_dedup_same_input_twice_is_read_once() -> None:
+    from newsprism.models import RawDocument
+    from newsprism.pipeline import clean_all
+
+    raw = RawDocument(input="a.txt", content=REPORT, kind="text")
+    docs, skipped = clean_all([raw, raw])
+    assert len(docs) == 1
+    assert [(s.input, s.reason) for s in skipped] == [("a.txt", "the same input was read twice")]
+
+
+def test_dedup_exact_copies_without_words_still_marked() -> None:
+    docs = [_doc("d-1", "!!! ???", "b.txt"), _doc("d-2", "!!! ???", "a.txt")]
+    assert {d.id: d.duplicate_of for d in mark_duplicates(docs)} == {"d-1": "d-2", "d-2": None}

@@ -131,3 +131,20 @@ def test_ingest_decode_helpers() -> None:
     assert binary_kind(b"plain words") is None
     assert has_html_tags("First paragraph.<p>Second one.</p>")
     assert not has_html_tags("If a < b and c > d then nothing follows.")
+
+
+def test_ingest_decode_declared_utf8_with_a_few_bad_bytes_stays_utf8() -> None:
+    text = (
+        '<html><head><meta charset="utf-8"></head><body><p>Prezydent mówił o współpracy, '
+        "a minister dodał, że rozmowy będą kontynuowane w przyszłym tygodniu.</p></body></html>"
+    )
+    data = text.encode("utf-8").replace("mówił".encode(), b"m\xf3wi\xb3")
+    decoded = decode(data)
+    assert "m\ufffdwi\ufffd o współpracy" in decoded
+    assert "dodał, że rozmowy będą" in decoded
+
+
+def test_ingest_decode_cp1252_quotes_without_utf8_letters_stay_cp1252() -> None:
+    assert decode(b'<meta charset="utf-8"><p>He don\x92t know</p>') == (
+        '<meta charset="utf-8"><p>He don’t know</p>'
+    )
