@@ -6,7 +6,7 @@ import random
 import re
 import time
 
-from newsprism.crossdoc.link import entity_index, link_entities
+from newsprism.crossdoc.link import entity_index, link_entities, link_story
 from newsprism.crossdoc.names import name_key, similar_words
 from newsprism.extract.entities import EntityMention
 from newsprism.models import Entity
@@ -133,7 +133,7 @@ def test_link_ambiguous_surname_resolved_by_own_document() -> None:
 
 
 def test_link_ambiguous_surname_left_unlinked() -> None:
-    ents = _by_name(
+    corpus = (
         Corpus()
         .doc("d1", ("Ingrid Solberg", "PERSON"))
         .doc("d2", ("Magnus Solberg", "PERSON"))
@@ -141,10 +141,14 @@ def test_link_ambiguous_surname_left_unlinked() -> None:
         .doc(
             "d4", ("Ingrid Solberg", "PERSON"), ("Magnus Solberg", "PERSON"), ("Solberg", "PERSON")
         )
-        .link()
     )
-    assert set(ents) == {"Ingrid Solberg", "Magnus Solberg", "Solberg"}
-    assert {m.document for m in ents["Solberg"].mentions} == {"d3", "d4"}
+    ents = _by_name(corpus.link())
+    # Unknown beats wrong: the bare surname joins nobody and names both candidates.
+    assert set(ents) == {"Ingrid Solberg", "Magnus Solberg"}
+    linked = link_story(corpus.mentions, corpus.texts)
+    ids = tuple(sorted(e.id for e in ents.values()))
+    unresolved = {k[0]: v for k, v in linked.unresolved.items()}
+    assert unresolved == {"d3": ids, "d4": ids}
 
 
 def test_link_different_spellings_in_one_document_stay_apart() -> None:
@@ -194,10 +198,16 @@ def test_link_alias_table_for_common_abbreviations() -> None:
     assert ents["NATO"].aliases == ["Nato"]
 
 
-def test_link_norp_not_merged_into_country() -> None:
-    ents = _by_name(Corpus().doc("d1", ("Norway", "GPE"), ("Norwegian", "NORP")).link())
-    assert ents["Norway"].type == "GPE"
-    assert ents["Norwegian"].type == "NORP"
+def test_link_demonym_joins_its_country() -> None:
+    ents = _by_name(
+        Corpus()
+        .doc("d1", ("Norway", "GPE"), ("Norwegian", "NORP"), ("Norwegian", "NORP"))
+        .doc("d2", ("America", "GPE"), ("American", "NORP"), ("U.S.", "GPE"))
+        .link()
+    )
+    assert ents["Norway"].type == "GPE" and ents["Norway"].aliases == ["Norwegian"]
+    assert ents["United States"].type == "GPE"
+    assert ents["United States"].aliases == ["America", "American", "U.S."]
 
 
 def test_link_place_context_overrides_person_label() -> None:
@@ -315,3 +325,157 @@ def test_link_scales_over_many_distinct_names() -> None:
     ents = corpus.link()
     assert time.perf_counter() - started < 10
     assert sum(len(e.mentions) for e in ents) == 6000
+
+
+def _doc_text(*parts: str) -> tuple[str, list[EntityMention]]:
+    """A document written out of parts; ``[Name|LABEL]`` marks a mention."""
+    text, mentions = "", []
+    for piece in re.split(r"(\[[^\]|]+\|[A-Z_]+\])", "".join(parts)):
+        m = re.fullmatch(r"\[(.+)\|([A-Z_]+)\]", piece)
+        if m:
+            mentions.append(EntityMention("", len(text), len(text) + len(m[1]), m[1], m[2]))
+            text += m[1]
+        else:
+            text += piece
+    return text, mentions
+
+
+def _story(docs: dict[str, tuple[str, ...]]) -> tuple[list[EntityMention], dict[str, str]]:
+    mentions, texts = [], {}
+    for doc_id, parts in docs.items():
+        text, ms = _doc_text(*parts)
+        texts[doc_id] = text
+        mentions += [EntityMention(doc_id, m.start, m.end, m.text, m.label) for m in ms]
+    return mentions, texts
+
+
+def test_link_nicknames_join_full_names() -> None:
+    mentions, texts = _story(
+        {
+            "d1": ("Then [Chuck Schumer|PERSON] spoke. ",),
+            "d2": ("Then [Charles E. Schumer|PERSON] spoke. ",),
+            "d3": ("Then [Dick Blumenthal|PERSON] and [Richard Blumenthal|PERSON] met. ",),
+        }
+    )
+    names = {e.name: e for e in link_entities(mentions, texts)}
+    schumer = [n for n in names if n.endswith("Schumer")]
+    assert len(schumer) == 1 and len(names[schumer[0]].mentions) == 2
+    # One article with both given names: two people, even if nicknames of each other.
+    assert len([n for n in names if n.endswith("Blumenthal")]) == 2
+
+
+def test_link_different_given_names_never_join() -> None:
+    mentions, texts = _story(
+        {"d1": ("Then [John Halvorsen|PERSON] spoke. ",), "d2": ("[Jane Halvorsen|PERSON] too. ",)}
+    )
+    assert len(link_entities(mentions, texts)) == 2
+
+
+def test_link_initials_and_suffixes_join_one_person() -> None:
+    mentions, texts = _story(
+        {
+            "d1": ("Then [Roger J. Stone Jr.|PERSON] spoke. ",),
+            "d2": ("Then [Roger Stone|PERSON] spoke. ",),
+            "d3": ("Then [R. Stone|PERSON] left. ",),
+        }
+    )
+    ents = link_entities(mentions, texts)
+    assert len(ents) == 1 and len(ents[0].mentions) == 3
+
+
+def test_link_father_and_son_named_together_stay_apart() -> None:
+    mentions, texts = _story(
+        {"d1": ("[Donald Trump Jr.|PERSON] and [Donald Trump|PERSON] spoke. ",)}
+    )
+    assert len(link_entities(mentions, texts)) == 2
+
+
+def test_link_initial_fitting_two_people_joins_neither() -> None:
+    mentions, texts = _story(
+        {
+            "d1": ("[John Marek|PERSON] spoke. ",),
+            "d2": ("[Jana Marek|PERSON] spoke. ",),
+            "d3": ("[J. Marek|PERSON] spoke. ",),
+        }
+    )
+    names = sorted(e.name for e in link_entities(mentions, texts))
+    assert names == ["J. Marek", "Jana Marek", "John Marek"]
+
+
+def test_link_honorific_picks_the_person_of_that_gender() -> None:
+    mentions, texts = _story(
+        {
+            "d1": (
+                "President [Donald Trump|PERSON] and his wife, [Melania Trump|PERSON], came. ",
+                "Mr. [Trump|PERSON] spoke first. Mrs. [Trump|PERSON] waved. ",
+                "[Trump|PERSON] left.",
+            ),
+            # Only the wife is named in full here: "Mr. Trump" is still the husband.
+            "d2": ("First Lady [Melania Trump|PERSON] arrived. Mr. [Trump|PERSON] did not. ",),
+        }
+    )
+    linked = link_story(mentions, texts)
+    by_span = {(m.document, m.span[0]): e.name for e in linked.entities for m in e.mentions}
+    t1 = texts["d1"]
+    assert by_span[("d1", t1.index("Trump spoke"))] == "Donald Trump"
+    assert by_span[("d1", t1.index("Trump waved"))] == "Melania Trump"
+    assert by_span[("d2", texts["d2"].index("Trump did"))] == "Donald Trump"
+    # The bare "Trump" could be either: unresolved, with both candidates.
+    bare = ("d1", t1.index("Trump left"), t1.index("Trump left") + 5)
+    assert bare in linked.unresolved and len(linked.unresolved[bare]) == 2
+
+
+def test_link_title_picks_the_person_who_holds_it() -> None:
+    mentions, texts = _story(
+        {
+            "d1": ("President [Donald Trump|PERSON] met [Melania Trump|PERSON]. ",),
+            "d2": (
+                "[Donald Trump|PERSON] and [Melania Trump|PERSON] came. ",
+                "President [Trump|PERSON] spoke.",
+            ),
+        }
+    )
+    linked = link_story(mentions, texts)
+    start = texts["d2"].index("Trump spoke")
+    owner = [e.name for e in linked.entities for m in e.mentions if m.span[0] == start]
+    assert owner == ["Donald Trump"] and not linked.unresolved
+
+
+def test_link_first_name_use_points_the_surname_at_the_other_relative() -> None:
+    mentions, texts = _story(
+        {
+            "d1": (
+                "[Tomas Reyes|PERSON] and his brother [Emil Reyes|PERSON] spoke. ",
+                "[Emil|PERSON] smiled. [Reyes|PERSON] said no. ",
+            )
+        }
+    )
+    linked = link_story(mentions, texts)
+    start = texts["d1"].index("Reyes said")
+    assert [e.name for e in linked.entities for m in e.mentions if m.span[0] == start] == [
+        "Tomas Reyes"
+    ]
+
+
+def test_link_house_is_not_the_white_house() -> None:
+    mentions, texts = _story(
+        {
+            "d1": ("The [White House|ORG] and the [House of Representatives|ORG] met. ",),
+            "d2": ("The [House|ORG] voted. ",),
+        }
+    )
+    names = {e.name: e for e in link_entities(mentions, texts)}
+    assert "House" in names["House of Representatives"].aliases
+    assert names["White House"].aliases == []
+
+
+def test_link_acronym_joins_the_organisation_it_abbreviates() -> None:
+    mentions, texts = _story(
+        {
+            "d1": ("The [Government Accountability Office|ORG] ruled. ",),
+            "d2": ("The [GAO|ORG] ruled. The [Ford Motor Co.|ORG] and [Ford Motor Company|ORG]. ",),
+        }
+    )
+    names = {e.name: e for e in link_entities(mentions, texts)}
+    assert names["Government Accountability Office"].aliases == ["GAO"]
+    assert len([n for n in names if n.startswith("Ford Motor")]) == 1

@@ -70,26 +70,29 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newsprism.crossdoc.names import (
-    alias_of,
-    block_of,
-    name_key,
-    similar_given_names,
-    similar_words,
+from newsprism.crossdoc.link_groups import (
+    PLACE_LABELS,
+    Group,
+    MentionKey,
+    UnionFind,
+    build_groups,
+    pairs_in_blocks,
+    surface,
+    top_label,
+    votes_of,
 )
-from newsprism.extract.entities import NAME_PARTICLES, EntityMention
+from newsprism.crossdoc.names import DEMONYMS, block_of, similar_words
+from newsprism.crossdoc.person_link import attach_short_forms, merge_full_names
+from newsprism.extract.entities import EntityMention
 from newsprism.models import Entity, Mention
+
+__all__ = ["Linked", "MentionKey", "entity_index", "link_entities", "link_story"]
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-PLACE_LABELS = ("GPE", "LOC")
-# Labels that a place context does not overrule: they name places already.
-PLACE_LIKE = ("GPE", "LOC", "FAC")
-# Tie-break between equally voted labels: the more specific reading first.
-LABEL_ORDER = ("PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW")
 # Place votes needed, as a share of PERSON votes, to call a PERSON-voted name a place.
 PLACE_SHARE = 0.25
 # Place votes needed, as a share of ORG votes, to call an ORG-voted single word a
@@ -114,177 +117,17 @@ NOT_PLACES = _words("""
     government assembly court council
     """)
 
-MentionKey = tuple[str, int, int]
+# Table names that are countries: an entity named so is a place, however many
+# of its mentions were demonyms tagged NORP ("American officials").
+COUNTRIES = frozenset(DEMONYMS.values()) | {"United States", "United Kingdom"}
+# Lone words that are never the head of a longer ORG of the story: "the House"
+# is the House of Representatives (or Commons), not the White House.
+NOT_HEADS = _words("house")
+# Words an acronym skips ("Government Accountability Office" → GAO).
+_ACRONYM_SKIP = _words("of the and for & de")
 
 
-@dataclass
-class _Group:
-    """Mentions whose texts share one name key."""
-
-    key: str
-    words: tuple[str, ...]
-    alias: str | None
-    mentions: list[EntityMention] = field(default_factory=list)
-
-    @property
-    def docs(self) -> frozenset[str]:
-        return frozenset(m.document for m in self.mentions)
-
-    def votes(self) -> Counter[str]:
-        return _votes(self.mentions)
-
-    def majority(self) -> str:
-        return _top(self.votes())
-
-    def is_full_name(self) -> bool:
-        first = _surface(self.mentions[0].text).split()[0]
-        if self.alias or len(self.words) < 2 or first.lower() in NAME_PARTICLES:
-            return False
-        return self.majority() == "PERSON"
-
-    def is_short_form(self) -> bool:
-        if self.alias or not self.words:
-            return False
-        first = _surface(self.mentions[0].text).split()[0]
-        if len(self.words) > 1 and first.lower() not in NAME_PARTICLES:
-            return False
-        votes = self.votes()
-        personal = votes["PERSON"] + votes["ORG"]
-        return personal > 0 and personal > sum(votes.values()) - personal
-
-
-def _surface(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _votes(mentions: Iterable[EntityMention]) -> Counter[str]:
-    votes: Counter[str] = Counter()
-    for m in mentions:
-        if m.context_place and not m.context_person and m.label not in PLACE_LIKE:
-            votes["GPE"] += 1
-        elif m.context_person and not m.context_place:
-            votes["PERSON"] += 1
-        else:
-            votes[m.label] += 1
-    return votes
-
-
-def _rank(label: str) -> int:
-    return LABEL_ORDER.index(label) if label in LABEL_ORDER else len(LABEL_ORDER)
-
-
-def _top(votes: Counter[str]) -> str:
-    return min(votes, key=lambda lab: (-votes[lab], _rank(lab), lab))
-
-
-class _UnionFind:
-    def __init__(self, keys: Iterable[str]) -> None:
-        self.parent = {k: k for k in keys}
-
-    def find(self, k: str) -> str:
-        while self.parent[k] != k:
-            self.parent[k] = self.parent[self.parent[k]]
-            k = self.parent[k]
-        return k
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            # The smaller key wins so that the root does not depend on call order.
-            lo, hi = sorted((ra, rb))
-            self.parent[hi] = lo
-
-
-def _groups(mentions: Iterable[EntityMention]) -> dict[str, _Group]:
-    groups: dict[str, _Group] = {}
-    for m in mentions:
-        alias = alias_of(m.text)
-        words = name_key(m.text)
-        key = "=" + alias if alias else " ".join(words)
-        if not key:
-            continue
-        groups.setdefault(key, _Group(key, words, alias)).mentions.append(m)
-    for g in groups.values():
-        g.mentions.sort(key=lambda m: (m.document, m.start, m.end))
-    return groups
-
-
-def _pairs_in_blocks(
-    blocks: dict[tuple[str, ...], list[_Group]],
-) -> Iterable[tuple[_Group, _Group]]:
-    for block in sorted(blocks):
-        members = sorted(blocks[block], key=lambda g: g.key)
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                yield a, b
-
-
-def _merge_full_names(full: list[_Group], uf: _UnionFind) -> None:
-    by_ends: dict[tuple[str, ...], list[_Group]] = defaultdict(list)
-    by_block: dict[tuple[str, ...], list[_Group]] = defaultdict(list)
-    for g in full:
-        by_ends[(g.words[0], g.words[-1])].append(g)
-        by_block[(g.words[0], block_of(g.words[-1]))].append(g)
-    for a, b in _pairs_in_blocks(by_ends):
-        uf.union(a.key, b.key)
-    for a, b in _pairs_in_blocks(by_block):
-        if not (a.docs & b.docs) and similar_words(a.words[-1], b.words[-1]):
-            uf.union(a.key, b.key)
-    # Same surname, first names transliterated differently (Oleksandr /
-    # Olexandr / Aleksandr): one person, unless one article uses both.
-    by_last: dict[tuple[str, ...], list[_Group]] = defaultdict(list)
-    for g in full:
-        by_last[g.words[1:]].append(g)
-    for a, b in _pairs_in_blocks(by_last):
-        if not (a.docs & b.docs) and similar_given_names(a.words[0], b.words[0]):
-            uf.union(a.key, b.key)
-
-
-def _attach_short_forms(
-    groups: dict[str, _Group], full: list[_Group], uf: _UnionFind
-) -> dict[MentionKey, str]:
-    """Link surnames to full names; returns per-mention links for ambiguous surnames."""
-    cluster_docs: dict[str, set[str]] = defaultdict(set)
-    by_suffix: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    by_block: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for g in full:
-        root = uf.find(g.key)
-        cluster_docs[root] |= g.docs
-        for n in range(1, len(g.words)):
-            by_suffix[g.words[-n:]].add(root)
-        by_block[block_of(g.words[-1])].add((g.words[-1], root))
-    links: dict[MentionKey, str] = {}
-    for key in sorted(groups):
-        g = groups[key]
-        if g.is_full_name() or g.alias:
-            continue
-        if not g.is_short_form():
-            # Mistagged surnames ("Tallis's office" as NORP) link only to the one
-            # person whose full name every one of their documents carries.
-            exact = by_suffix.get(g.words, set())
-            if len(exact) == 1 and g.majority() not in PLACE_LABELS:
-                (root,) = exact
-                if g.docs <= cluster_docs[root]:
-                    uf.union(g.key, root)
-            continue
-        roots = set(by_suffix.get(g.words, ()))
-        if not roots and len(g.words) == 1:
-            roots = {
-                root
-                for last, root in by_block.get(block_of(g.words[0]), ())
-                if similar_words(g.words[0], last) and not (g.docs & cluster_docs[root])
-            }
-        if len(roots) == 1:
-            uf.union(g.key, roots.pop())
-            continue
-        for m in g.mentions:
-            local = sorted(r for r in roots if m.document in cluster_docs[r])
-            if len(local) == 1:
-                links[(m.document, m.start, m.end)] = local[0]
-    return links
-
-
-def _attach_first_names(groups: dict[str, _Group], full: list[_Group], uf: _UnionFind) -> None:
+def _attach_first_names(groups: dict[str, Group], full: list[Group], uf: UnionFind) -> None:
     """Link a lone first name ("Anneliese") to the one full name that starts with it.
 
     Only when exactly one person in the corpus has that first name, and the
@@ -311,10 +154,12 @@ def _attach_first_names(groups: dict[str, _Group], full: list[_Group], uf: _Unio
             uf.union(key, root)
 
 
-def _attach_org_short_forms(groups: dict[str, _Group], uf: _UnionFind) -> set[str]:
-    """Link "Compact" to "Northern Compact": the head word of one multi-word ORG.
+def _attach_org_short_forms(groups: dict[str, Group], uf: UnionFind) -> set[str]:
+    """Link "Compact" to "Northern Compact", "House" to "House of Representatives".
 
-    Returns the keys of the multi-word ORG groups, whose forms name the entity.
+    A lone ORG word links to the one multi-word ORG that it heads ("X of …") or
+    ends with. Returns the keys of the multi-word ORG groups, whose forms name
+    the entity.
     """
     long_orgs = [
         g
@@ -322,27 +167,54 @@ def _attach_org_short_forms(groups: dict[str, _Group], uf: _UnionFind) -> set[st
         if len(g.words) > 1 and not g.alias and g.majority() == "ORG" and not g.is_full_name()
     ]
     by_head: dict[str, set[str]] = defaultdict(set)
+    by_of: dict[str, set[str]] = defaultdict(set)
     for g in long_orgs:
         by_head[g.words[-1]].add(uf.find(g.key))
+        if len(g.words) > 2 and g.words[1] == "of":
+            by_of[g.words[0]].add(uf.find(g.key))
     sizes = Counter(uf.find(k) for k in groups)
     for key in sorted(groups):
         g = groups[key]
         if len(g.words) != 1 or g.alias or g.majority() != "ORG" or sizes[uf.find(key)] > 1:
             continue
-        roots = by_head.get(g.words[0], set())
+        roots = by_of.get(g.words[0], set())
+        if not roots and g.words[0] not in NOT_HEADS:
+            roots = by_head.get(g.words[0], set())
         if len(roots) == 1:
             uf.union(key, next(iter(roots)))
     return {g.key for g in long_orgs}
 
 
-def _merge_leftover_surnames(groups: dict[str, _Group], full: list[_Group], uf: _UnionFind) -> None:
+def _initials(g: Group) -> str:
+    words = [w for w in g.mentions[0].text.split() if w.lower() not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _attach_acronyms(groups: dict[str, Group], uf: UnionFind) -> None:
+    """Link an all-capitals ORG ("GAO") to the one multi-word ORG it abbreviates."""
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for key in sorted(groups):
+        g = groups[key]
+        if len(g.words) > 1 and not g.alias and g.majority() == "ORG":
+            by_initials[_initials(g)].add(uf.find(key))
+    for key in sorted(groups):
+        g = groups[key]
+        text = g.mentions[0].text
+        if len(g.words) != 1 or g.alias or not (2 <= len(text) <= 6) or not text.isupper():
+            continue
+        roots = by_initials.get(text, set())
+        if len(roots) == 1 and g.majority() in ("ORG", "GPE", "LOC"):
+            uf.union(key, next(iter(roots)))
+
+
+def _merge_leftover_surnames(groups: dict[str, Group], full: list[Group], uf: UnionFind) -> None:
     named = {uf.find(g.key) for g in full}
-    blocks: dict[tuple[str, ...], list[_Group]] = defaultdict(list)
+    blocks: dict[tuple[str, ...], list[Group]] = defaultdict(list)
     for key in sorted(groups):
         g = groups[key]
         if len(g.words) == 1 and not g.alias and uf.find(key) not in named:
             blocks[(g.majority(), block_of(g.words[0]))].append(g)
-    for a, b in _pairs_in_blocks(blocks):
+    for a, b in pairs_in_blocks(blocks):
         if not (a.docs & b.docs) and similar_words(a.words[0], b.words[0]):
             uf.union(a.key, b.key)
 
@@ -350,14 +222,16 @@ def _merge_leftover_surnames(groups: dict[str, _Group], full: list[_Group], uf: 
 def _entity_type(mentions: list[EntityMention], personal: bool, name: str, alias: bool) -> str:
     if personal:
         return "PERSON"
+    if alias and name in COUNTRIES:
+        return "GPE"
     words = name.lower().split()
     if not alias and len(words) > 1:
         if words[-1] in ORG_HEADS:
             return "ORG"
         if words[-1] in FAC_HEADS:
             return "FAC"
-    votes = _votes(mentions)
-    top = _top(votes)
+    votes = votes_of(mentions)
+    top = top_label(votes)
     places = sum(votes[lab] for lab in PLACE_LABELS)
     # A mention read as a person ("President Reyes", "Oresh, who …") forbids
     # turning the name into a place, whatever the prepositions around it say.
@@ -383,6 +257,7 @@ class _Cluster:
     # Multi-word ORG names that short forms linked to ("Northern Compact").
     long_forms: Counter[str] = field(default_factory=Counter)
     alias: str | None = None
+    roots: set[str] = field(default_factory=set)
 
     def name(self) -> str:
         if self.alias:
@@ -391,13 +266,14 @@ class _Cluster:
             return _best(self.full_forms)
         if self.long_forms:
             return _best(self.long_forms)
-        return _best(Counter(_surface(m.text) for m in self.mentions))
+        return _best(Counter(surface(m.text) for m in self.mentions))
 
     def absorb(self, other: _Cluster) -> None:
         self.mentions.extend(other.mentions)
         self.full_forms.update(other.full_forms)
         self.long_forms.update(other.long_forms)
         self.alias = self.alias or other.alias
+        self.roots |= other.roots
 
 
 def _valid(mentions: Iterable[EntityMention], texts: dict[str, str]) -> list[EntityMention]:
@@ -410,22 +286,38 @@ def _valid(mentions: Iterable[EntityMention], texts: dict[str, str]) -> list[Ent
     return out
 
 
-def _mention_order(m: EntityMention) -> tuple[str, int, int, str]:
-    return (m.document, m.start, m.end, m.label)
+@dataclass(frozen=True)
+class Linked:
+    """The story's entities, and the mentions that stay unresolved.
+
+    ``unresolved`` maps ``(document, start, end)`` of a mention that could name
+    several people ("Trump" where Donald and Melania Trump are both named and no
+    cue tells them apart) to the ids of those entities, sorted. Such a mention
+    belongs to no entity.
+    """
+
+    entities: list[Entity]
+    unresolved: dict[MentionKey, tuple[str, ...]]
 
 
 def link_entities(mentions: list[EntityMention], texts: dict[str, str]) -> list[Entity]:
     """Canonical entities over all documents (rules in the module docstring)."""
+    return link_story(mentions, texts).entities
+
+
+def link_story(mentions: list[EntityMention], texts: dict[str, str]) -> Linked:
+    """Canonical entities over all documents, with the unresolved mentions."""
     unique = sorted(
         set(_valid(mentions, texts)), key=lambda m: (m.document, m.start, m.end, m.label)
     )
-    groups = _groups(unique)
-    uf = _UnionFind(groups)
+    groups = build_groups(unique)
+    uf = UnionFind(groups)
     full = [groups[k] for k in sorted(groups) if groups[k].is_full_name()]
-    _merge_full_names(full, uf)
-    links = _attach_short_forms(groups, full, uf)
+    merge_full_names(full, uf)
+    short = attach_short_forms(groups, full, uf, texts)
     _attach_first_names(groups, full, uf)
     long_orgs = _attach_org_short_forms(groups, uf)
+    _attach_acronyms(groups, uf)
     _merge_leftover_surnames(groups, full, uf)
 
     clusters: dict[str, _Cluster] = defaultdict(_Cluster)
@@ -433,35 +325,52 @@ def link_entities(mentions: list[EntityMention], texts: dict[str, str]) -> list[
         g = groups[key]
         full_name = g.is_full_name()
         for m in g.mentions:
-            root = uf.find(links.get((m.document, m.start, m.end), key))
+            mkey = (m.document, m.start, m.end)
+            if mkey in short.unresolved:
+                continue
+            root = uf.find(short.links.get(mkey, key))
             cluster = clusters[root]
+            cluster.roots.add(root)
             cluster.mentions.append(m)
             if full_name:
-                cluster.full_forms[_surface(m.text)] += 1
+                cluster.full_forms[surface(m.text)] += 1
             elif key in long_orgs:
-                cluster.long_forms[_surface(m.text)] += 1
+                cluster.long_forms[surface(m.text)] += 1
         if g.alias:
             clusters[uf.find(key)].alias = g.alias
+            clusters[uf.find(key)].roots.add(uf.find(key))
 
     by_name: dict[str, _Cluster] = {}
     for root in sorted(clusters):
         cluster = clusters[root]
+        if not cluster.mentions:
+            continue
         name = cluster.name()
         if name in by_name:
             by_name[name].absorb(cluster)
         else:
             by_name[name] = cluster
-    return sorted(
-        (_entity(name, c) for name, c in by_name.items()),
-        key=lambda e: (-len(e.mentions), e.name, e.id),
-    )
+    entities: list[Entity] = []
+    id_of_root: dict[str, str] = {}
+    for name, cluster in by_name.items():
+        entity = _entity(name, cluster)
+        entities.append(entity)
+        for root in cluster.roots:
+            id_of_root[root] = entity.id
+    entities.sort(key=lambda e: (-len(e.mentions), e.name, e.id))
+    unresolved: dict[MentionKey, tuple[str, ...]] = {}
+    for mkey, roots in sorted(short.unresolved.items()):
+        ids = sorted({id_of_root[r] for r in (uf.find(x) for x in roots) if r in id_of_root})
+        if len(ids) > 1:
+            unresolved[mkey] = tuple(ids)
+    return Linked(entities, unresolved)
 
 
 def _entity(name: str, cluster: _Cluster) -> Entity:
     kind = _entity_type(cluster.mentions, bool(cluster.full_forms), name, bool(cluster.alias))
     digest = hashlib.sha256(f"{kind}\x1f{name}".encode()).hexdigest()[:12]
     spans = sorted({(m.document, m.start, m.end) for m in cluster.mentions})
-    aliases = sorted({_surface(m.text) for m in cluster.mentions} - {name})
+    aliases = sorted({surface(m.text) for m in cluster.mentions} - {name})
     return Entity(
         id="e-" + digest,
         name=name,

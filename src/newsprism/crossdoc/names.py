@@ -14,9 +14,11 @@ from rapidfuzz import fuzz
 
 # The only abbreviations resolved by table: a handful so common that every
 # outlet uses a different form. Keys are casefolded with dots and spaces
-# removed. Deliberately not a knowledge base: "America" is left alone (it is
-# also a continent), as is every other name.
+# removed. Deliberately not a knowledge base. "America" is the United States:
+# news writes the continents as "North America", "South America" or "the
+# Americas", which key differently.
 ALIASES: dict[str, str] = {
+    "america": "United States",
     "us": "United States",
     "usa": "United States",
     "unitedstates": "United States",
@@ -30,6 +32,50 @@ ALIASES: dict[str, str] = {
     "un": "United Nations",
     "unitednations": "United Nations",
     "nato": "NATO",
+}
+
+# Demonyms of the countries news names most, so that "American officials" and
+# "the U.S." are one actor for positions and tone. Only the adjective forms that
+# are not also a language or people with a state of their own elsewhere.
+DEMONYMS: dict[str, str] = {
+    "american": "United States",
+    "americans": "United States",
+    "british": "United Kingdom",
+    "russian": "Russia",
+    "russians": "Russia",
+    "ukrainian": "Ukraine",
+    "ukrainians": "Ukraine",
+    "chinese": "China",
+    "french": "France",
+    "german": "Germany",
+    "germans": "Germany",
+    "italian": "Italy",
+    "spanish": "Spain",
+    "polish": "Poland",
+    "japanese": "Japan",
+    "israeli": "Israel",
+    "israelis": "Israel",
+    "iranian": "Iran",
+    "iranians": "Iran",
+    "turkish": "Turkey",
+    "canadian": "Canada",
+    "mexican": "Mexico",
+    "brazilian": "Brazil",
+    "syrian": "Syria",
+    "iraqi": "Iraq",
+    "afghan": "Afghanistan",
+    "saudi": "Saudi Arabia",
+    "egyptian": "Egypt",
+    "north korean": "North Korea",
+    "south korean": "South Korea",
+    "belarusian": "Belarus",
+    "finnish": "Finland",
+    "swedish": "Sweden",
+    "norwegian": "Norway",
+    "danish": "Denmark",
+    "dutch": "Netherlands",
+    "hungarian": "Hungary",
+    "australian": "Australia",
 }
 
 # Fuzzy surname merges need both names at least this long ("Kim" vs "Kin" are
@@ -70,6 +116,11 @@ def name_key(text: str) -> tuple[str, ...]:
 def alias_of(text: str) -> str | None:
     """The table name for a common abbreviation ("U.S." → "United States"), else None."""
     return ALIASES.get(re.sub(r"[\s.]+", "", fold(text)))
+
+
+def demonym_of(text: str) -> str | None:
+    """The country a demonym names ("American" → "United States"), else None."""
+    return DEMONYMS.get(" ".join(fold(text).split()))
 
 
 def similar_words(a: str, b: str) -> bool:
