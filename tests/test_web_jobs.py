@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("fastapi")
 
 from newsprism.web.jobs import Job, JobManager, valid_job_id
-from web_support import quick_builder, run_job, web_client
+from web_support import quick_builder, run_job, wait_for, web_client
 
 TEXT = (
     "Bridge reopens after repairs\n\n"
@@ -71,12 +71,11 @@ def test_web_jobs_ids_never_reach_the_file_system_unchecked() -> None:
 
 
 def test_web_jobs_page_polls_while_running_and_forwards_when_done(tmp_path: Path) -> None:
-    import threading
-
-    release = threading.Event()
+    # Jobs run in a child process: the test opens the gate with a file, not an Event.
+    gate = tmp_path / "release"
 
     def slow(submission: object, progress: object) -> object:
-        release.wait(10)
+        wait_for(gate)
         return quick_builder(submission, progress)  # type: ignore[arg-type]
 
     with web_client(tmp_path, builder=slow) as client:  # type: ignore[arg-type]
@@ -87,7 +86,7 @@ def test_web_jobs_page_polls_while_running_and_forwards_when_done(tmp_path: Path
         assert '<script src="/static/job.js" defer></script>' in running.text
         assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in running.text
         assert "<progress" in running.text
-        release.set()
+        gate.touch()
         client.app.state.jobs.wait(location.rsplit("/", 1)[1])  # type: ignore[attr-defined]
         done = client.get(location, follow_redirects=False)
         assert done.status_code == 303

@@ -34,6 +34,15 @@ def quick_builder(submission: Submission, progress: Progress) -> Brief:
     return assemble(documents, skipped, [], FIXED_NOW)
 
 
+def wait_for(path: Path, timeout: float = 10.0) -> None:
+    """Block until ``path`` exists: a gate a test opens for a job running in a child process."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
 @contextmanager
 def web_client(
     tmp_path: Path, builder: Builder | None = quick_builder, **settings: Any

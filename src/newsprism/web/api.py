@@ -33,7 +33,7 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     "/jobs",
     status_code=202,
     response_model=Job,
-    responses=_errors(400, 401, 403, 413, 415, 422),
+    responses=_errors(400, 401, 403, 413, 415, 422, 429),
     summary="Submit a job",
 )
 async def submit_job(
@@ -81,7 +81,7 @@ def get_job(request: Request, job_id: str) -> Job:
     response_class=Response,
     responses={
         200: {"model": Brief, "description": "The brief (schema newsprism.brief/1)."},
-        **_errors(401, 404, 409),
+        **_errors(401, 404, 409, 429),
     },
     summary="The brief of a finished job",
 )
@@ -96,8 +96,9 @@ def get_brief(request: Request, job_id: str) -> Response:
             409, "job_not_done",
             f"job {job_id} is still {job.status}: poll GET /api/v1/jobs/{job_id}",
         )  # fmt: skip
-    path = jobs_of(request).brief_path(job_id)
-    return Response(path.read_bytes(), media_type="application/json")
+    # Checked to be a valid brief (once per version of the file): a damaged file is a
+    # failed job with its reason, never bytes served as if they were the brief.
+    return Response(jobs_of(request).brief_bytes(job_id), media_type="application/json")
 
 
 

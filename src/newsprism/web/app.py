@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ipaddress
+import logging
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import partial
@@ -14,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsprism import __version__
 from newsprism.web import api, pages
+from newsprism.web.deps import PageCache
 from newsprism.web.errors import (
     WebError,
     on_http_error,
@@ -23,7 +26,9 @@ from newsprism.web.errors import (
 )
 from newsprism.web.inputs import build_brief, pipeline_options
 from newsprism.web.jobs import Builder, JobManager
-from newsprism.web.security import Guard
+from newsprism.web.protocol import protocol_with_timeout
+from newsprism.web.runner import Runner
+from newsprism.web.security import Guard, Throttle
 from newsprism.web.settings import LOOPBACK_HOSTS, WebSettings
 from newsprism.web.stories import StoryIndex
 
@@ -48,7 +53,14 @@ def create_app(settings: WebSettings | None = None, builder: Builder | None = No
     settings = settings or WebSettings()
     # The store is checked first: a wrong --db must not leave an empty jobs folder behind.
     stories = StoryIndex(settings.db) if settings.db is not None else None
-    manager = JobManager(settings.jobs_dir, builder or default_builder(settings))
+    runner = Runner(isolate=settings.isolate_jobs, memory_bytes=settings.job_memory_bytes)
+    manager = JobManager(
+        settings.jobs_dir,
+        builder or default_builder(settings),
+        runner=runner,
+        max_queued=settings.max_queued_jobs,
+    )
+    throttle = Throttle(free=settings.token_guesses)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -73,6 +85,8 @@ def create_app(settings: WebSettings | None = None, builder: Builder | None = No
     app.state.settings = settings
     app.state.jobs = manager
     app.state.stories = stories
+    app.state.throttle = throttle
+    app.state.pages = PageCache()
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(packages=[("newsprism.web", "static")]), name="static")
@@ -80,7 +94,7 @@ def create_app(settings: WebSettings | None = None, builder: Builder | None = No
     app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(Exception, on_unexpected)
-    app.add_middleware(Guard, settings=settings)
+    app.add_middleware(Guard, settings=settings, throttle=throttle)
     return app
 
 
@@ -93,6 +107,16 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def exposure_warning(settings: WebSettings, host: str) -> str | None:
+    """The warning for a server other machines can reach with no token, or None."""
+    if is_loopback(host) or settings.token is not None:
+        return None
+    return (
+        f"warning: listening on {host} without --token: anyone who can reach this "
+        "machine can submit jobs and read every brief; set --token (or NEWSPRISM_TOKEN)"
+    )
+
+
 def serve(settings: WebSettings, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Run the app with uvicorn until interrupted."""
     import uvicorn
@@ -102,6 +126,17 @@ def serve(settings: WebSettings, host: str = "127.0.0.1", port: int = 8000) -> N
 
         settings = replace(settings, allowed_hosts=LOOPBACK_HOSTS)
     app = create_app(settings)
+    warning = exposure_warning(settings, host)
+    if warning is not None:
+        print(warning, file=sys.stderr, flush=True)
+        logging.getLogger("newsprism.web").warning(warning)
     shown = f"[{host}]" if ":" in host else host
     print(f"newsprism {__version__}: http://{shown}:{port}/ (Ctrl+C stops)", flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="info",
+        http=protocol_with_timeout(settings.header_timeout),
+        timeout_keep_alive=5,
+    )

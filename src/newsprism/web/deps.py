@@ -5,10 +5,15 @@ Shared by the API and the pages, below both of them.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
+
 from fastapi import Request
 
 from newsprism.web.errors import WebError
 from newsprism.web.jobs import Job, JobManager
+from newsprism.web.security import Throttle
 from newsprism.web.settings import WebSettings
 from newsprism.web.stories import StoryIndex
 
@@ -37,3 +42,39 @@ def stories_of(request: Request) -> StoryIndex:
             404, "no_store", "this server has no corpus store: start it with --db corpus.duckdb"
         )
     return index
+
+
+def throttle_of(request: Request) -> Throttle:
+    throttle: Throttle = request.app.state.throttle
+    return throttle
+
+
+class PageCache:
+    """Rendered brief pages, newest kept, each under the stamp of what it was made from
+    (the ``brief.json`` file's identity and modification time): rendering a brief of
+    thousands of documents takes seconds, reading a kept page takes nothing."""
+
+    def __init__(self, size: int = 8) -> None:
+        self.size = size
+        self._pages: OrderedDict[Hashable, tuple[Hashable, str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, stamp: Hashable) -> str | None:
+        with self._lock:
+            found = self._pages.get(key)
+            if found is None or found[0] != stamp:
+                return None
+            self._pages.move_to_end(key)
+            return found[1]
+
+    def put(self, key: Hashable, stamp: Hashable, page: str) -> None:
+        with self._lock:
+            self._pages[key] = (stamp, page)
+            self._pages.move_to_end(key)
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+
+
+def pages_of(request: Request) -> PageCache:
+    cache: PageCache = request.app.state.pages
+    return cache

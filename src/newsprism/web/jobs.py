@@ -7,15 +7,20 @@ brief keeps the cleaned text, the raw files are not needed after that.
 
 A restart reads every ``job.json`` back, so finished briefs stay reachable at
 the same address; a job that was queued or running when the server stopped is
-marked failed with that reason (its inputs are gone with the process).
+marked failed with that reason and its saved uploads are deleted.
 
 One worker is deliberate: the spaCy model is loaded once and a second brief
-on a two-core laptop would only slow the first one down.
+on a two-core laptop would only slow the first one down. Each job is built in
+a child process (``runner``), so a document that exhausts memory fails its
+own job, not the server. The queue is capped: past ``max_queued`` waiting
+jobs a submission is refused with 429 before its uploads are saved.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import logging
+import os
 import re
 import secrets
 import shutil
@@ -27,16 +32,19 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
-from newsprism.errors import NewsprismError
 from newsprism.models import Brief, Skipped
 from newsprism.pipeline import Progress
-from newsprism.render import render_json
+from newsprism.web.errors import WebError
 from newsprism.web.inputs import Submission
+from newsprism.web.runner import Built, Failed, Outcome, Runner
 
 JobStatus = Literal["queued", "running", "done", "failed"]
 Builder = Callable[[Submission, Progress], Brief]
 
+LOG = logging.getLogger("newsprism.web")
 _JOB_ID = re.compile(r"^[0-9a-f]{20}$")
+# What identifies one version of a file: a rewritten brief.json gets a new stamp.
+FileStamp = tuple[int, int, int, int]
 STAGE_LABELS = {
     "queued": "waiting for the previous job",
     "read": "reading inputs",
@@ -81,6 +89,11 @@ def valid_job_id(job_id: str) -> bool:
     return bool(_JOB_ID.match(job_id))
 
 
+def file_stamp(path: Path) -> FileStamp:
+    st = os.stat(path)
+    return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
+
+
 def percent(stage: str, done: int, total: int | None) -> int:
     """A rough overall percentage: reading 0–20, parsing 20–90, cross-checking 90–100."""
     if stage == "read":
@@ -95,13 +108,23 @@ def percent(stage: str, done: int, total: int | None) -> int:
 class JobManager:
     """Submits jobs to the worker, tracks their state and persists it under ``root``."""
 
-    def __init__(self, root: Path, builder: Builder) -> None:
+    def __init__(
+        self,
+        root: Path,
+        builder: Builder,
+        runner: Runner | None = None,
+        max_queued: int | None = None,
+    ) -> None:
         self.root = root
         self.root.mkdir(parents=True, exist_ok=True)
         self._builder = builder
+        self._runner = runner or Runner(isolate=False)
+        self.max_queued = max_queued
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
         self._executor: ThreadPoolExecutor | None = None
+        # brief.json versions already checked to be a valid brief (the API serves bytes).
+        self._valid: dict[str, FileStamp] = {}
         self._load()
 
     # ------------------------------------------------------------------ persistence
@@ -120,6 +143,11 @@ class JobManager:
         tmp.replace(path)
 
     def _load(self) -> None:
+        # Uploads are only needed while a job runs: any left over belong to a job the
+        # server was stopped (or killed) in the middle of, and would never be deleted.
+        for uploads in sorted(self.root.glob("*/uploads")):
+            if valid_job_id(uploads.parent.name):
+                shutil.rmtree(uploads, ignore_errors=True)
         for path in sorted(self.root.glob("*/job.json")):
             if not valid_job_id(path.parent.name):
                 continue
@@ -153,7 +181,44 @@ class JobManager:
         return jobs[:limit]
 
     def load_brief(self, job_id: str) -> Brief:
-        return Brief.model_validate_json(self.brief_path(job_id).read_text(encoding="utf-8"))
+        """The stored brief of a done job; a 409 ``WebError`` (and the job marked failed)
+        when the file is missing or is not a valid brief any more."""
+        path = self.brief_path(job_id)
+        try:
+            stamp = file_stamp(path)
+            brief = Brief.model_validate_json(path.read_bytes())
+        except (OSError, ValueError) as exc:  # pydantic's ValidationError is a ValueError
+            raise self._unreadable(job_id, exc) from None
+        with self._lock:
+            self._valid[job_id] = stamp
+        return brief
+
+    def brief_bytes(self, job_id: str) -> bytes:
+        """The bytes of a done job's ``brief.json``, checked once per version of the file."""
+        path = self.brief_path(job_id)
+        try:
+            stamp = file_stamp(path)
+            data = path.read_bytes()
+        except OSError as exc:
+            raise self._unreadable(job_id, exc) from None
+        with self._lock:
+            known = self._valid.get(job_id) == stamp
+        if not known:
+            self.load_brief(job_id)
+        return data
+
+    def brief_stamp(self, job_id: str) -> FileStamp | None:
+        try:
+            return file_stamp(self.brief_path(job_id))
+        except OSError:
+            return None
+
+    def _unreadable(self, job_id: str, exc: Exception) -> WebError:
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:160]
+        message = f"its stored brief is unreadable ({first}): submit the inputs again"
+        LOG.error("job %s: brief.json unreadable: %s", job_id, first)
+        self._fail(job_id, "brief_unreadable", message)
+        return WebError(409, "job_failed", f"job {job_id} failed: {message}")
 
     # ------------------------------------------------------------------ running
 
@@ -179,9 +244,24 @@ class JobManager:
         with self._lock:
             self._pool().submit(quietly)
 
+    def check_room(self) -> None:
+        """A 429 ``WebError`` when ``max_queued`` jobs are already waiting."""
+        if self.max_queued is None:
+            return
+        with self._lock:
+            waiting = sum(1 for j in self._jobs.values() if j.status == "queued")
+        if waiting >= self.max_queued:
+            raise WebError(
+                429, "queue_full",
+                f"{waiting} jobs are already waiting (the limit is {self.max_queued}): "
+                "try again when one has finished",
+                headers={"retry-after": "30"},
+            )  # fmt: skip
+
     def submit(self, job_id: str, submission: Submission) -> Job:
         """Queue ``submission`` (its uploads already saved under the job's folder)."""
         job = Job(id=job_id, created_at=now_iso(), inputs=submission.input_names())
+        self.check_room()
         with self._lock:
             self._jobs[job_id] = job
         self._save(job)
@@ -210,29 +290,41 @@ class JobManager:
         return report
 
     def _run(self, job_id: str, submission: Submission) -> None:
-        self._update(job_id, save=True, status="running")
+        # Runs on the executor, where an exception would vanish with its future: every
+        # failure, finishing included, ends the job as failed with its reason, and is logged.
         try:
-            brief = self._builder(submission, self._progress(job_id))
-        except NewsprismError as exc:
-            self._fail(job_id, exc.code, exc.message)
-        except Exception as exc:  # a bug must fail this job, not the worker thread
-            self._fail(job_id, "internal_error", f"unexpected error: {type(exc).__name__}: {exc}")
-        else:
-            self._finish(job_id, brief)
+            self._update(job_id, save=True, status="running")
+            outcome = self._runner.run(
+                self._builder, submission, self._progress(job_id), self.brief_path(job_id)
+            )
+            self._finish(job_id, outcome)
+        except Exception as exc:
+            LOG.exception("job %s failed while finishing", job_id)
+            message = f"unexpected error while finishing: {type(exc).__name__}: {exc}"
+            try:
+                self._fail(job_id, "internal_error", message)
+            except Exception:  # job.json cannot be written: at least say it in memory
+                LOG.exception("job %s: cannot save its failed state", job_id)
+                self._update(job_id, status="failed", finished_at=now_iso(),
+                             error=ErrorInfo(code="internal_error", message=message))  # fmt: skip
         finally:
             shutil.rmtree(self.folder(job_id) / "uploads", ignore_errors=True)
 
     def _fail(self, job_id: str, code: str, message: str, **extra: object) -> None:
+        if code not in ("no_documents",):
+            LOG.warning("job %s failed: %s: %s", job_id, code, message)
         error = ErrorInfo(code=code, message=message)
         self._update(
             job_id, save=True, status="failed", finished_at=now_iso(), error=error, **extra
         )
 
-    def _finish(self, job_id: str, brief: Brief) -> None:
-        from newsprism.render.view import View
-
-        facts = {"documents": len(brief.documents), "skipped": brief.skipped}
-        if not brief.documents:
+    def _finish(self, job_id: str, outcome: Outcome) -> None:
+        if isinstance(outcome, Failed):
+            self._fail(job_id, outcome.code, outcome.message)
+            return
+        assert isinstance(outcome, Built)
+        facts = {"documents": outcome.documents, "skipped": outcome.skipped}
+        if not outcome.documents:
             self._fail(
                 job_id,
                 "no_documents",
@@ -240,7 +332,6 @@ class JobManager:
                 **facts,
             )
             return
-        self.brief_path(job_id).write_text(render_json(brief), encoding="utf-8")
         self._update(
             job_id,
             save=True,
@@ -249,7 +340,7 @@ class JobManager:
             stage="done",
             stage_label=STAGE_LABELS["done"],
             percent=100,
-            headline=View(brief).headline,
+            headline=outcome.headline,
             **facts,
         )
 
@@ -274,3 +365,4 @@ class JobManager:
             executor, self._executor = self._executor, None
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
+        self._runner.stop()

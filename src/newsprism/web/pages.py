@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html as _html
 import re
+from collections.abc import Callable, Hashable
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
@@ -17,8 +18,22 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from newsprism.models import Brief
 from newsprism.render import render_html
-from newsprism.web.deps import find_job, jobs_of, settings_of, stories_of
-from newsprism.web.security import login_cookie, login_page, safe_next, token_ok
+from newsprism.web.deps import (
+    find_job,
+    jobs_of,
+    pages_of,
+    settings_of,
+    stories_of,
+    throttle_of,
+)
+from newsprism.web.security import (
+    client_of,
+    login_cookie,
+    login_page,
+    safe_next,
+    throttled,
+    token_ok,
+)
 from newsprism.web.submit import create_job
 from newsprism.web.templating import ENV as _ENV
 from newsprism.web.templating import page, render_page
@@ -43,9 +58,18 @@ def with_app_bar(brief_html: str, bar: str, style: str) -> str:
     return out.replace("<body>", f"<body>\n{bar}", 1)
 
 
-def brief_response(request: Request, brief: Brief, item_id: str, kind: str) -> HTMLResponse:
-    """A brief as the reader sees it: ``render_html`` with the app's bar on top."""
-    brief_html = render_html(brief)
+def brief_response(
+    request: Request, load: Callable[[], Brief], item_id: str, kind: str, stamp: Hashable
+) -> HTMLResponse:
+    """A brief as the reader sees it: ``render_html`` with the app's bar on top, rendered
+    once per ``stamp`` (the version of what ``load`` reads) and then served from the cache."""
+    cache = pages_of(request)
+    key = (kind, item_id)
+    if stamp is not None:
+        kept = cache.get(key, stamp)
+        if kept is not None:
+            return HTMLResponse(kept)
+    brief_html = render_html(load())
     collection = "jobs" if kind == "job" else "stories"
     json_url = f"/api/v1/{collection}/{item_id}/brief"
     bar = render_page(
@@ -56,7 +80,10 @@ def brief_response(request: Request, brief: Brief, item_id: str, kind: str) -> H
         back=("/stories", "All stories") if kind == "story" else ("/", "New brief"),
     )
     style = _ENV.get_template("_brief_bar.css").render()
-    return HTMLResponse(with_app_bar(brief_html, bar, style))
+    page_html = with_app_bar(brief_html, bar, style)
+    if stamp is not None:
+        cache.put(key, stamp, page_html)
+    return HTMLResponse(page_html)
 
 
 # ---------------------------------------------------------------------- routes
@@ -98,7 +125,10 @@ def brief_page(request: Request, job_id: str) -> Response:
     job = find_job(request, job_id)
     if job.status != "done":
         return RedirectResponse(f"/jobs/{job_id}", status_code=303)
-    return brief_response(request, jobs_of(request).load_brief(job_id), job.id, "job")
+    manager = jobs_of(request)
+    # A stamp taken before reading: a file rewritten meanwhile is rendered again next time.
+    stamp = manager.brief_stamp(job_id)
+    return brief_response(request, lambda: manager.load_brief(job_id), job.id, "job", stamp)
 
 
 @router.get("/stories", response_class=HTMLResponse)
@@ -109,7 +139,10 @@ def stories_page(request: Request, q: str = "") -> HTMLResponse:
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str) -> HTMLResponse:
-    return brief_response(request, stories_of(request).brief(story_id), story_id, "story")
+    index = stories_of(request)
+    # A story id is a hash of its documents: the same id always briefs the same texts.
+    stamp = (str(index.path), story_id)
+    return brief_response(request, lambda: index.brief(story_id), story_id, "story", stamp)
 
 
 @router.get("/favicon.ico")
@@ -132,8 +165,14 @@ def login(
     expected = settings_of(request).token
     if expected is None:
         return RedirectResponse(safe_next(next), status_code=303)
+    throttle, client = throttle_of(request), client_of(request)
+    wait = throttle.wait(client)
+    if wait > 0:
+        return throttled(request, wait)
     if not token_ok(token, expected):
+        throttle.failed(client)
         return page(request, "login.html.j2", 401, next=safe_next(next), message="wrong token")
+    throttle.succeeded(client)
     response = RedirectResponse(safe_next(next), status_code=303)
     login_cookie(response, expected)
     return response

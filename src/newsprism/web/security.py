@@ -14,12 +14,18 @@ error pages included) and can answer before a byte of the body is read.
   holds an HMAC of the token, not the token itself.
 - Request bodies over ``max_request_bytes`` are refused with 413 up front when
   the length is declared, and as soon as they cross the limit when streamed.
+- Wrong tokens are counted per client address: past ``token_guesses`` of them,
+  each further guess must wait (429 with ``Retry-After``), twice as long each
+  time, so a short token cannot be found by trying.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import math
+import threading
+import time
 from collections.abc import Awaitable, Callable
 from urllib.parse import parse_qsl, urlencode
 
@@ -50,6 +56,71 @@ COOKIE = "newsprism_session"
 # Reachable without the token: the login itself and the files the login page uses.
 PUBLIC_PREFIXES = ("/login", "/static/", "/favicon.ico")
 _UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+class Throttle:
+    """Failed token guesses per client: ``free`` of them cost nothing, then each
+    further one locks the client out for 1, 2, 4 … seconds (at most ``longest``).
+    A client's count is forgotten ``forget`` seconds after its last failure."""
+
+    def __init__(
+        self,
+        free: int = 5,
+        longest: float = 300.0,
+        forget: float = 900.0,
+        max_clients: int = 10_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.free = free
+        self.longest = longest
+        self.forget = forget
+        self.max_clients = max_clients
+        self.clock = clock
+        self._failures: dict[str, tuple[int, float]] = {}  # client -> (count, last failure)
+        self._lock = threading.Lock()
+
+    def _lockout(self, count: int) -> float:
+        over = count - self.free
+        return 0.0 if over < 0 else min(self.longest, 2.0**over)
+
+    def wait(self, client: str) -> float:
+        """Seconds ``client`` must wait before its next guess (0: it may guess now)."""
+        now = self.clock()
+        with self._lock:
+            count, last = self._failures.get(client, (0, now))
+            if now - last > self.forget:
+                self._failures.pop(client, None)
+                return 0.0
+            return max(0.0, last + self._lockout(count) - now)
+
+    def failed(self, client: str) -> None:
+        now = self.clock()
+        with self._lock:
+            count, last = self._failures.get(client, (0, now))
+            if now - last > self.forget:
+                count = 0
+            self._failures[client] = (count + 1, now)
+            if len(self._failures) > self.max_clients:
+                # Bounded memory: forget the client whose last failure is oldest.
+                oldest = min(self._failures, key=lambda c: self._failures[c][1])
+                self._failures.pop(oldest)
+
+    def succeeded(self, client: str) -> None:
+        with self._lock:
+            self._failures.pop(client, None)
+
+
+def client_of(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def throttled(request: Request, seconds: float) -> Response:
+    wait = max(1, math.ceil(seconds))
+    return error_response(
+        request, 429, "too_many_guesses",
+        f"too many wrong tokens from this address: wait {wait} s before trying again",
+        headers={"retry-after": str(wait)},
+    )  # fmt: skip
 
 
 def session_value(token: str) -> str:
@@ -98,9 +169,10 @@ def _host_name(host_header: str) -> str:
 class Guard:
     """The ASGI middleware that applies the rules above."""
 
-    def __init__(self, app: ASGIApp, settings: WebSettings) -> None:
+    def __init__(self, app: ASGIApp, settings: WebSettings, throttle: Throttle) -> None:
         self.app = app
         self.settings = settings
+        self.throttle = throttle
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -153,7 +225,23 @@ class Guard:
 
     def _check_token(self, request: Request, token: str) -> Response | None:
         path = request.url.path
-        if path.startswith(PUBLIC_PREFIXES) or authorized(request, token):
+        if path.startswith(PUBLIC_PREFIXES):
+            return None
+        scheme, _, bearer = request.headers.get("authorization", "").partition(" ")
+        given = request.query_params.get("token")
+        if given is None or request.method != "GET" or path.startswith("/api/"):
+            given = bearer.strip() if scheme.lower() == "bearer" else None
+        client = client_of(request)
+        if given is not None:
+            # Only a token presented counts as a guess; the cookie holds an HMAC, not one.
+            wait = self.throttle.wait(client)
+            if wait > 0:
+                return throttled(request, wait)
+            if token_ok(given, token):
+                self.throttle.succeeded(client)
+            else:
+                self.throttle.failed(client)
+        if authorized(request, token):
             return None
         given = request.query_params.get("token")
         if given is not None and request.method == "GET" and not path.startswith("/api/"):

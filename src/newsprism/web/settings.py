@@ -31,3 +31,14 @@ class WebSettings:
     url_timeout: float = 20.0
     # None accepts any Host header (a server bound to 0.0.0.0 behind a proxy).
     allowed_hosts: tuple[str, ...] | None = None
+    # Jobs waiting for the worker; one more is refused with 429 (None: no cap).
+    max_queued_jobs: int | None = 20
+    # Each job runs in a child process whose address space may grow by this much
+    # (None: no cap); a document that needs more fails its job, not the server.
+    job_memory_bytes: int | None = 4_000_000_000
+    isolate_jobs: bool = True
+    # Seconds a client may take to send a request's headers before it is cut off:
+    # idle or trickling connections would otherwise hold a file descriptor each.
+    header_timeout: float = 10.0
+    # Wrong tokens one client may send before each further guess must wait (429).
+    token_guesses: int = 5

@@ -1,7 +1,8 @@
 """Turning a submitted form (API or page) into a queued job, within the upload limits.
 
 Limits answer before any work starts: too many files or URLs, or nothing at
-all, is a 422; a file or pasted text over the size limit is a 413. What is
+all, is a 422; a file or pasted text over the size limit is a 413; a full
+job queue is a 429. What is
 within the limits but unusable (a PDF, an unreachable URL) is not an error:
 it becomes a ``skipped`` entry of the brief, and the other inputs are briefed.
 """
@@ -90,6 +91,7 @@ async def create_job(
     pasted = [t for t in texts or [] if t.strip()]
     url_list = [u for raw in urls or [] for u in split_urls(raw)]
     check_limits(chosen, pasted, url_list, settings)
+    manager.check_room()  # before any upload is saved: a full queue costs no disk
     job_id = manager.new_id()
     folder = manager.folder(job_id) / "uploads"
     uploads: list[Upload] = []
