@@ -159,7 +159,7 @@ def test_web_brief_page_is_rendered_once_per_version_of_the_brief(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[int] = []
-    real = pages.render_html
+    from newsprism.render import render_html as real
 
     def counting(brief: Brief) -> str:
         calls.append(len(brief.documents))
