@@ -111,6 +111,12 @@ class Quote(_Model):
     speaker: str | None = None
     speaker_span: Span | None = None
     cue: str | None = None
+    # The text's words for a speaker that resolves to no entity: a role ("a
+    # police spokesman") or a name that fits several people ("Mr. Trump" where
+    # two Trumps are named). None when ``speaker`` is set or nobody is named.
+    speaker_label: str | None = None
+    # Entity ids an unresolved speaker could be (two or more), sorted.
+    speaker_candidates: list[str] = Field(default_factory=list)
 
 
 class QuoteGroup(_Model):

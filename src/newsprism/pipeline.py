@@ -17,7 +17,7 @@ from newsprism import __version__
 from newsprism.clean import clean_document
 from newsprism.crossdoc.dedup import keep_copies, mark_duplicates
 from newsprism.crossdoc.facts import align_facts
-from newsprism.crossdoc.link import entity_index, link_entities
+from newsprism.crossdoc.link import entity_index, link_story
 from newsprism.crossdoc.positions import events_and_positions
 from newsprism.crossdoc.quotes import attach_speakers, group_quotes
 from newsprism.errors import SkipDocument, UsageError
@@ -131,9 +131,10 @@ def assemble(
     found_quotes = [q for e in found for q in e.quotes]
     found_claims = [c for e in found for c in e.claims]
     texts = {d.id: d.text for d in documents}
-    entities = link_entities(mentions, texts)
+    linked = link_story(mentions, texts)
+    entities = linked.entities
     index = entity_index(entities)
-    quotes = attach_speakers(found_quotes, index, entities)
+    quotes = attach_speakers(found_quotes, index, entities, linked.unresolved, texts)
     quote_groups = group_quotes(quotes, texts, {d.id: d.duplicate_of for d in documents})
     claims = attach_attribution(found_claims, index)
     facts = align_facts(found_claims, documents, index, entities)

@@ -164,6 +164,8 @@ def attach_speakers(
     quotes: Sequence[ExtractedQuote],
     index: dict[tuple[str, int, int], str],
     entities: Sequence[Entity] = (),
+    unresolved: dict[tuple[str, int, int], tuple[str, ...]] | None = None,
+    texts: dict[str, str] | None = None,
 ) -> list[Quote]:
     """Contract quotes with ``speaker`` = the linked entity of ``speaker_ref``, else None.
 
@@ -172,26 +174,69 @@ def attach_speakers(
     the same document (tokenisation may differ by a possessive or a title).
     A speaker named in words the NER missed (``speaker_name``) takes the one
     PERSON entity in ``entities`` with that name or alias, title words dropped.
+
+    ``unresolved`` (from ``link.link_story``) maps mentions that fit several
+    people to their candidates: a quote whose speaker is such a mention gets no
+    speaker, its ``speaker_candidates`` and the text's words as
+    ``speaker_label`` ("Mr. Trump"). A speaker the text names only by a role
+    ("a police spokesman") keeps those words as its label too.
     """
     by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for (doc, start, end), ent in index.items():
         by_doc[doc].append((start, end, ent))
     for spans in by_doc.values():
         spans.sort()
+    open_: dict[str, list[tuple[int, int, tuple[str, ...]]]] = defaultdict(list)
+    for (doc, start, end), ids in (unresolved or {}).items():
+        open_[doc].append((start, end, ids))
     names = _person_names(entities)
     out: list[Quote] = []
     for q in quotes:
         speaker: str | None = None
+        candidates: tuple[str, ...] = ()
+        label_span = q.speaker_span
         if q.speaker_ref is not None:
             start, end = q.speaker_ref
             speaker = index.get((q.document, start, end))
             if speaker is None:
                 overlapping = [e for s, t, e in by_doc.get(q.document, []) if s < end and start < t]
                 speaker = overlapping[0] if overlapping else None
+            if speaker is None:
+                hits = [c for s, t, c in open_.get(q.document, []) if s < end and start < t]
+                if hits:
+                    candidates, label_span = hits[0], q.speaker_ref
         elif q.speaker_name:
             speaker = _by_name(q.speaker_name, names)
-        out.append(q.to_quote(speaker))
+        label = None
+        if speaker is None and label_span is not None and texts and q.document in texts:
+            label = speaker_words(texts[q.document], label_span)
+        quote = q.to_quote(speaker)
+        if label or candidates:
+            quote = quote.model_copy(
+                update={"speaker_label": label, "speaker_candidates": list(candidates)}
+            )
+        out.append(quote)
     return sorted(out, key=lambda q: (q.document, q.span, q.id))
+
+
+_TITLE_BEFORE = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev)\.?|"
+    r"President|Senator|Governor|Minister|Secretary|First Lady|Lady|Sir|Dame|Judge)\s+$"
+)
+# Subject words that name nobody in particular: a pronoun keeps no label.
+_NO_LABEL = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "this", "that"])
+
+
+def speaker_words(text: str, span: tuple[int, int]) -> str | None:
+    """The words naming a speaker, with a title right before them ("Mr. Trump")."""
+    start, end = span
+    if not (0 <= start < end <= len(text)):
+        return None
+    m = _TITLE_BEFORE.search(text, max(0, start - 20), start)
+    if m is not None and m.end() == start:
+        start = m.start()
+    words = " ".join(text[start:end].split())
+    return None if words.lower() in _NO_LABEL else words
 
 
 def _person_names(entities: Sequence[Entity]) -> dict[str, set[str]]:
