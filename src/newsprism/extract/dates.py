@@ -139,17 +139,26 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _nearest_year(month: int, day: int, anchor: dt.date) -> int:
-    # "August 15" in an article of 2 January most likely means last August.
-    best = anchor.year
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        cand = _safe_date(year, month, day)
-        best_date = _safe_date(best, month, day)
-        if cand and (
-            best_date is None or abs((cand - anchor).days) < abs((best_date - anchor).days)
-        ):
-            best = year
-    return best
+def _nearest_year(month: int, day: int, anchor: dt.date, said: str | None = None) -> int:
+    """Year of a month-day date without one, against the publication date.
+
+    A past-tense report ("the sanctions were imposed on June 29") speaks of the
+    nearest such day *not after* publication, a future one ("will meet on
+    March 9") of the nearest not before it. Without a tense, the nearest day,
+    except that one more than a month ahead is last year's: reports mostly look back.
+    """
+    cands = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+             if (d := _safe_date(y, month, day)) is not None]
+    if not cands:
+        return anchor.year
+    if said == "past":
+        pool = [d for d in cands if d <= anchor]
+    elif said == "future":
+        pool = [d for d in cands if d >= anchor]
+    else:
+        pool = [d for d in cands if d <= anchor + dt.timedelta(days=31)]
+    best = min(pool or cands, key=lambda d: (abs((d - anchor).days), d))
+    return best.year
 
 
 def _shift_months(anchor: dt.date, months: int) -> str:
@@ -180,7 +189,10 @@ def _resolve(
             return None
         if anchor is None:
             return (None, "day")
-        day = _safe_date(_nearest_year(month, dnum, anchor), month, dnum)
+        said = tense(m.start(), m.end()) if tense is not None else None
+        if said is None and _FUTURE.search(sentence):
+            said = "future"
+        day = _safe_date(_nearest_year(month, dnum, anchor, said), month, dnum)
         return (day.isoformat(), "day") if day else None
     if kind == "my":
         return (f"{int(g['y']):04d}-{MONTHS[g['m'].lower().rstrip('.')]:02d}", "month")

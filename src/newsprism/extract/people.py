@@ -45,6 +45,7 @@ ROLE_WORDS = {
     "abducted": "kidnapped", "hospitalised": "injured", "hospitalized": "injured",
 }
 ROLE_UNITS = frozenset(ROLE_WORDS.values())
+_NEGATIONS = frozenset({"not", "n't", "never", "no", "yet", "without"})
 _ACTIVE_ROLES = frozenset({"killing", "injuring", "wounding", "arresting", "kills"})
 STOP = frozenset(
     """
@@ -162,6 +163,9 @@ def role(sc: Scan, k: int, j: int) -> str | None:
     _, before = sc.approx_before(k)
     prev = sc.low(before - 1)
     if prev in _VERBS_BEFORE:
+        # "had not yet arrested a suspect", "never detained anyone": nobody befell it.
+        if any(sc.low(before - d) in _NEGATIONS for d in range(2, 5)):
+            return ""
         return ROLE_WORDS.get(prev, "killed")
     return None
 
@@ -193,6 +197,8 @@ def people_count(sc: Scan, k: int) -> tuple[float, int, str | None] | None:
         total, j, parts = total + more[0], more[1], parts + 1
         units.add(more[2])
     befell = role(sc, k, j)
+    if befell == "":
+        return total, j, None  # negated: "not yet arrested a suspect" counts nobody
     if sc.low(k) in ("a", "an", "one") and parts == 1 and befell is None:
         return total, j, None
     return total, j, befell or (unit if len(units) == 1 else "people")
