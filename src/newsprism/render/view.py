@@ -213,13 +213,27 @@ class View:
     def fact_claims(self, claim_ids: Sequence[str]) -> list[Claim]:
         return [self.claims[c] for c in claim_ids if c in self.claims]
 
+    def _unresolved(self, quote: Quote) -> str:
+        """The text's words for a speaker with no entity, shown as such, never as a guess.
+
+        "Mr. Trump (unresolved: Donald Trump or Melania Trump)"; "a police
+        spokesman (not named)"; "" when the quote names nobody.
+        """
+        if quote.speaker or not quote.speaker_label:
+            return ""
+        if quote.speaker_candidates:
+            names = [self.name(c) for c in quote.speaker_candidates]
+            return f"{quote.speaker_label} (unresolved: {' or '.join(names)})"
+        return f"{quote.speaker_label} (not named)"
+
     def speaker_groups(self) -> list[SpeakerGroup]:
         """Quotes grouped by speaker: most-quoted first, unattributed last."""
-        by: dict[str | None, list[Quote]] = {}
+        by: dict[tuple[str | None, str], list[Quote]] = {}
         for quote in self._without_copied_quotes():
-            by.setdefault(quote.speaker, []).append(quote)
+            by.setdefault((quote.speaker, self._unresolved(quote)), []).append(quote)
         groups = [
-            SpeakerGroup(sp, self.name(sp) if sp else "Unattributed", qs) for sp, qs in by.items()
+            SpeakerGroup(sp, self.name(sp) if sp else (label or "Unattributed"), qs)
+            for (sp, label), qs in by.items()
         ]
         groups.sort(key=lambda g: (g.speaker is None, -len(g.quotes), g.name, g.speaker or ""))
         for g in groups:
@@ -334,6 +348,8 @@ def readable_value(value: str) -> str:
         return value  # a date, a range or a word: already readable
     if unit == "fraction":
         return f"{amount * 100:g}%"  # "a fifth" is stored as 0.2 fraction
+    if not unit and len(number) == 4 and number.isdigit():
+        return number  # a year ("2022"), never "2,022"
     shown = f"{amount:,.0f}" if amount.is_integer() else f"{amount:,}"
     if not unit:
         return shown
