@@ -73,7 +73,7 @@ def _facts(v: View) -> list[str]:
 def _quotes(v: View) -> list[str]:
     lines = ["## Who said what", ""]
     for g in v.speaker_groups():
-        name = md_escape(g.name) if g.speaker else "*Unattributed*"
+        name = md_escape(g.name) if g.speaker else f"*{md_escape(g.name)}*"
         lines += [f"### {name} ({len(g.quotes)})", ""]
         for q in g.quotes:
             meta = [md_cell(v.doc_label(q.document)), q.kind]
