@@ -133,6 +133,11 @@ def _cue(m: EntityMention, texts: dict[str, str]) -> Cue:
 def _choose(cue: Cue, doc: str, roots: list[str], people: dict[str, _Person]) -> list[str]:
     """The candidates left after the cues; one means resolved."""
     left = [r for r in roots if not (cue.gender and people[r].gender not in ("", cue.gender))]
+    if cue.gender:
+        # A person known to be of the cue's gender fits better than one of
+        # unknown gender ("Mrs. Voss" after "his wife, Mira Voss").
+        known = [r for r in left if people[r].gender == cue.gender]
+        left = known or left
     if cue.titles:
         titled = [r for r in left if people[r].titles & cue.titles]
         left = titled or left

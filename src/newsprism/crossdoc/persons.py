@@ -65,6 +65,24 @@ GENDERED_TITLES: dict[str, str] = {
     "prince": "m",
     "businesswoman": "f",
     "businessman": "m",
+    # Kinship words right before a name ("his wife, Mira Voss"): the reason two
+    # people share a surname in a story is mostly that they are family.
+    "wife": "f",
+    "husband": "m",
+    "widow": "f",
+    "widower": "m",
+    "mother": "f",
+    "father": "m",
+    "daughter": "f",
+    "son": "m",
+    "sister": "f",
+    "brother": "m",
+    "aunt": "f",
+    "uncle": "m",
+    "niece": "f",
+    "nephew": "m",
+    "grandmother": "f",
+    "grandfather": "m",
 }
 # How far before a mention title words are read ("Former Vice President").
 _CUE_WORDS = 4
@@ -186,7 +204,8 @@ def mention_cue(text: str, start: int) -> Cue:
     """
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 60) : start]
-    words = _WORD.findall(before)
+    # "his wife, Mira Voss": an apposition's comma sits between cue and name.
+    words = _WORD.findall(before.rstrip().removesuffix(","))
     gender = ""
     titles: set[str] = set()
     for word in reversed(words[-_CUE_WORDS:]):
