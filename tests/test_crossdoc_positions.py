@@ -78,3 +78,29 @@ def test_crossdoc_positions_event_issue_matches_position_issue() -> None:
     events, positions = events_and_positions(found, ENTITIES, INDEX)
     assert [e.issue for e in events] == ["ceasefire"]
     assert [p.issue for p in positions] == ["ceasefire"]
+
+
+def test_crossdoc_positions_issue_must_name_something() -> None:
+    from newsprism.crossdoc.issues import meaningful
+
+    for good in ("ceasefire", "tax plan", "water rights bill", "NATO membership", "withdrawal"):
+        assert meaningful(good), good
+    for bad in ("word", "wife", "nation", "problem", "self", "pocket", "exit", "style protection"):
+        assert not meaningful(bad), bad
+
+
+def test_crossdoc_positions_generic_first_key_gives_no_position() -> None:
+    # "asked for a diplomatic exit … for peace": the stance is on "exit", not on peace.
+    found = [_stance("d1", 10, "demand", ("exit", "peace"))]
+    assert build_positions(found, ENTITIES, INDEX) == []
+
+
+def test_crossdoc_positions_each_stance_keeps_its_own_issue() -> None:
+    # A rejected withdrawal stays a withdrawal even when other outlets talk of a ceasefire.
+    found = [
+        _stance("d1", 10, "oppose", ("withdrawal", "ceasefire")),
+        _stance("d2", 10, "demand", ("ceasefire",)),
+        _stance("d3", 10, "demand", ("ceasefire",)),
+    ]
+    issues = {(p.issue, p.stance) for p in build_positions(found, ENTITIES, INDEX)}
+    assert issues == {("withdrawal", "oppose"), ("ceasefire", "demand")}
