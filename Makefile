@@ -6,7 +6,7 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 DEVSTAMP = $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck eval bench screenshot clean install
+.PHONY: demo test lint typecheck eval bench screenshot clean install check-install
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=/path/to/python3.11)"; exit 1; }
@@ -32,6 +32,11 @@ test: $(DEVSTAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
+	PYTHON=$(PYTHON) bash scripts/check-install.sh
+
+# A fresh venv with the stock pip of $(PYTHON), `pip install .`, import: as a new user installs.
+check-install:
+	PYTHON=$(PYTHON) bash scripts/check-install.sh
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check src tests benchmarks scripts

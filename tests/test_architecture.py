@@ -114,3 +114,15 @@ def test_architecture_cycle_finder_sees_lazy_and_relative_imports(tmp_path: Path
     assert graph["demo.a"] == {"demo.sub.b"}
     assert graph["demo.sub.c"] == set()  # its own package: loaded first, not a cycle
     assert cycles(graph) == [["demo.a", "demo.sub.b"]]
+
+
+def test_architecture_declares_the_html_clean_extra_directly() -> None:
+    # pip 23.2 (Python 3.11's own) skips lxml's html_clean extra that justext asks for,
+    # and `import trafilatura` then fails: the package is a direct dependency.
+    # scripts/check-install.sh installs with that pip and imports, in `make test`.
+    import tomllib
+
+    project = tomllib.loads((PACKAGE.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    names = [dep.split(">")[0].split("=")[0].split("<")[0].strip().lower().replace("-", "_")
+             for dep in project["project"]["dependencies"]]  # fmt: skip
+    assert "lxml_html_clean" in names
