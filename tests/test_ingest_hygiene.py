@@ -28,7 +28,9 @@ OTHER = (
 )
 
 
-def test_ingest_hygiene_lone_surrogates_become_replacement_characters() -> None:
+def test_ingest_hygiene_lone_surrogates_become_replacement_characters(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     assert valid_text("a\ud800b\udfffc") == "a\ufffdb\ufffdc"
     clean = "no surrogates here"
     assert valid_text(clean) is clean
@@ -43,6 +45,7 @@ def test_ingest_hygiene_lone_surrogates_become_replacement_characters() -> None:
     assert fixed.title == "T\ufffd" and fixed.outlet == "Out\ufffd"
     # A 100,000-character "author" is not a name: dropped, not printed as a byline.
     assert fixed.authors == ["Ana \ufffdRuiz"]
+    assert "x.jsonl#1: an author of 100,000 characters dropped (limit 200)" in caplog.text
     assert fixed.record_id == "\ufffd"
 
 

@@ -11,12 +11,13 @@ replacement character where its bytes are not UTF-8.
 Container metadata (a JSON record's author, a feed's title) is untrusted
 too: a scraper that put a whole page into ``author`` would otherwise print
 that page as a byline. Fields longer than any real value are dropped (authors,
-outlets, dates, URLs) or cut (titles); the article text keeps its own limit
-(``max_bytes``).
+outlets, dates, URLs; logged as a warning with the input's name) or cut
+(titles); the article text keeps its own limit (``max_bytes``).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import unicodedata
@@ -65,11 +66,18 @@ def nfc(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
-def _field(value: str | None, limit: int) -> str | None:
+_log = logging.getLogger("newsprism.ingest")
+
+
+def _field(value: str | None, limit: int, what: str = "", name: str = "") -> str | None:
     if value is None:
         return None
     value = nfc(valid_text(value))
-    return value if len(value) <= limit else None
+    if len(value) <= limit:
+        return value
+    # The document is kept; the operator can still see why a field is empty.
+    _log.warning("%s: %s of %s characters dropped (limit %s)", name, what, f"{len(value):,}", limit)
+    return None
 
 
 def cut_title(title: str | None) -> str | None:
@@ -87,22 +95,25 @@ def valid_raw(raw: RawDocument) -> RawDocument:
     Over-long metadata is dropped rather than kept: a 100,000-character
     "author" is not a name, and an unknown author beats a wrong one.
     """
-    authors = [
-        a for a in (nfc(valid_text(a)) for a in raw.authors[:MAX_AUTHORS]) if len(a) <= MAX_AUTHOR
-    ]
+    name = display_name(raw.input)
+    authors: list[str] = []
+    for author in raw.authors[:MAX_AUTHORS]:
+        kept = _field(author, MAX_AUTHOR, "an author", name)
+        if kept is not None:
+            authors.append(kept)
     title = raw.title
     if title is not None:
         title = cut_title(nfc(valid_text(title)))
     fixed = replace(
         raw,
-        input=display_name(raw.input),
+        input=name,
         content=valid_text(raw.content),
-        url=_field(raw.url, MAX_URL),
+        url=_field(raw.url, MAX_URL, "a URL", name),
         title=title,
-        outlet=_field(raw.outlet, MAX_OUTLET),
-        published=_field(raw.published, MAX_DATE),
+        outlet=_field(raw.outlet, MAX_OUTLET, "an outlet", name),
+        published=_field(raw.published, MAX_DATE, "a date", name),
         authors=authors,
-        record_id=_field(raw.record_id, MAX_RECORD_ID),
+        record_id=_field(raw.record_id, MAX_RECORD_ID, "an id", name),
     )
     return raw if fixed == raw else fixed
 
