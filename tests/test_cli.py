@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from newsprism.cli import main
@@ -60,3 +62,21 @@ def test_cli_demo_briefs_the_sample_corpus(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert (tmp_path / "brief.html").exists()
     assert "Open" in result.output
+
+
+def test_cli_serve_passes_the_queue_and_memory_limits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("fastapi")
+    import newsprism.web
+
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(newsprism.web, "serve", lambda settings, **kw: seen.update(s=settings))
+    jobs = str(tmp_path / "jobs")
+    args = ["serve", "--jobs-dir", jobs, "--max-queued-jobs", "3", "--job-memory-mb", "1500"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert seen["s"].max_queued_jobs == 3
+    assert seen["s"].job_memory_bytes == 1_500_000_000
+    CliRunner().invoke(main, ["serve", "--jobs-dir", jobs, "--job-memory-mb", "0"])
+    assert seen["s"].job_memory_bytes is None

@@ -202,6 +202,20 @@ def demo(
     show_default=True,
     help="Folder for job state and finished briefs (kept across restarts).",
 )
+@click.option(
+    "--max-queued-jobs",
+    default=20,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Jobs that may wait for the worker; one more is refused with 429.",
+)
+@click.option(
+    "--job-memory-mb",
+    default=4000,
+    show_default=True,
+    type=click.IntRange(0),
+    help="Memory each job (a child process) may use beyond the server's own; 0: no cap.",
+)
 def serve(
     db: Path | None,
     host: str,
@@ -209,6 +223,8 @@ def serve(
     token: str | None,
     allow_private_urls: bool,
     jobs_dir: Path,
+    max_queued_jobs: int = 20,
+    job_memory_mb: int = 4000,
 ) -> None:
     """Run the web app: upload articles or paste links, read the brief; JSON API under /api/v1."""
     try:
@@ -219,7 +235,12 @@ def serve(
             f"the web app needs its extra ({exc.name} is missing): pip install 'newsprism[web]'"
         ) from exc
     settings = WebSettings(
-        jobs_dir=jobs_dir, db=db, token=token or None, allow_private_urls=allow_private_urls
+        jobs_dir=jobs_dir,
+        db=db,
+        token=token or None,
+        allow_private_urls=allow_private_urls,
+        max_queued_jobs=max_queued_jobs,
+        job_memory_bytes=job_memory_mb * 1_000_000 or None,
     )
     try:
         run_server(settings, host=host, port=port)

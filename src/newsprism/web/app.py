@@ -117,6 +117,20 @@ def exposure_warning(settings: WebSettings, host: str) -> str | None:
     )
 
 
+def raise_file_limit(most: int = 65_536) -> None:
+    """Lift the soft limit on open files toward the hard one: each connection holds one,
+    and the common default of 1,024 is few for a server on a network."""
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        target = most if hard == resource.RLIM_INFINITY else min(hard, most)
+        if soft != resource.RLIM_INFINITY and soft < target:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+    except (ImportError, ValueError, OSError):
+        return  # not on this platform, or not allowed: keep the limit there is
+
+
 def serve(settings: WebSettings, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Run the app with uvicorn until interrupted."""
     import uvicorn
@@ -126,6 +140,7 @@ def serve(settings: WebSettings, host: str = "127.0.0.1", port: int = 8000) -> N
 
         settings = replace(settings, allowed_hosts=LOOPBACK_HOSTS)
     app = create_app(settings)
+    raise_file_limit()
     warning = exposure_warning(settings, host)
     if warning is not None:
         print(warning, file=sys.stderr, flush=True)
