@@ -3,7 +3,7 @@
 Hypothesis writes small JSONL, JSON, HTML and text files, valid and hostile:
 lone surrogates (escaped in JSON, raw in bytes), NUL bytes, binary junk,
 empty files, malformed JSON, huge integers, non-UTF-8 file names. The brief
-must come back (and serialise) without raising, and each input must appear in
+must come back (and render to JSON, HTML and Markdown) without raising, and each input must appear in
 ``documents`` or ``skipped``; a JSON Lines file either as a whole or line by
 line. Examples are few and small, and derandomised, so CI stays fast and stable.
 """
@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from newsprism.api import brief
 from newsprism.ingest.hygiene import display_name
 from newsprism.models import Brief
+from newsprism.render import render
 
 # Ordinary letters and punctuation, plus the characters that break renderers.
 _HOSTILE = st.sampled_from(["\ud800", "\udfff", "\x00", "\ufffd", "e\u0301", "\u202e", "<", "&"])
@@ -103,7 +104,8 @@ def test_ingest_property_brief_never_raises_and_accounts_for_every_input(
                 stream.write(data)
             names.append((os.fsdecode(raw_path), ext, data))
         result = brief([name for name, _, _ in names])
-        result.model_dump_json()  # every string in it can be written
+        for fmt in ("json", "html", "md"):
+            render(result, fmt).encode("utf-8")  # every string in it can be written
         for name, ext, data in names:
             assert _accounted(name, result), name
             if ext == "jsonl":
