@@ -103,7 +103,7 @@ def test_ingest_warc_record_over_size_limit(tmp_path: Path) -> None:
 
 def _pages_archive(path: Path, pages: int = 4) -> bytes:
     with path.open("wb") as stream:
-        writer = WARCWriter(stream, gzip=True)
+        writer = WARCWriter(stream, gzip=path.name.endswith(".gz"))
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "test"}))
         for n in range(pages):
             body = "".join(
@@ -115,9 +115,10 @@ def _pages_archive(path: Path, pages: int = 4) -> bytes:
     return path.read_bytes()
 
 
-def test_ingest_warc_gz_cut_mid_page_names_the_cut_page(tmp_path: Path) -> None:
-    full = _pages_archive(tmp_path / "full.warc.gz")
-    path = tmp_path / "cut.warc.gz"
+@pytest.mark.parametrize("name", ["cut.warc.gz", "cut.warc"])
+def test_ingest_warc_gz_cut_mid_page_names_the_cut_page(tmp_path: Path, name: str) -> None:
+    full = _pages_archive(tmp_path / f"full-{name}")
+    path = tmp_path / name
     path.write_bytes(full[: int(len(full) * 0.75)])
     items = list(iter_inputs([str(path)], IngestOptions()))
     docs = [i for i in items if isinstance(i, RawDocument)]
