@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.ingest import IngestOptions, iter_inputs
+from newsprism.ingest.files import OUTSIDE
 from newsprism.models import RawDocument, Skipped
 
 HTML = (
@@ -302,3 +303,17 @@ def test_ingest_cli_follow_links_option(tmp_path: Path) -> None:
     followed = runner.invoke(main, ["brief", str(root), "-o", str(out), "-q", "--follow-links"])
     assert followed.exit_code == 0, followed.output
     assert (out / "brief.json").exists()
+
+
+def test_ingest_api_follow_links_keyword(tmp_path: Path) -> None:
+    from newsprism.api import brief
+
+    outside = tmp_path / "outside.txt"
+    outside.write_text(TEXT, encoding="utf-8")
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "link.txt").symlink_to(outside)
+    refused = brief(root)
+    assert [s.reason for s in refused.skipped] == [OUTSIDE]
+    followed = brief(root, follow_links=True)
+    assert [d.input for d in followed.documents] == [f"{root}/link.txt"]
