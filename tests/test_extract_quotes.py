@@ -166,3 +166,13 @@ def test_extract_quotes_to_quote_carries_contract_fields(nlp: Any) -> None:
     text = "\u201cIt is done,\u201d said Ann Lee."
     q = _quotes(nlp, text)[0].to_quote("e-123")
     assert q.speaker == "e-123" and q.cue == "said" and q.kind == "direct"
+
+
+def test_extract_quotes_twin_apostrophes_are_double_quotes() -> None:
+    from newsprism.extract.quote_marks import find_quoted
+
+    text = "''The port stays shut,'' she said. ''It won't reopen.'' It's the 'plan'."
+    found = [text[q.start : q.end] for q in find_quoted(text)]
+    assert found == ["The port stays shut", "It won't reopen.", "plan"]
+    first = find_quoted(text)[0]
+    assert text[first.open : first.close + 1] == "''The port stays shut,''"

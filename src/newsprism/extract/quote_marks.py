@@ -1,7 +1,9 @@
 """Find quoted stretches of text by their quotation marks, in any house style.
 
-Handles straight and curly double quotes, guillemets, „low-high“ quotes, and single
-quotes used as quote marks. Two news conventions need care:
+Handles straight and curly double quotes, guillemets, „low-high“ quotes, single
+quotes used as quote marks, and two apostrophes standing for a double quote
+(''like this'', the house style of some newspaper archives and typewriter-era
+text). Two news conventions need care:
 
 * A quote that runs over several paragraphs leaves each paragraph open and
   reopens the next one with a fresh opening mark; that is one quote.
@@ -139,8 +141,37 @@ def _tight(text: str, q: Quoted) -> Quoted | None:
     return Quoted(q.open, q.close, start, end) if end > start else None
 
 
+_TWIN = "''"
+
+
+def _twin_quotes(text: str, taken: list[Quoted]) -> list[Quoted]:
+    """''Quotes like this'': two apostrophes open and two close, within a paragraph.
+
+    The marks are two characters wide: ``open`` is the first apostrophe of the
+    opening pair and ``close`` the last of the closing pair, so ``open`` to
+    ``close + 1`` still covers the quote with its marks.
+    """
+    if _TWIN not in text:
+        return []
+    busy = sorted((q.open, q.close) for q in taken)
+    out: list[Quoted] = []
+    i = text.find(_TWIN)
+    while i >= 0:
+        inside = any(a <= i <= b for a, b in busy)
+        if not inside and _can_open(text, i) and i + 2 < len(text) and not text[i + 2].isspace():
+            j = text.find(_TWIN, i + 2)
+            line_end = text.find("\n", i)
+            if j > i + 2 and (line_end < 0 or j < line_end) and not text[j - 1].isspace():
+                out.append(Quoted(i, j + 1, i + 2, j))
+                i = text.find(_TWIN, j + 2)
+                continue
+        i = text.find(_TWIN, i + 2)
+    return out
+
+
 def find_quoted(text: str) -> list[Quoted]:
     """Every quoted stretch of ``text``, outermost only, in text order."""
     doubles = _double_quotes(text)
+    doubles += _twin_quotes(text, doubles)
     found = (_tight(text, q) for q in doubles + _single_quotes(text, doubles))
     return sorted((q for q in found if q is not None), key=lambda q: q.open)
