@@ -45,6 +45,16 @@ def default_builder(settings: WebSettings) -> Builder:
     return partial(build_brief, options=options, allow_private_urls=settings.allow_private_urls)
 
 
+def load_models() -> None:
+    """The spaCy model and the sentence embedder (single-threaded onnxruntime, so a
+    forked job process can use the copy it inherits)."""
+    from newsprism.embed import load_embedder
+    from newsprism.nlp import load_model
+
+    load_model()
+    load_embedder()
+
+
 def create_app(settings: WebSettings | None = None, builder: Builder | None = None) -> FastAPI:
     """The web app: pages, ``/api/v1`` and static files behind the security middleware.
 
@@ -65,10 +75,9 @@ def create_app(settings: WebSettings | None = None, builder: Builder | None = No
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if builder is None:
-            # The model takes seconds to load: do it now, not in the first user's job.
-            from newsprism.nlp import load_model
-
-            manager.warm(load_model)
+            # The models take seconds to load: do it now, not in the first user's job.
+            # Jobs run in processes forked from this one, so they start with both loaded.
+            manager.warm(load_models)
         yield
         manager.shutdown()
 
