@@ -35,7 +35,9 @@ def _summary(v: View) -> list[str]:
     notes: dict[int, Citation] = {}
     rows = zip(v.brief.summary, v.summary_citations(), strict=True)
     for i, (sentence, cites) in enumerate(rows, start=1):
-        lines.append(f"{i}. {md_escape(sentence.text)} {_refs(cites)}".rstrip())
+        label = v.summary_label(sentence)
+        tag = f" *({md_escape(label)})*" if label else ""
+        lines.append(f"{i}. {md_escape(sentence.text)} {_refs(cites)}{tag}".rstrip())
         for c in cites:
             notes.setdefault(c.number, c)
     lines.append("")
@@ -52,10 +54,7 @@ def _facts(v: View) -> list[str]:
     for sec in v.fact_sections():
         lines += [f"### {sec.title} ({len(sec.facts)})", ""]
         for fact in sec.facts:
-            n = fact.independent_sources
-            lines.append(
-                f"**{md_escape(fact.about)}** — {n} independent source{'' if n == 1 else 's'}"
-            )
+            lines.append(f"**{md_escape(fact.about)}** — {md_escape(v.fact_support(fact))}")
             lines.append("")
             for val in fact.values:
                 by = md_escape(v.doc_labels(val.documents))

@@ -14,13 +14,27 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import PurePosixPath
 
-from newsprism.models import Brief, Claim, Document, Evidence, Fact, Quote, QuoteGroup
+from newsprism.models import (
+    Brief,
+    Claim,
+    Document,
+    Evidence,
+    Fact,
+    Quote,
+    QuoteGroup,
+    SummarySentence,
+)
 
 # Disputed first: a conflict between outlets is what a reader most needs to see.
+# Facts sections, in order. "Corroborated" never "established": several independent
+# sources agree, which is all the brief can say; "attributed" facts are corroborated
+# only in that someone said them; "background" facts are about another incident.
 FACT_SECTIONS: tuple[tuple[str, str], ...] = (
     ("conflict", "Disputed"),
-    ("corroborated", "Established"),
+    ("corroborated", "Corroborated"),
+    ("attributed", "Attributed"),
     ("single_source", "Single-source"),
+    ("background", "Background"),
 )
 
 
@@ -204,11 +218,36 @@ class View:
     def fact_sections(self) -> list[FactSection]:
         sections = []
         for status, title in FACT_SECTIONS:
-            facts = [f for f in self.brief.facts if f.status == status]
+            facts = [f for f in self.brief.facts if fact_group(f) == status]
             if facts:
                 facts.sort(key=lambda f: (-f.independent_sources, f.about, f.id))
                 sections.append(FactSection(status, title, facts))
         return sections
+
+    def fact_support(self, fact: Fact) -> str:
+        """"3 independent sources"; for an attributed fact "claimed by X, reported by 3
+        sources" (it is corroborated that X said it, not that it is true)."""
+        n = fact.independent_sources
+        reported = f"{n} independent source{'' if n == 1 else 's'}"
+        if fact.attributed and fact.status != "conflict":
+            who = self.name(fact.attributed_to) if fact.attributed_to else "a source"
+            return f"claimed by {who}, reported by {n} source{'' if n == 1 else 's'}"
+        return reported
+
+    def summary_label(self, sentence: SummarySentence) -> str:
+        """Why a summary line is there, with the graph's counts ("reported by 5 of 5 sources")."""
+        if sentence.sources is None:
+            return ""
+        total = sentence.of_sources or sentence.sources
+        of = f" of {sentence.of_sources}" if sentence.of_sources else ""
+        count = f"{sentence.sources}{of} source{'' if total == 1 else 's'}"
+        return {
+            "main_event": f"main event · reported by {count}",
+            "corroborated": f"reported by {count}",
+            "attributed": f"attributed · reported by {count}",
+            "dispute": f"disputed · one side, {count}",
+            "single_source": "single source",
+        }.get(sentence.role or "", "")
 
     def fact_claims(self, claim_ids: Sequence[str]) -> list[Claim]:
         return [self.claims[c] for c in claim_ids if c in self.claims]
@@ -333,6 +372,15 @@ class View:
 
     def entity_types(self) -> list[str]:
         return sorted({e.type for e in self.brief.entities})
+
+
+def fact_group(fact: Fact) -> str:
+    """The facts section a fact belongs to (see ``FACT_SECTIONS``)."""
+    if fact.background:
+        return "background"
+    if fact.attributed and fact.status != "conflict":
+        return "attributed"
+    return fact.status
 
 
 _UNIT_PLURALS = {"person": "people", "people": "people", "percent": "percent", "staff": "staff"}
