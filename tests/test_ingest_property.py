@@ -3,9 +3,10 @@
 Hypothesis writes small JSONL, JSON, HTML and text files, valid and hostile:
 lone surrogates (escaped in JSON, raw in bytes), NUL bytes, binary junk,
 empty files, malformed JSON, huge integers, non-UTF-8 file names. The brief
-must come back (and render to JSON, HTML and Markdown) without raising, and each input must appear in
-``documents`` or ``skipped``; a JSON Lines file either as a whole or line by
-line. Examples are few and small, and derandomised, so CI stays fast and stable.
+must come back (and render to JSON, HTML and Markdown) without raising, and
+each input must appear in ``documents`` or ``skipped``; a JSON Lines file
+either as a whole or line by line. Examples are few and small, and
+derandomised, so CI stays fast and stable.
 """
 
 from __future__ import annotations
