@@ -225,12 +225,31 @@ class Example(_Model):
     score: float | None = None
 
 
+class TonePhrase(_Model):
+    """An own-voice phrase tied in the parse to a mention of an actor, with its polarity."""
+
+    document: str
+    span: Span
+    text: str
+    polarity: float
+
+
 class ActorTone(_Model):
-    """Tone of one source toward one actor: mean over sentences where it is subject or target."""
+    """Tone of one source toward one actor: targeted tone averaged over the sentences naming it."""
 
     actor: str
     tone: float
     sentences: int
+    evidence: list[Example] = Field(default_factory=list)
+    # The phrases behind the tone, strongest first (issue 15).
+    phrases: list[TonePhrase] = Field(default_factory=list)
+
+
+class TermAlternative(_Model):
+    """What other sources wrote in the same place as a loaded term ("shooting" for "massacre")."""
+
+    term: str
+    sources: int
     evidence: list[Example] = Field(default_factory=list)
 
 
@@ -242,6 +261,8 @@ class LoadedTerm(_Model):
     score: float
     other_sources: int = 0
     evidence: list[Example] = Field(default_factory=list)
+    # What the other sources said instead, where they describe the same thing (issue 15).
+    alternatives: list[TermAlternative] = Field(default_factory=list)
 
 
 class SourceProfile(_Model):
@@ -264,6 +285,8 @@ class SourceProfile(_Model):
     not_quoted: list[str] = Field(default_factory=list)
     tone_detail: list[ActorTone] = Field(default_factory=list)
     loaded_detail: list[LoadedTerm] = Field(default_factory=list)
+    # Main actors this source names but with too little own-voice evidence for a tone.
+    tone_withheld: list[str] = Field(default_factory=list)
 
 
 class SummarySentence(_Model):
