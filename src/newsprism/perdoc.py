@@ -19,6 +19,7 @@ from newsprism.extract.quotes import ExtractedQuote, extract_quotes
 from newsprism.extract.sentences import SentenceFeatures, sentence_features
 from newsprism.models import Document
 from newsprism.nlp import annotate
+from newsprism.nlp.parsed import Parsed
 
 
 @dataclass(frozen=True)
@@ -34,15 +35,21 @@ class DocExtraction:
 
 
 def extract_document(doc: Document, sdoc: Any) -> DocExtraction:
-    """Run every per-document extractor over ``sdoc``, the parse of ``doc.text``."""
-    mentions = extract_mentions(doc.id, sdoc)
+    """Run every per-document extractor over ``sdoc``, the parse of ``doc.text``.
+
+    spaCy rebuilds ``Doc.text`` and ``Doc.sents`` on every access, so they are
+    read once here (``Parsed``) and every extractor gets that view: the stage
+    stays linear in the document's length.
+    """
+    parsed = Parsed.of(sdoc)
+    mentions = extract_mentions(doc.id, parsed)
     return DocExtraction(
         document=doc.id,
         mentions=tuple(mentions),
-        quotes=tuple(extract_quotes(doc.id, sdoc, mentions)),
-        claims=tuple(extract_claims(doc.id, sdoc, doc.published, mentions)),
-        events=tuple(extract_events(doc.id, sdoc, mentions, doc.published)),
-        sentences=sentence_features(sdoc, mentions),
+        quotes=tuple(extract_quotes(doc.id, parsed, mentions)),
+        claims=tuple(extract_claims(doc.id, parsed, doc.published, mentions)),
+        events=tuple(extract_events(doc.id, parsed, mentions, doc.published)),
+        sentences=sentence_features(parsed, mentions),
     )
 
 

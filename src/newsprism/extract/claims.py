@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,7 @@ from newsprism.extract.entities import EntityMention
 from newsprism.extract.slot_context import SlotContext, clause_tense, slot_context
 from newsprism.extract.values import Value, find_values
 from newsprism.models import Claim, Slot
+from newsprism.nlp.parsed import Parsed
 
 Span = tuple[int, int]
 
@@ -117,25 +119,6 @@ def claim_id(doc_id: str, span: Span, text: str) -> str:
     return "c-" + hashlib.sha256(raw.encode("utf-8")).hexdigest()[:12]
 
 
-def _pieces(sdoc: Any) -> list[Span]:
-    """Sentence spans, split at line breaks and trimmed of whitespace."""
-    text: str = sdoc.text
-    out: list[Span] = []
-    for sent in sdoc.sents:
-        start = sent.start_char
-        for line in text[sent.start_char : sent.end_char].split("\n"):
-            end = start + len(line)
-            s, e = start, end
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if s < e:
-                out.append((s, e))
-            start = end + 1
-    return out
-
-
 def _finished(text: str) -> bool:
     stripped = text.rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _END_MARKS
@@ -191,19 +174,35 @@ def _according_to(tokens: Sequence[Any]) -> Any | None:
 class _DocContext:
     """Per-document state: mentions by position and the pronoun resolver."""
 
-    def __init__(self, sdoc: Any, mentions: Sequence[EntityMention]) -> None:
-        self.sdoc = sdoc
+    def __init__(self, parsed: Parsed, mentions: Sequence[EntityMention]) -> None:
+        self.sdoc = parsed.sdoc
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
-        self.resolver = Resolver(sdoc, list(self.mentions), [])
+        # Lookups by position go through bisect: a scan of every mention per
+        # sentence or per claim is quadratic in document length.
+        self.starts = [m.start for m in self.mentions]
+        self.longest = max((m.end - m.start for m in self.mentions), default=0)
+        self.resolver = Resolver(parsed, list(self.mentions), [])
 
     def mention_over(self, start: int, end: int) -> EntityMention | None:
-        for m in self.mentions:
-            if m.start < end and start < m.end:
+        """The first mention (by position) that overlaps ``[start, end)``."""
+        # A mention that starts before ``start - longest`` ends before ``start``.
+        for i in range(bisect_left(self.starts, start - self.longest), len(self.mentions)):
+            m = self.mentions[i]
+            if m.start >= end:
+                break
+            if start < m.end:
                 return m
         return None
 
     def inside(self, start: int, end: int) -> list[EntityMention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        out = []
+        for i in range(bisect_left(self.starts, start), len(self.mentions)):
+            m = self.mentions[i]
+            if m.start > end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
 
     def speaker(self, subj: Any, bounds: Span) -> Span | None:
         """Span of the named mention the subject token stands for, if any."""
@@ -273,12 +272,13 @@ def classify(
 
 def opinion_spans(sdoc: Any) -> list[Span]:
     """Spans of the sentences written in the author's own opinionated voice."""
+    parsed = Parsed.of(sdoc)
     out: list[Span] = []
-    for start, end in _pieces(sdoc):
-        span = sdoc.char_span(start, end, alignment_mode="expand")
+    for start, end in parsed.pieces:
+        span = parsed.sdoc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        if classify(list(span), sdoc.text[start:end], start)[0]:
+        if classify(list(span), parsed.text[start:end], start)[0]:
             out.append((start, end))
     return out
 
@@ -291,11 +291,12 @@ def extract_claims(
     ``published`` (``YYYY-MM-DD``) anchors relative dates; without it a full date
     stated in the document's opening is used, and without that they stay null.
     """
-    text: str = sdoc.text
+    parsed = Parsed.of(sdoc)
+    sdoc, text = parsed.sdoc, parsed.text
     anchor: dt.date | None = parse_anchor(published) or dateline_anchor(text)
-    ctx = _DocContext(sdoc, [m for m in mentions if m.document == doc_id])
+    ctx = _DocContext(parsed, [m for m in mentions if m.document == doc_id])
     out: list[ExtractedClaim] = []
-    for position, (start, end) in enumerate(_pieces(sdoc)):
+    for position, (start, end) in enumerate(parsed.pieces):
         sent_text = text[start:end]
         if not _finished(sent_text):
             continue
@@ -318,7 +319,7 @@ def extract_claims(
         if not slots and not inside:
             continue
         slots.sort(key=lambda s: (s.span[0], s.span[1], s.kind))
-        out.append(_build(doc_id, sdoc, ctx, (start, end), tokens, slots, hedged, speech,
+        out.append(_build(doc_id, sent_text, ctx, (start, end), tokens, slots, hedged, speech,
                           according, inside, position))
     return out
 
@@ -348,11 +349,12 @@ def _places(inside: list[EntityMention], sdoc: Any, taken: set[Span]) -> list[Sl
 
 
 def _build(
-    doc_id: str, sdoc: Any, ctx: _DocContext, span: Span, tokens: list[Any], slots: list[Slot],
+    doc_id: str, text: str, ctx: _DocContext, span: Span, tokens: list[Any], slots: list[Slot],
     hedged: bool, speech: Any | None, according: Any | None, inside: list[EntityMention],
     position: int,
 ) -> ExtractedClaim:
-    text = sdoc.text[span[0] : span[1]]
+    """One claim; ``text`` is the document's text at ``span`` (read once by the caller)."""
+    sdoc = ctx.sdoc
     speaker_ref: Span | None = None
     if speech is not None:
         subj = next((c for c in speech.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -35,6 +35,7 @@ from newsprism.extract.cues import (
     PRONOUN_GENDER,
     ROLE_NOUNS,
 )
+from newsprism.nlp.parsed import Parsed
 
 MAX_SENTENCES_BACK = 4
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -88,15 +89,14 @@ class Resolver:
     """Resolves speaker tokens of one parsed document to named PERSON mentions."""
 
     def __init__(self, sdoc: Any, mentions: list[MentionLike], quoted: list[tuple[int, int]]):
-        self._sdoc = sdoc
+        # ``sdoc`` is a ``Parsed`` view or a spaCy ``Doc``; the view's sentences are shared.
+        parsed = Parsed.of(sdoc)
+        sdoc = self._sdoc = parsed.sdoc
         self._people: dict[str, _Person] = {}
         self._cands: list[_Candidate] = []
         self._pron_memo: dict[int, _Candidate | None] = {}
-        self._sents = list(sdoc.sents)
-        self._sent_of: dict[int, int] = {}
-        for si, sent in enumerate(self._sents):
-            for tok in sent:
-                self._sent_of[tok.i] = si
+        self._sents = parsed.sents
+        self._sent_of = parsed.sent_of_token
         for m in sorted(mentions, key=lambda m: (m.start, m.end)):
             if m.label != "PERSON" or any(a <= m.start and m.end <= b for a, b in quoted):
                 continue
@@ -114,6 +114,11 @@ class Resolver:
             self._cands.append(self._candidate(span, (m.start, m.end), key))
         self._add_untagged(quoted)
         self._cands.sort(key=lambda c: c.token_i)
+        # Candidates per sentence, in token order: a pronoun looks at a few sentences
+        # back, never at the whole document (that made resolution quadratic).
+        self._by_sent: dict[int, list[_Candidate]] = {}
+        for c in self._cands:
+            self._by_sent.setdefault(c.sent, []).append(c)
 
     def _candidate(self, span: Any, ref: tuple[int, int], key: str) -> _Candidate:
         root = span.root
@@ -218,7 +223,7 @@ class Resolver:
             s = sent - back
             if s < 0:
                 break
-            options = [c for c in self._cands if c.sent == s and c.token_i < token.i]
+            options = [c for c in self._by_sent.get(s, ()) if c.token_i < token.i]
             options.extend(self._pronoun_links(s, token, gender, depth))
             options = [c for c in options if self._agrees(c.key, gender)]
             if options:

@@ -45,6 +45,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from newsprism.nlp.parsed import Parsed
+
 Span = Any  # spacy.tokens.Span; spaCy ships no type stubs
 Token = Any  # spacy.tokens.Token
 
@@ -320,8 +322,9 @@ def _known_names(doc: Any, spans: list[tuple[int, int, str]]) -> dict[str, str]:
 
 
 def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
-    """Cleaned entity mentions of one parsed document, sorted by position."""
-    text: str = sdoc.text
+    """Cleaned entity mentions of one parsed document (a ``Parsed`` or a spaCy ``Doc``)."""
+    parsed = Parsed.of(sdoc)
+    sdoc, text = parsed.sdoc, parsed.text
     spans = _fix_particles(sdoc)
     known = _known_names(sdoc, spans)
     found: dict[tuple[int, int], EntityMention] = {}
@@ -360,7 +363,8 @@ def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
                         for a, b in parts:
                             emit(base + a, base + b, known.get(span.text[a:b], label), place)
                     _add_conjuncts(sdoc, span.root, label, place, covered, emit)
-    return _drop_headline_noise(sdoc, sorted(found.values(), key=lambda m: (m.start, m.end)))
+    ordered = sorted(found.values(), key=lambda m: (m.start, m.end))
+    return _drop_headline_noise(sdoc, text, ordered)
 
 
 _SMALL_WORDS = _words("a an the and or of to in on for at by with from vs as is")
@@ -385,15 +389,18 @@ def _lone_line_word(text: str, m: EntityMention) -> bool:
     return " " not in m.text and line.strip() == m.text
 
 
-def _drop_headline_noise(doc: Any, mentions: list[EntityMention]) -> list[EntityMention]:
+def _drop_headline_noise(
+    doc: Any, text: str, mentions: list[EntityMention]
+) -> list[EntityMention]:
     """Drop title-cased phrases that NER took for names, unless the body names them too.
 
     Headlines capitalise every word ("The Road Ahead", "Leaders Meet …"), and a
     lone common word tagged as a name ("Criticism", "Spread") is the same
     mistake; a real name almost always recurs outside such places.
     """
-    text: str = doc.text
     in_headline: dict[tuple[int, int], bool] = {}
+    # How often each name occurs, counted once (not once per mention: quadratic).
+    count = Counter(m.text for m in mentions)
     body_names: set[str] = set()
     for m in mentions:
         line_start = text.rfind("\n", 0, m.start) + 1
@@ -404,7 +411,7 @@ def _drop_headline_noise(doc: Any, mentions: list[EntityMention]) -> list[Entity
             body_names.add(m.text)
     kept = []
     for m in mentions:
-        if _lone_line_word(text, m) and sum(x.text == m.text for x in mentions) == 1:
+        if _lone_line_word(text, m) and count[m.text] == 1:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         proper = span is not None and any(t.pos_ == "PROPN" for t in span)
@@ -413,7 +420,7 @@ def _drop_headline_noise(doc: Any, mentions: list[EntityMention]) -> list[Entity
             continue
         # NORP and GPE adjectives ("European", "Ukrainian") are rightly not PROPN.
         lone_common = not multi and not proper and m.label not in ("NORP", "GPE")
-        if lone_common and sum(x.text == m.text for x in mentions) == 1:
+        if lone_common and count[m.text] == 1:
             continue
         kept.append(m)
     return kept

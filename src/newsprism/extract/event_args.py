@@ -19,6 +19,7 @@ from newsprism.extract.entities import EntityMention
 from newsprism.extract.event_words import GROUP_NOUNS, PROPOSAL_NOUNS
 from newsprism.extract.quote_marks import find_quoted
 from newsprism.extract.slot_context import clause_tense
+from newsprism.nlp.parsed import Parsed
 
 Span = tuple[int, int]
 
@@ -60,18 +61,19 @@ class DocContext:
     def __init__(
         self, doc_id: str, sdoc: Any, mentions: Sequence[EntityMention], published: str | None
     ) -> None:
+        parsed = Parsed.of(sdoc)
         self.doc_id = doc_id
-        self.sdoc = sdoc
+        self.sdoc = parsed.sdoc
         self.mentions = sorted(
             (m for m in mentions if m.label in _ACTOR_LABELS), key=lambda m: (m.start, m.end)
         )
         self.starts = [m.start for m in self.mentions]
         self.labels = {(m.start, m.end): m.label for m in self.mentions}
-        # ``Doc.text`` joins every token on each access: read it once.
-        self.text: str = sdoc.text
+        # ``Doc.text`` and ``Doc.sents`` are rebuilt on each access: the view read them once.
+        self.text: str = parsed.text
         self.quoted = [(q.open, q.close + 1) for q in find_quoted(self.text)]
-        self.resolver = Resolver(sdoc, list(mentions), self.quoted)
-        self.sents = list(sdoc.sents)
+        self.resolver = Resolver(parsed, list(mentions), self.quoted)
+        self.sents = parsed.sents
         self.sent_starts = [int(s.start) for s in self.sents]
         self.anchor = parse_anchor(published) or dateline_anchor(self.text)
         self._dates: dict[int, list[tuple[int, int, str]]] = {}

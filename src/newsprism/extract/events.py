@@ -328,7 +328,7 @@ def extract_events(
     """Events in one parsed document, in text order (rules in the module docstring)."""
     doc = DocContext(doc_id, sdoc, mentions, published)
     out: list[ExtractedEvent] = []
-    for si, sent in enumerate(sdoc.sents):
+    for si, sent in enumerate(doc.sents):
         for tok in sent:
             kind = _is_trigger(tok)
             cond = _condition(tok)

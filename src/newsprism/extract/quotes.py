@@ -302,7 +302,7 @@ def _inherit(q: ExtractedQuote, indirect: list[ExtractedQuote]) -> ExtractedQuot
 
 
 def extract_quotes(doc_id: str, sdoc: Any, mentions: Sequence[MentionLike]) -> list[ExtractedQuote]:
-    """Every direct, partial and indirect quote in ``sdoc``, sorted by span.
+    """Every direct, partial and indirect quote in ``sdoc`` (``Parsed`` or ``Doc``), by span.
 
     Pure: depends only on its arguments. ``mentions`` are the document's entity
     mentions (``extract.entities.EntityMention`` or anything with start/end/label).

@@ -36,6 +36,7 @@ from newsprism.extract.claims import FIRST_PERSON, PRESCRIPTIVE
 from newsprism.extract.cues import SPEECH_VERBS
 from newsprism.extract.entities import EntityMention
 from newsprism.extract.quote_marks import find_quoted
+from newsprism.nlp.parsed import Parsed
 from newsprism.sources.lexicon import EVALUATIVE, FRAMING, STRONG_VALENCE, compound, valence
 
 Span = tuple[int, int]
@@ -78,23 +79,6 @@ class SentenceFeatures:
     tone_words: tuple[Span, ...] = ()
     # Entity mentions that are the subject or the target of the sentence.
     actors: tuple[tuple[Span, Role], ...] = ()
-
-
-def _pieces(sdoc: Any) -> list[Span]:
-    text: str = sdoc.text
-    out: list[Span] = []
-    for sent in sdoc.sents:
-        start = sent.start_char
-        for line in text[sent.start_char : sent.end_char].split("\n"):
-            s, e = start, start + len(line)
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append((s, e))
-            start += len(line) + 1
-    return out
 
 
 def _quoted_mask(text: str) -> list[bool]:
@@ -238,9 +222,9 @@ def _actors(sdoc: Any, mentions: Sequence[EntityMention], span: Span) -> list[tu
 
 
 def _features(
-    sdoc: Any, span: Span, quoted: list[bool], mentions: Sequence[EntityMention]
+    parsed: Parsed, span: Span, quoted: list[bool], mentions: Sequence[EntityMention]
 ) -> SentenceFeatures:
-    text: str = sdoc.text
+    sdoc, text = parsed.sdoc, parsed.text
     sent = text[span[0] : span[1]]
     chunk = sdoc.char_span(span[0], span[1], alignment_mode="expand")
     tokens = list(chunk) if chunk is not None else []
@@ -270,7 +254,11 @@ def _features(
 def sentence_features(
     sdoc: Any, mentions: Sequence[EntityMention] = ()
 ) -> tuple[SentenceFeatures, ...]:
-    """Voice, markers, tone and actor roles of every sentence of one parsed document."""
-    quoted = [*_quoted_mask(sdoc.text), False]
+    """Voice, markers, tone and actor roles of every sentence of one parsed document.
+
+    ``sdoc`` is a ``Parsed`` view (its text and sentences read once) or a spaCy ``Doc``.
+    """
+    parsed = Parsed.of(sdoc)
+    quoted = [*_quoted_mask(parsed.text), False]
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
-    return tuple(_features(sdoc, span, quoted, ordered) for span in _pieces(sdoc))
+    return tuple(_features(parsed, span, quoted, ordered) for span in parsed.pieces)

@@ -24,6 +24,7 @@ from newsprism.extract.cues import (
     SPEECH_VERBS,
 )
 from newsprism.extract.quote_marks import Quoted, find_quoted
+from newsprism.nlp.parsed import Parsed
 
 Span = tuple[int, int]
 
@@ -68,9 +69,10 @@ class SpeakerContext:
     """Per-document state shared by the rules below."""
 
     def __init__(self, doc_id: str, sdoc: Any, mentions: Sequence[MentionLike]):
+        parsed = Parsed.of(sdoc)
         self.doc_id = doc_id
-        self.sdoc = sdoc
-        self.text: str = sdoc.text
+        self.sdoc = sdoc = parsed.sdoc
+        self.text: str = parsed.text
         self.quoted: list[Quoted] = find_quoted(self.text)
         self.quoted_tok: set[int] = set()
         for q in self.quoted:
@@ -80,7 +82,9 @@ class SpeakerContext:
         self.mentions = sorted(
             (m for m in mentions if m.label in SPEAKER_LABELS), key=lambda m: (m.start, m.end)
         )
-        self.resolver = Resolver(sdoc, list(mentions), [(q.open, q.close + 1) for q in self.quoted])
+        self.resolver = Resolver(
+            parsed, list(mentions), [(q.open, q.close + 1) for q in self.quoted]
+        )
 
     def mention_at(self, start: int, end: int) -> Span | None:
         for m in self.mentions:
