@@ -281,3 +281,23 @@ def test_web_server_closes_connections_that_do_not_send_headers_in_time(
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+@needs_fork
+def test_web_jobs_killed_by_shutdown_are_interrupted_not_crashed(tmp_path: Path) -> None:
+    gate = tmp_path / "never"
+
+    def stuck(submission: Submission, progress: Progress) -> Brief:
+        wait_for(gate, 60)
+        return quick_builder(submission, progress)
+
+    with web_client(tmp_path, builder=stuck) as client:
+        manager = client.app.state.jobs  # type: ignore[attr-defined]
+        job_id = client.post("/api/v1/jobs", data={"text": TEXT}).json()["id"]
+        deadline = time.monotonic() + 10
+        while manager.get(job_id).status != "running" and time.monotonic() < deadline:
+            time.sleep(0.02)
+    # Leaving the client shut the app down: the job process was killed, the job says why.
+    job = manager.wait(job_id, 10)
+    assert job.status == "failed"
+    assert job.error.code == "interrupted"

@@ -80,6 +80,11 @@ class Job(BaseModel):
     error: ErrorInfo | None = None
 
 
+INTERRUPTED = ErrorInfo(
+    code="interrupted", message="the server stopped before this job finished: submit it again"
+)
+
+
 def now_iso() -> str:
     return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
 
@@ -125,6 +130,7 @@ class JobManager:
         self._executor: ThreadPoolExecutor | None = None
         # brief.json versions already checked to be a valid brief (the API serves bytes).
         self._valid: dict[str, FileStamp] = {}
+        self._stopping = False
         self._load()
 
     # ------------------------------------------------------------------ persistence
@@ -160,10 +166,7 @@ class JobManager:
                     update={
                         "status": "failed",
                         "finished_at": job.finished_at or now_iso(),
-                        "error": ErrorInfo(
-                            code="interrupted",
-                            message="the server stopped before this job finished: submit it again",
-                        ),
+                        "error": INTERRUPTED,
                     }
                 )
                 self._save(job)
@@ -229,6 +232,8 @@ class JobManager:
         # Called with the lock held.
         if self._executor is None:
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="newsprism-job")
+            self._stopping = False
+            self._runner.resume()
         return self._executor
 
     def warm(self, task: Callable[[], object]) -> None:
@@ -319,6 +324,10 @@ class JobManager:
         )
 
     def _finish(self, job_id: str, outcome: Outcome) -> None:
+        if self._stopping and isinstance(outcome, Failed):
+            # Killed by our own shutdown: what a restart would say of it, said now.
+            self._fail(job_id, INTERRUPTED.code, INTERRUPTED.message)
+            return
         if isinstance(outcome, Failed):
             self._fail(job_id, outcome.code, outcome.message)
             return
@@ -363,6 +372,7 @@ class JobManager:
         than once (test clients do that) keeps working."""
         with self._lock:
             executor, self._executor = self._executor, None
+            self._stopping = executor is not None
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
         self._runner.stop()

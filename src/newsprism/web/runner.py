@@ -143,6 +143,7 @@ class Runner:
         self.memory_bytes = memory_bytes
         self._lock = threading.Lock()
         self._process: Any = None
+        self._stopped = False
 
     def run(self, build: Build, submission: Any, progress: Progress, path: Path) -> Outcome:
         if not self.isolate:
@@ -161,6 +162,8 @@ class Runner:
             with self._lock:
                 process.start()
                 self._process = process
+                if self._stopped:  # the server began to stop while this job was starting
+                    process.kill()
         send.close()
         outcome: Outcome | None = None
         try:
@@ -183,11 +186,16 @@ class Runner:
         return Failed("job_crashed", _death(process.exitcode))
 
     def stop(self) -> None:
-        """Kill the running child, if any (the server is shutting down)."""
+        """Kill the running child, if any, and any started until ``resume`` (shutdown)."""
         with self._lock:
+            self._stopped = True
             process = self._process
         if process is not None and process.is_alive():
             process.kill()
+
+    def resume(self) -> None:
+        with self._lock:
+            self._stopped = False
 
 
 def _death(code: int | None) -> str:
