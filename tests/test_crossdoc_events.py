@@ -110,3 +110,46 @@ def test_crossdoc_events_deterministic_whatever_the_input_order() -> None:
 
 def _index() -> dict[tuple[str, int, int], str]:
     return {(m.document, *m.span): e.id for e in ENTITIES for m in e.mentions}
+
+
+def test_crossdoc_events_unnamed_gunman_is_a_role_actor() -> None:
+    from dataclasses import replace
+
+    found = [
+        replace(_ev("d1", 9, kind="ASSAULT", date="2031-05-04"), actor_role="gunman"),
+        replace(_ev("d2", 9, kind="DEMAND"), actor_role="gunman"),  # roles only for crime
+    ]
+    (event,) = merge_events(found, ENTITIES, _index())
+    assert (event.type, event.actor, event.actor_role) == ("ASSAULT", "role-gunman", "gunman")
+
+
+def test_crossdoc_events_stated_stances_stay_off_the_timeline() -> None:
+    from dataclasses import replace
+
+    found = [replace(_ev("d1", 9, kind="REJECT", actor=(0, 8)), position_only=True)]
+    assert merge_events(found, ENTITIES, _index()) == []
+
+
+def test_crossdoc_events_one_visit_told_with_different_parties_is_one_event() -> None:
+    found = [
+        _ev("d1", 9, actor=(0, 8), target=(13, 21), date="2031-05-04"),  # Lind met Rook
+        _ev("d3", 9, actor=(0, 4), target=(50, 54), date="2031-05-04"),  # Lind's visit to Oslo
+        _ev("d4", 9, actor=(60, 66), date="2031-05-04"),  # "the visit by Norway"
+        _ev("d2", 9, actor=(0, 8), target=(30, 38), date="2031-06-01"),  # another day
+    ]
+    events = merge_events(found, ENTITIES, _index())
+    assert sorted(len(e.evidence) for e in events) == [1, 3]
+    (main,) = [e for e in events if e.main]
+    assert len(main.evidence) == 3 and main.date == "2031-05-04"
+
+
+def test_crossdoc_events_main_event_is_the_most_reported_happened_one() -> None:
+    found = [
+        _ev("d1", 9, actor=(0, 8), target=(13, 21), date="2031-05-04"),
+        _ev("d2", 9, actor=(0, 8), target=(30, 38), date="2031-05-04"),
+        _ev("d1", 30, kind="DEMAND", actor=(13, 21)),
+        _ev("d2", 40, actor=(0, 8), target=(30, 38), date="2031-05-12", mode="planned"),
+    ]
+    events = merge_events(found, ENTITIES, _index())
+    assert [(e.type, e.mode) for e in events if e.main] == [("CONSULT", "happened")]
+    assert sum(e.main for e in events) == 1

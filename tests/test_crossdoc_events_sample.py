@@ -92,7 +92,7 @@ def test_sample_events_threat_is_conditional(sample_brief: Brief) -> None:
         ({"Kestovia", "Oleksandr Marchenko"}, "territory", "demand", 0),
         ({"Tomas Reyes"}, "territory", "oppose", 1),
         ({"Northern Compact"}, "ceasefire", "demand", 3),
-        ({"Oleksandr Marchenko"}, "sanction", "demand", 5),
+        ({"Oleksandr Marchenko"}, "sanction", "oppose", 5),  # wants them lifted
     ],
 )
 def test_sample_positions_match_gold(

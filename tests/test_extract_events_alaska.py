@@ -55,7 +55,8 @@ def test_alaska_positions_russian_demands(alaska: Brief) -> None:
     russia = _ids(alaska, "Vladimir Putin", "Russia")
     territory = _stances(alaska, russia, "territory", {"demand"})
     assert any("cede" in t for t in territory)
-    nato = _stances(alaska, russia, "NATO membership", {"demand"})
+    # Demanding that Ukraine renounce NATO membership is a stance against the membership.
+    nato = _stances(alaska, russia, "NATO membership", {"oppose"})
     assert any("NATO membership" in t for t in nato)
 
 
@@ -76,3 +77,29 @@ def test_alaska_events_spans_exact(alaska: Brief) -> None:
     for item in [*alaska.events, *alaska.positions]:
         for text in _texts(alaska, item.evidence):
             assert text and text == text.strip()
+
+
+def test_alaska_positions_trump_prefers_a_peace_deal_to_a_ceasefire(alaska: Brief) -> None:
+    trump = _ids(alaska, "Donald Trump")
+    assert any("peace deal" in t for t in _stances(alaska, trump, "peace deal", {"demand"}))
+    assert any("abandoned" in t for t in _stances(alaska, trump, "ceasefire", {"oppose"}))
+
+
+def test_alaska_positions_issues_name_something(alaska: Brief) -> None:
+    from newsprism.crossdoc.issues import meaningful
+
+    assert alaska.positions
+    for p in alaska.positions:
+        assert meaningful(p.issue), p.issue
+        assert p.issue not in ("pocket", "exit", "style security protection", "peace")
+
+
+def test_alaska_events_no_feared_or_pending_event_happened(alaska: Brief) -> None:
+    for e in alaska.events:
+        texts = " ".join(_texts(alaska, e.evidence))
+        if e.mode == "happened":
+            assert "had to approve" not in texts and "feared" not in texts, texts
+        assert not (e.type == "SUPPORT" and "welcomed Putin" in texts)
+        assert not (e.type == "AID" and "offered" in texts)
+    (main,) = [e for e in alaska.events if e.main]
+    assert main.type == "CONSULT" and main.date == "2025-08-15"

@@ -16,6 +16,10 @@ Merging, in this order (everything iterates in sorted order):
    report joins the event when exactly one date is known for it.
 2. A report that names only the actor ("Putin met …") joins the one event of
    that type and mode in which the actor takes part, if there is exactly one.
+   An unnamed actor of a crime, disaster or protest event ("a gunman",
+   "police") takes part by its role ("role-gunman", ``actor_role``); every other
+   event needs a named actor. Stated stances ("opposes the bill") are positions
+   only and never become events.
 3. A report with no named actor but a date ("the meeting on March 3 in
    Halloran") joins the one event of its type, mode and date (and place, when
    both name one), if there is exactly one. Otherwise it is dropped: an event
@@ -34,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsprism.crossdoc.names import alias_of, fold
+from newsprism.extract.event_checks import ROLE_TYPES
 from newsprism.extract.event_words import SYMMETRIC
 from newsprism.extract.events import ExtractedEvent
 from newsprism.models import Entity, Event, Evidence
@@ -41,6 +46,8 @@ from newsprism.models import Entity, Event, Evidence
 Index = Mapping[tuple[str, int, int], str]
 
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
+# Actor id of an unnamed actor of a crime, disaster or protest event: "role-gunman".
+ROLE_PREFIX = "role-"
 # Buildings that stand for a government the way a capital does.
 SEATS_OF_GOVERNMENT: dict[str, str] = {
     "white house": "United States",
@@ -140,6 +147,8 @@ def _resolve(
     if location is not None and types.get(location) not in _PLACE_TYPES:
         location = None
     actor, target = ent(ev.actor_ref), ent(ev.target_ref)
+    if actor is None and ev.actor_role and ev.type in ROLE_TYPES:
+        actor = ROLE_PREFIX + ev.actor_role  # "a gunman", "police": a role, not an entity
     if target == actor:
         target = None
     return _Report(ev, actor, target, location)
@@ -151,14 +160,17 @@ def _parties(kind: str, actor: str, target: str | None) -> tuple[str, ...]:
     return tuple(sorted((actor, target))) if kind in SYMMETRIC else (actor, target)
 
 
-def _cluster(reports: list[_Report]) -> list[_Cluster]:
-    by_key: dict[tuple[str, str, str, tuple[str, ...]], list[_Report]] = defaultdict(list)
+def _cluster(reports: list[_Report], issues: Mapping[str, str]) -> list[_Cluster]:
+    Key = tuple[str, str, str, str, tuple[str, ...]]
+    by_key: dict[Key, list[_Report]] = defaultdict(list)
     for r in reports:
         if r.actor is not None:
-            key = (r.ev.type, r.ev.mode, r.ev.subtype or "", _parties(r.ev.type, r.actor, r.target))
-            by_key[key].append(r)
+            # Demands on different issues are different demands.
+            issue = issues.get(r.ev.id, "") if r.ev.stance else ""
+            parties = _parties(r.ev.type, r.actor, r.target)
+            by_key[(r.ev.type, r.ev.mode, r.ev.subtype or "", issue, parties)].append(r)
     clusters: list[_Cluster] = []
-    for (kind, mode, sub, parties), group in sorted(by_key.items()):
+    for (kind, mode, sub, _, parties), group in sorted(by_key.items()):
         dates = sorted({r.ev.date for r in group if r.ev.date})
         slots: list[str | None] = [*dates] or [None]
         for date in slots:
@@ -169,7 +181,42 @@ def _cluster(reports: list[_Report]) -> list[_Cluster]:
             if undated:
                 clusters.append(_Cluster(kind, mode, sub or None, parties, None, undated))
     _absorb_partial(clusters)
+    _merge_meetings(clusters)
     return clusters
+
+
+def _merge_meetings(clusters: list[_Cluster]) -> None:
+    """One meeting told with different parties is one event: happened meetings on the
+    same day that share a party merge ("Vasquez met Halvorsen", "Vasquez's visit to
+    Tarsland"), and a one-party report of that day ("the first visit by a Mirandian
+    leader") joins when that day has exactly one meeting left."""
+    by_day: dict[str, list[_Cluster]] = defaultdict(list)
+    for c in clusters:
+        if c.type == "CONSULT" and c.mode == "happened" and c.date and not c.subtype:
+            by_day[c.date].append(c)
+    for _, day in sorted(by_day.items()):
+        merged = True
+        while merged:
+            merged = False
+            for a in day:
+                for b in day:
+                    pair = a is not b and len(a.parties) == len(b.parties) == 2
+                    if pair and set(a.parties) & set(b.parties):
+                        _join(a, b, day, clusters)
+                        merged = True
+                        break
+                if merged:
+                    break
+        pairs = [c for c in day if len(c.parties) == 2]
+        if len(pairs) == 1:
+            for one in [c for c in day if len(c.parties) == 1]:
+                _join(pairs[0], one, day, clusters)
+
+
+def _join(host: _Cluster, other: _Cluster, day: list[_Cluster], clusters: list[_Cluster]) -> None:
+    host.reports.extend(other.reports)
+    day.remove(other)
+    clusters.remove(other)
 
 
 def _absorb_partial(clusters: list[_Cluster]) -> None:
@@ -279,6 +326,7 @@ def _event(c: _Cluster, issues: Mapping[str, str], main: bool = False) -> Event:
         subtype=c.subtype,
         issue=issue,
         main=main,
+        actor_role=actor.removeprefix(ROLE_PREFIX) if actor.startswith(ROLE_PREFIX) else None,
     )
 
 
@@ -298,8 +346,9 @@ def merge_events(
     reports = [
         _resolve(ev, index, countries, types)
         for ev in sorted(found, key=lambda e: (e.document, e.trigger, e.id))
+        if not ev.position_only  # "opposes the bill" is a position, not an event
     ]
-    clusters = _cluster(reports)
+    clusters = _cluster(reports, issues or {})
     _attach_anonymous(reports, clusters)
     main = _main_cluster(clusters)
     events = [_event(c, issues or {}, c is main) for c in clusters if c.reports]

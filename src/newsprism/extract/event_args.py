@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
-from newsprism.extract.coref import Resolver
+from newsprism.extract.coref import shared_resolver
 from newsprism.extract.cues import PRONOUN_GENDER
 from newsprism.extract.dates import dateline_anchor, find_dates, parse_anchor
 from newsprism.extract.entities import EntityMention
@@ -72,7 +72,8 @@ class DocContext:
         # ``Doc.text`` and ``Doc.sents`` are rebuilt on each access: the view read them once.
         self.text: str = parsed.text
         self.quoted = [(q.open, q.close + 1) for q in find_quoted(self.text)]
-        self.resolver = Resolver(parsed, list(mentions), self.quoted)
+        # Built once per document and shared with the quote and claim extractors.
+        self.resolver = shared_resolver(parsed, mentions)
         self.sents = parsed.sents
         self.sent_starts = [int(s.start) for s in self.sents]
         self.anchor = parse_anchor(published) or dateline_anchor(self.text)
@@ -124,14 +125,20 @@ class DocContext:
             if am is not None and am.label in ("PERSON", "ORG", "GPE", "NORP"):
                 return (am.start, am.end)
         low = tok.lower_
+        if low in ("who", "that", "which") and tok.head.dep_ == "relcl":
+            return self.ref(tok.head.head, sent_i, owner)  # "Trump, who abandoned …"
         if low in PRONOUN_GENDER:
             return self.resolver.resolve_pronoun(tok)
         if tok.pos_ == "PROPN":
             return self.resolver.resolve_name(tok)
         lemma = tok.lemma_.lower()
         if lemma in GROUP_NOUNS:
-            for child in tok.children:
-                if child.dep_ in ("amod", "compound", "poss"):
+            # "Kestovian officials", "his country", "the ministers of Brenn and Isola".
+            of = [
+                o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+            ]
+            for child in [*tok.children, *of]:
+                if child.dep_ in ("amod", "compound", "poss", "pobj"):
                     cm = self.mention_at(child)
                     if cm is not None:
                         return (cm.start, cm.end)
@@ -254,6 +261,10 @@ def find_parties(
             actor = doc.ref(subj, si, owner=kind == "DEMAND")
             used.extend(small_subtree(subj, 8) if actor is not None else [subj])
             conj = children(subj, "conj")
+            if not conj and subj.lemma_.lower() in GROUP_NOUNS:
+                conj = [
+                    c for o in prep_objects(subj, frozenset({"of"})) for c in children(o, "conj")
+                ]
             if conj and actor is not None:
                 target = doc.ref(conj[0], si)
                 used.append(conj[0])
@@ -313,8 +324,14 @@ def _named(doc: DocContext, tok: Any) -> bool:
     return m is not None and m.label in ("PERSON", "ORG", "NORP")
 
 
-def find_location(tok: Any, doc: DocContext) -> tuple[Span | None, list[Any]]:
+def find_location(
+    tok: Any, doc: DocContext, kind: str | None = None
+) -> tuple[Span | None, list[Any]]:
     frontier = prep_objects(tok, _PLACE_PREPS)
+    if kind == "DISASTER":
+        frontier += children(tok, "dobj")  # "struck the mountain town of Vesk"
+    if tok.dep_ == "xcomp":
+        frontier += prep_objects(tok.head, _PLACE_PREPS)  # "marched … to protest"
     for obj in children(tok, "dobj"):
         frontier += prep_objects(obj, _PLACE_PREPS)  # "met Alvarez in Lisbon" hangs off the object
     if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX"):
@@ -335,6 +352,9 @@ def find_date(tok: Any, doc: DocContext, meeting: bool) -> tuple[str | None, Spa
     sent = doc.sent_of(tok)
     scope = [tok]
     if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX") and meeting:
+        scope += [c for c in tok.head.children if c.dep_ in ("prep", "npadvmod")]
+    if tok.dep_ == "xcomp":
+        # "voted on Wednesday to pass the bill": the date sits on the governing verb.
         scope += [c for c in tok.head.children if c.dep_ in ("prep", "npadvmod")]
     for head in scope:
         lo, hi = int(head.left_edge.idx), end_of(head.right_edge)

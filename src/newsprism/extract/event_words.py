@@ -103,7 +103,51 @@ VERB_TYPES: dict[str, str] = {
     "arrest": "COERCE",
     "detain": "COERCE",
     "seize": "COERCE",
+    # Checked against their objects in ``event_checks``: "opened fire", "sent food",
+    # "passed the bill", "voted against the bill".
+    "open": "ASSAULT",
+    "send": "AID",
+    "provide": "AID",
+    "deliver": "AID",
+    "pledge": "AID",
+    "pass": "AGREE",
+    "adopt": "AGREE",
+    "enact": "AGREE",
+    "vote": "REJECT",
+    "favor": "SUPPORT",
+    "favour": "SUPPORT",
+    # Stances only: a verb that undoes its object ("scrap the toll", "renounce NATO
+    # membership") opposes it; negated ("would never renounce") it supports it.
+    "renounce": "REJECT",
+    "scrap": "REJECT",
+    "abandon": "REJECT",
+    "repeal": "REJECT",
+    "abolish": "REJECT",
 }
+
+# Verbs that state where someone stands rather than report something that took
+# place: they give positions, never points on the timeline.
+POSITION_ONLY_VERBS: frozenset[str] = frozenset(
+    {
+        "oppose",
+        "support",
+        "back",
+        "favor",
+        "favour",
+        "endorse",
+        "renounce",
+        "scrap",
+        "abandon",
+        "repeal",
+        "abolish",
+    }
+)
+# Of those, the ones that undo their object: negated, they support it.
+UNDOING_STANCE_VERBS: frozenset[str] = frozenset(
+    {"renounce", "scrap", "abandon", "repeal", "abolish"}
+)
+# Verbs whose event is only offered or promised: not (yet) happened.
+OFFER_MODE_VERBS: frozenset[str] = frozenset({"offer", "pledge", "promise", "propose"})
 
 NEEDS_PREP: dict[str, frozenset[str]] = {
     "call": frozenset({"for"}),
@@ -132,6 +176,20 @@ NEEDS_PREP: dict[str, frozenset[str]] = {
     ),
     "back": frozenset({"dobj"}),
     "strike": frozenset({"dobj"}),
+    "open": frozenset({"fire"}),
+    "pass": frozenset(
+        {"bill", "law", "resolution", "budget", "motion", "amendment", "legislation"}
+    ),
+    "adopt": frozenset(
+        {"bill", "law", "resolution", "budget", "motion", "amendment", "legislation"}
+    ),
+    "enact": frozenset({"bill", "law", "legislation", "measure", "reform"}),
+    "vote": frozenset({"for", "against"}),
+    "renounce": frozenset({"dobj"}),
+    "scrap": frozenset({"dobj"}),
+    "abandon": frozenset({"dobj"}),
+    "repeal": frozenset({"dobj"}),
+    "abolish": frozenset({"dobj"}),
     "march": frozenset({"on", "through", "along", "to"}),
 }
 
@@ -159,6 +217,23 @@ NOUN_TYPES: dict[str, str] = {
     "offensive": "ASSAULT",
     "threat": "THREATEN",
     "accusation": "ACCUSE",
+    "shooting": "ASSAULT",
+    "protest": "PROTEST",
+    "demonstration": "PROTEST",
+    "arrest": "COERCE",
+    # Disasters: the noun is also the (unnamed) actor.
+    "earthquake": "DISASTER",
+    "quake": "DISASTER",
+    "flood": "DISASTER",
+    "hurricane": "DISASTER",
+    "typhoon": "DISASTER",
+    "cyclone": "DISASTER",
+    "tornado": "DISASTER",
+    "wildfire": "DISASTER",
+    "landslide": "DISASTER",
+    "tsunami": "DISASTER",
+    "avalanche": "DISASTER",
+    "eruption": "DISASTER",
 }
 
 # Types whose two parties do the same thing to each other: "A met B" = "B met A".
@@ -249,6 +324,7 @@ GROUP_NOUNS: frozenset[str] = frozenset(
         "spokesman",
         "spokeswoman",
         "envoy",
+        "country",
     }
 )
 

@@ -43,6 +43,18 @@ from newsprism.extract.event_args import (
     find_parties,
     prep_objects,
     small_subtree,
+    subject,
+)
+from newsprism.extract.event_checks import (
+    ROLE_TYPES,
+    UNDOING_VERBS,
+    check_type,
+    disaster_subject,
+    flip_stance,
+    irrealis,
+    own_irrealis_aux,
+    role_of,
+    sentence_words,
 )
 from newsprism.extract.event_words import (
     CONDITION_MARKS,
@@ -50,14 +62,17 @@ from newsprism.extract.event_words import (
     FUTURE_AUX,
     NEEDS_PREP,
     NOUN_TYPES,
+    OFFER_MODE_VERBS,
     OFFER_VERBS,
     PLAN_VERBS,
+    POSITION_ONLY_VERBS,
     PROPOSAL_NOUNS,
     REFUSAL_VERBS,
     STANCE_NOUNS,
     STANCE_OF_TYPE,
     TERRITORY_NOUNS,
     TERRITORY_VERBS,
+    UNDOING_STANCE_VERBS,
     VERB_TYPES,
     WEAK_ISSUE_WORDS,
 )
@@ -105,6 +120,12 @@ class ExtractedEvent:
     topic_keys: tuple[str, ...] = ()
     # Named mentions inside the topic ("Dravik" in "cede Dravik").
     topic_refs: tuple[Span, ...] = ()
+    # The role noun of an unnamed actor of a crime, disaster or protest event
+    # ("gunman", "police"); ``actor_ref`` is then None.
+    actor_role: str | None = None
+    # A stance stated rather than an event that took place ("opposes the bill"):
+    # it gives a position and stays off the timeline.
+    position_only: bool = False
 
 
 def event_id(doc_id: str, trigger: Span, kind: str) -> str:
@@ -171,10 +192,12 @@ def _mode(tok: Any, doc: DocContext, date: str | None) -> str:
             if any(m.lower_ in CONDITION_MARKS for m in children(adv, "mark")):
                 return "conditional"
     auxes = {a.lower_ for a in children(tok, "aux")} | {a.lower_ for a in children(gov, "aux")}
-    if auxes & FUTURE_AUX or lemma == "invite":
+    if auxes & FUTURE_AUX or lemma in ("invite", "invitation"):
         return "planned"
     if gov is not tok and gov.lemma_.lower() in PLAN_VERBS and gov.lemma_.lower() != "agree":
         return "planned"
+    if auxes == {"would"} and _reported_future(gov):
+        return "planned"  # "Trump announced he would meet Zelenskyy on Monday"
     if auxes & CONDITIONAL_AUX:
         return "conditional"
     if tok.pos_ == "NOUN" and any(c.lower_ in _PLAN_MODS for c in children(tok, "amod")):
@@ -184,6 +207,20 @@ def _mode(tok: Any, doc: DocContext, date: str | None) -> str:
     if tok.pos_ == "NOUN" and clause_tense(tok) == "future":
         return "planned"
     return "happened"
+
+
+_ANNOUNCE = frozenset({"announce", "say", "confirm", "tell", "state", "add"})
+
+
+def _reported_future(tok: Any) -> bool:
+    """ "said he would meet …": a ccomp of a past-tense announcement is its future."""
+    head = tok.head
+    return (
+        tok.dep_ == "ccomp"
+        and head.lemma_.lower() in _ANNOUNCE
+        and head.tag_ == "VBD"
+        and not any(m.lower_ in CONDITION_MARKS for c in tok.children for m in c.children)
+    )
 
 
 def _bounds(tokens: Sequence[Any]) -> Span:
@@ -225,7 +262,7 @@ def _topic_head(tok: Any) -> list[Any]:
     objs = children(tok, "dobj", "nsubjpass") if tok.pos_ == "VERB" else []
     if tok.dep_ == "acl" and tok.pos_ == "VERB":
         objs = [tok.head]
-    objs += prep_objects(tok, frozenset({"for", "on", "of", "to"}))
+    objs += prep_objects(tok, frozenset({"for", "on", "of", "to", "against"}))
     for o in objs:
         if o.lemma_.lower() in PROPOSAL_NOUNS and o.dep_ in ("appos", "npadvmod"):
             return _core(o.head)
@@ -259,10 +296,21 @@ def _topic_keys(tokens: Sequence[Any], doc: DocContext) -> tuple[tuple[str, ...]
         if m is not None and (m.start, m.end) not in refs:
             refs.append((m.start, m.end))
         lemma = t.lemma_.lower()
-        if t.pos_ != "NOUN" or lemma in WEAK_ISSUE_WORDS or t.dep_ == "compound":
+        if t.pos_ != "NOUN" or t.dep_ == "compound":
             continue
-        mods = [c for c in t.children if c.dep_ == "compound" and c.i < t.i]
-        words = [(c.text if c.pos_ == "PROPN" else c.lemma_.lower()) for c in mods] + [lemma]
+        weak = lemma in WEAK_ISSUE_WORDS
+        if weak and not any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in t.children):
+            continue  # "the deal" says nothing; "a peace deal" does
+        # Nested compounds too: "water rights bill" keeps "water".
+        mods = [
+            m
+            for c in t.children
+            if c.dep_ == "compound" and c.i < t.i
+            for m in c.subtree
+            if m.dep_ == "compound" or m is c
+        ]
+        mods.sort(key=lambda m: m.i)
+        words = [(c.text if c.pos_ == "PROPN" else c.lower_) for c in mods] + [lemma]
         key = " ".join(w for w in words if w.isalpha() or "-" in w)
         if key:
             found.append((_depth(t, roots), t.i, key))
@@ -329,10 +377,15 @@ def extract_events(
     doc = DocContext(doc_id, sdoc, mentions, published)
     out: list[ExtractedEvent] = []
     for si, sent in enumerate(doc.sents):
+        words = sentence_words(sent)
         for tok in sent:
             kind = _is_trigger(tok)
+            if kind is None and disaster_subject(tok) is not None:
+                kind = "DISASTER"
+            if kind is not None:
+                kind = check_type(tok, kind, words)
             cond = _condition(tok)
-            if kind is not None and tok.pos_ == "NOUN" and _covered_by_verb(tok, kind):
+            if kind is not None and _covered_by_verb(tok, kind):
                 kind = None
             if kind is not None or cond is not None:
                 ev = _event(tok, kind or "DEMAND", doc, si, sent, cond)
@@ -346,42 +399,145 @@ def extract_events(
     return out
 
 
+# Stances that a negation empties: not demanding X is no stance on X.
+STANCE_ORDER_NEGATABLE = frozenset({"demand", "support", "offer"})
+
+
+def _role_actor(tok: Any, kind: str) -> str | None:
+    """ "A gunman opened fire", "police detained", "an earthquake struck": a role noun."""
+    if kind not in ROLE_TYPES:
+        return None
+    if tok.pos_ == "NOUN":
+        return role_of(tok) if kind == "DISASTER" else None
+    quake = disaster_subject(tok)
+    if quake is not None:
+        return role_of(quake)
+    if children(tok, "nsubjpass"):
+        agents = prep_objects(tok, frozenset({"by"}))
+        return role_of(agents[0]) if agents else None
+    subj = subject(tok)
+    if subj is not None and subj.lemma_.lower() in _QUANTITY_NOUNS:
+        # "Thousands of farmers marched": the role is the "of" object.
+        of = prep_objects(subj, frozenset({"of"}))
+        subj = of[0] if of else subj
+    return role_of(subj) if subj is not None else None
+
+
+_QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "group", "crowd", "number"})
+
+
+# Verbs under which a stance verb still states its subject's own stance.
+_COMMIT_VERBS = frozenset(
+    {"promise", "vow", "pledge", "plan", "want", "intend", "continue", "refuse", "decline"}
+)
+
+
+def _own_stance(tok: Any) -> bool:
+    """Whether a stance verb states its subject's stance: a main clause, a reported
+    one ("said it opposes …"), or a commitment ("promised to scrap …")."""
+    if tok.dep_ in ("ROOT", "conj", "relcl"):
+        return True  # "Trump, who abandoned the idea of …": the antecedent's stance
+    head = tok.head.lemma_.lower()
+    if tok.dep_ == "ccomp":
+        return head in SPEECH_VERBS and head not in ("deny", "demand", "urge", "call")
+    return tok.dep_ == "xcomp" and head in _COMMIT_VERBS
+
+
+def _topic_verb(tok: Any) -> Any | None:
+    """The verb of a stance's clause ("demanded that Ukraine *renounce* …",
+    "called for the sanctions … to be *lifted*", "wants the measures *lifted*"),
+    whose meaning may flip the stance. Parses of the last two vary, so an undoing
+    verb without its own subject anywhere under the object counts."""
+    for c in children(tok, "ccomp", "xcomp"):
+        if c.pos_ in ("VERB", "AUX"):
+            return c
+    objs = prep_objects(tok, frozenset({"for"})) + children(tok, "dobj")
+    for o in objs:
+        for t in o.subtree:
+            if t.lemma_.lower() in UNDOING_VERBS and t.pos_ == "VERB" and not children(t, "nsubj"):
+                return t
+    for o in objs:
+        if o.pos_ == "VERB":
+            return o
+        for c in children(o, "acl", "relcl", "oprd"):
+            return c
+    for c in children(tok, "oprd"):
+        return c
+    return None
+
+
 def _covered_by_verb(tok: Any, kind: str) -> bool:
     # "held a meeting", "imposed sanctions", "sanctions imposed by": the verb carries it.
     head = tok.head
-    if head is not tok and head.pos_ == "VERB" and _is_trigger(head) == kind:
+    if tok.pos_ == "NOUN" and head is not tok and head.pos_ == "VERB" and _is_trigger(head) == kind:
         return True
+    quake = disaster_subject(head) if kind == "DISASTER" and tok.dep_ == "nsubj" else None
+    if quake is not None and quake.i == tok.i:
+        return True  # "an earthquake struck": the verb carries it
+    if tok.dep_ in ("xcomp", "advcl") and head.pos_ == "VERB" and _is_trigger(head) == kind:
+        return True  # "marched … to protest": one protest
+    if tok.pos_ != "NOUN":
+        return False
     return any(c.pos_ == "VERB" and _is_trigger(c) == kind for c in children(tok, "acl"))
 
 
 def _event(
     tok: Any, kind: str, doc: DocContext, si: int, sent: Any, cond: Any | None
 ) -> ExtractedEvent | None:
+    lemma = tok.lemma_.lower()
+    position_only = lemma in POSITION_ONLY_VERBS and tok.pos_ == "VERB"
+    if position_only and not _own_stance(tok):
+        return None  # "demanded that Serbinia renounce", "denied that it favoured"
+    context = irrealis(tok, int(sent.start)) if cond is None else None
+    if context == "drop" and position_only and tok.dep_ == "xcomp":
+        context = None  # "promised to scrap the toll" states a stance
+    if context == "drop" or own_irrealis_aux(tok):
+        return None  # feared, hoped, had to, should, might: not something that happened
     actor, target, used = find_parties(tok, kind, doc, si)
-    location, loc_tokens = find_location(tok, doc)
-    date, date_span = find_date(tok, doc, kind == "CONSULT")
+    role = _role_actor(tok, kind) if actor is None else None
+    location, loc_tokens = find_location(tok, doc, kind)
+    date, date_span = find_date(tok, doc, kind in ("CONSULT", "AGREE") or kind in ROLE_TYPES)
     mode = _mode(tok, doc, date)
+    if context == "refused":
+        mode = "refused"  # "failed to agree"
     stance = _stance(tok, kind) if cond is None else "condition"
     topic_tokens = _topic_head(tok) if cond is None else small_subtree(cond, _MAX_TOPIC_TOKENS)
     if cond is not None:
         mode = "conditional"
+    elif lemma in OFFER_MODE_VERBS and tok.pos_ == "VERB" and mode == "happened":
+        mode = "planned"  # offered, pledged: the aid itself has not happened yet
+    if lemma in UNDOING_STANCE_VERBS and tok.pos_ == "VERB":
+        # "promised to scrap the toll" opposes the toll; "would never renounce" supports it.
+        stance = "support" if mode == "refused" else "oppose"
+        mode = "happened"
+    elif mode == "refused" and lemma not in REFUSAL_VERBS and stance in STANCE_ORDER_NEGATABLE:
+        stance = None  # "did not call for a referendum" is no stance on a referendum
     core = [tok, *used, *loc_tokens, *children(tok, "neg", "aux", "prt")]
     if tok.dep_ == "xcomp" or (stance == "oppose" and tok.pos_ == "NOUN"):
         core.append(tok.head)  # "refused to meet", "dropped his demand"
     # Token indexes, not ``t.sent``: spaCy rebuilds the sentence on every access.
     core += [t for t in topic_tokens if sent.start <= t.i < sent.end]
-    extra = [date_span] if date_span else []
+    if role is not None:
+        core += [t for t in (subject(tok), *prep_objects(tok, frozenset({"by"}))) if t is not None]
+    extra = [s for s in (date_span, location) if s is not None]
     evidence = _evidence(doc.text, sent, core, extra)
     keys: tuple[str, ...] = ()
     refs: tuple[Span, ...] = ()
     topic: Span | None = None
-    if stance is not None and topic_tokens:
-        keys, refs = _topic_keys(topic_tokens, doc)
-        topic = _bounds(topic_tokens)
-    lemma = tok.lemma_.lower()
-    subtype = "invitation" if lemma in ("invite", "invitation") else None
     if lemma in REFUSAL_VERBS and tok.pos_ == "VERB":
         stance = "oppose"
+    if stance is not None and topic_tokens:
+        keys, refs = _topic_keys(topic_tokens, doc)
+        verb = _topic_verb(tok)
+        if keys[:1] != ("territory",) and verb is not None:
+            # "demanded that Ukraine renounce NATO membership" opposes the membership;
+            # land to be ceded keeps its issue, "territory", and the stance as said.
+            stance = flip_stance(stance, verb)
+            if verb.lemma_.lower() in UNDOING_VERBS and sent.start <= verb.i < sent.end:
+                # The evidence shows the verb that turned the stance ("… to be lifted").
+                evidence = _evidence(doc.text, sent, [*core, verb], extra)
+        topic = _bounds(topic_tokens)
+    subtype = "invitation" if lemma in ("invite", "invitation") else None
     if tok.lemma_.lower() in SPEECH_VERBS and kind not in (
         "DEMAND",
         "REJECT",
@@ -389,8 +545,11 @@ def _event(
         "THREATEN",
         "SUPPORT",
         "AGREE",
+        "AID",
     ):
         return None
+    if kind == "THREATEN" and tok.pos_ == "NOUN" and target is None and not topic_tokens:
+        return None  # "Trump's threats": of what, against whom?
     trig = (int(tok.idx), end_of(tok))
     if "\n" in doc.text[evidence[0] : evidence[1]]:
         return None  # a headline run into the byline is not one clause
@@ -411,4 +570,6 @@ def _event(
         topic=topic,
         topic_keys=keys,
         topic_refs=refs,
+        actor_role=role,
+        position_only=position_only,
     )

@@ -1,0 +1,455 @@
+"""Checks that keep an event trigger honest: its type against its arguments, its
+modality against the clauses above it, unnamed actors, and the polarity of a stance.
+
+A trigger word alone does not make an event (``extract.events`` finds the
+triggers, these rules decide what they mean):
+
+* **Type against arguments.** "attacked her rival in a debate" is a verbal attack
+  (ACCUSE) unless the sentence speaks of weapons, forces or casualties; "offered
+  condolences", "thoughts and prayers", "symbolic recognition" are not AID (only
+  money, goods, forces or services are); "welcomed Vasquez with a red carpet" is a
+  ceremony, not SUPPORT (welcoming a decision or an effort is); "struck a deal" is
+  no ASSAULT; a general strike is PROTEST, an air strike ASSAULT; firing tear gas
+  at a crowd is COERCE; an earthquake that struck a town is a DISASTER.
+* **Modality from the clauses above.** An event under "feared", "hoped", "had to",
+  "needs to", "should", "must" or a question has not happened and is dropped
+  (unknown beats wrong); "failed to agree" did not happen (refused).
+* **Unnamed actors.** Crime, disaster and protest events may have an actor named
+  only by a role noun ("a gunman", "police", "protesters"); other events need a
+  named actor.
+* **Polarity.** A stance on a clause whose verb undoes its object ("renounce NATO
+  membership", "scrap the toll", "lift the sanctions", "block the map") is a stance
+  against that object: demanding it opposes the object, refusing it supports it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Words that make an "attack" physical: weapons, forces, casualties.
+VIOLENCE_WORDS: frozenset[str] = frozenset(
+    {
+        "gun",
+        "gunman",
+        "gunfire",
+        "rifle",
+        "pistol",
+        "shoot",
+        "shot",
+        "shooting",
+        "bomb",
+        "bombing",
+        "explosive",
+        "missile",
+        "rocket",
+        "drone",
+        "artillery",
+        "shell",
+        "knife",
+        "stab",
+        "machete",
+        "troop",
+        "force",
+        "army",
+        "soldier",
+        "militant",
+        "kill",
+        "wound",
+        "injure",
+        "dead",
+        "death",
+        "casualty",
+        "civilian",
+        "airstrike",
+        "raid",
+        "invasion",
+        "military",
+        "weapon",
+        "grenade",
+        "tank",
+        "police",
+        "victim",
+        "hospital",
+    }
+)
+
+# What AID gives: money, goods, forces, services. Anything else (condolences,
+# prayers, recognition, praise) is not aid.
+MATERIAL_AID: frozenset[str] = frozenset(
+    {
+        "aid",
+        "assistance",
+        "help",
+        "relief",
+        "fund",
+        "funding",
+        "money",
+        "cash",
+        "loan",
+        "grant",
+        "credit",
+        "dollar",
+        "euro",
+        "crown",
+        "pound",
+        "million",
+        "billion",
+        "food",
+        "medicine",
+        "water",
+        "shelter",
+        "tent",
+        "blanket",
+        "supply",
+        "equipment",
+        "weapon",
+        "arm",
+        "ammunition",
+        "missile",
+        "tank",
+        "jet",
+        "vaccine",
+        "fuel",
+        "tonne",
+        "ton",
+        "firefighter",
+        "rescuer",
+        "troop",
+        "doctor",
+        "team",
+        "personnel",
+        "security",
+        "reconstruction",
+        "payment",
+    }
+)
+
+# Speech, ceremony and sympathy: never a type of cooperation by themselves.
+NON_MATERIAL: frozenset[str] = frozenset(
+    {
+        "condolence",
+        "sympathy",
+        "prayer",
+        "thought",
+        "recognition",
+        "congratulation",
+        "apology",
+        "praise",
+        "greeting",
+        "regard",
+        "wish",
+        "word",
+        "remark",
+        "message",
+        "view",
+    }
+)
+
+# A welcome is a ceremony when what is welcomed is a visitor or comes with pomp.
+CEREMONY_WORDS: frozenset[str] = frozenset(
+    {"carpet", "ceremony", "honor", "honour", "guard", "handshake", "fanfare", "airport", "salute"}
+)
+
+# Objects that make "strike" anything but an attack.
+STRIKE_NON_VIOLENT: frozenset[str] = frozenset(
+    {"deal", "agreement", "accord", "bargain", "balance", "tone", "note", "chord", "pose", "match"}
+)
+STRIKE_MILITARY: frozenset[str] = frozenset(
+    {"air", "drone", "missile", "artillery", "military", "rocket", "nuclear", "retaliatory"}
+)
+STRIKE_LABOUR: frozenset[str] = frozenset(
+    {"general", "labour", "labor", "national", "hunger", "rail", "teacher", "worker", "union"}
+)
+CROWD_CONTROL: frozenset[str] = frozenset(
+    {"gas", "tear", "bullet", "cannon", "spray", "baton", "grenade", "pepper"}
+)
+
+# Natural and man-made disasters; the noun is the actor of its DISASTER event.
+DISASTER_NOUNS: frozenset[str] = frozenset(
+    {
+        "earthquake",
+        "quake",
+        "flood",
+        "flooding",
+        "storm",
+        "hurricane",
+        "typhoon",
+        "cyclone",
+        "tornado",
+        "wildfire",
+        "blaze",
+        "landslide",
+        "mudslide",
+        "tsunami",
+        "avalanche",
+        "eruption",
+        "drought",
+        "explosion",
+        "derailment",
+    }
+)
+DISASTER_VERBS: frozenset[str] = frozenset(
+    {"strike", "hit", "sweep", "ravage", "destroy", "devastate", "batter", "flatten", "engulf"}
+)
+
+# Role nouns that may stand as the actor of a crime, disaster or protest event.
+ROLE_NOUNS: dict[str, str] = {
+    "gunman": "gunman",
+    "shooter": "gunman",
+    "attacker": "attacker",
+    "assailant": "attacker",
+    "bomber": "bomber",
+    "suspect": "suspect",
+    "police": "police",
+    "officer": "police",
+    "policeman": "police",
+    "policewoman": "police",
+    "protester": "protesters",
+    "protestor": "protesters",
+    "demonstrator": "protesters",
+    "farmer": "farmers",
+    "worker": "workers",
+    "student": "students",
+    "militant": "militants",
+    "rebel": "rebels",
+    "soldier": "soldiers",
+    "troop": "troops",
+    "firefighter": "firefighters",
+    "rescuer": "rescuers",
+    "crowd": "crowd",
+    "mob": "mob",
+    "robber": "robbers",
+    "thief": "thieves",
+    "hacker": "hackers",
+}
+ROLE_TYPES: frozenset[str] = frozenset({"ASSAULT", "COERCE", "PROTEST", "DISASTER"})
+
+# Governors under which an event has not (yet) happened and cannot be placed on a
+# timeline: fears, hopes, obligations, attempts, questions.
+IRREALIS_GOVERNORS: frozenset[str] = frozenset(
+    {
+        "fear",
+        "worry",
+        "hope",
+        "wish",
+        "doubt",
+        "imagine",
+        "consider",
+        "suggest",
+        "need",
+        "try",
+        "attempt",
+        "seek",
+        "risk",
+        "threaten",
+        "whether",
+        "wonder",
+        "ask",
+        "urge",
+        "push",
+        "press",
+        # Demanded, offered or promised: not (yet) happened.
+        "call",
+        "demand",
+        "appeal",
+        "insist",
+        "propose",
+        "offer",
+        "promise",
+        "vow",
+    }
+)
+IRREALIS_AUX: frozenset[str] = frozenset({"should", "must", "ought", "might", "may", "could"})
+NEGATING_GOVERNORS: frozenset[str] = frozenset({"fail", "refuse", "decline", "reject"})
+
+# Verbs that undo their object: a stance on "renounce X" is a stance against X.
+UNDOING_VERBS: frozenset[str] = frozenset(
+    {
+        "renounce",
+        "abandon",
+        "scrap",
+        "drop",
+        "repeal",
+        "lift",
+        "end",
+        "cancel",
+        "revoke",
+        "rescind",
+        "abolish",
+        "block",
+        "halt",
+        "stop",
+        "overturn",
+        "quit",
+        "leave",
+        "ditch",
+        "reverse",
+        "suspend",
+    }
+)
+_FLIP = {"demand": "oppose", "support": "oppose", "offer": "oppose", "oppose": "support"}
+
+
+def sentence_words(sent: Any) -> frozenset[str]:
+    """Lowercase lemmas of a sentence, computed once per sentence by the caller."""
+    return frozenset(t.lemma_.lower() for t in sent)
+
+
+def _kids(tok: Any, *deps: str) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _objects(tok: Any) -> list[Any]:
+    objs = _kids(tok, "dobj", "nsubjpass")
+    if tok.dep_ == "acl":
+        objs.append(tok.head)
+    for x in _kids(tok, "xcomp"):  # "offered to send firefighters"
+        objs += _kids(x, "dobj")
+    return objs
+
+
+def _phrase_lemmas(toks: list[Any]) -> set[str]:
+    out: set[str] = set()
+    for o in toks:
+        out |= {t.lemma_.lower() for t in o.subtree}
+    return out
+
+
+def _named_party(tok: Any) -> bool:
+    return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN"
+
+
+def check_type(tok: Any, kind: str, words: frozenset[str]) -> str | None:
+    """The event type ``tok`` really reports given its arguments, or None for no event."""
+    lemma = tok.lemma_.lower()
+    objs = _objects(tok) if tok.pos_ == "VERB" else []
+    obj_words = _phrase_lemmas(objs)
+    if kind == "ASSAULT":
+        return _assault(tok, lemma, objs, obj_words, words)
+    if kind == "AID" or lemma in ("send", "provide", "deliver", "pledge"):
+        if tok.pos_ != "VERB":
+            return kind
+        if obj_words & NON_MATERIAL or not obj_words & MATERIAL_AID:
+            return None
+        return "AID"
+    if lemma == "welcome" and tok.pos_ == "VERB":
+        if any(_named_party(o) or o.lemma_.lower() in ("visitor", "guest") for o in objs):
+            return None  # a visitor is welcomed: a ceremony, not support
+        if _phrase_lemmas(_kids(tok, "prep")) & CEREMONY_WORDS:
+            return None
+        return kind
+    if (
+        lemma == "host"
+        and tok.pos_ == "VERB"
+        and any(
+            o.lemma_.lower() in ("summit", "meeting", "talk", "talks", "conference") for o in objs
+        )
+    ):
+        return None  # "which hosted the summit": the summit is the event, the host no party
+    if lemma == "seek" and _kids(tok, "xcomp"):
+        return None  # "sought to preserve flexibility" is an aim, not a demand
+    if lemma == "negotiate" and tok.pos_ == "VERB" and objs and not any(map(_named_party, objs)):
+        return None  # "negotiate withdrawal": terms, not a meeting with someone
+    if lemma == "vote" and tok.pos_ == "VERB":
+        preps = {c.lower_ for c in _kids(tok, "prep")}
+        return "SUPPORT" if "for" in preps else "REJECT" if "against" in preps else None
+    return kind
+
+
+def _assault(
+    tok: Any, lemma: str, objs: list[Any], obj_words: set[str], words: frozenset[str]
+) -> str | None:
+    if lemma == "strike":
+        if tok.pos_ == "NOUN":
+            mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
+            if mods & STRIKE_MILITARY:
+                return "ASSAULT"
+            if mods & STRIKE_LABOUR or "union" in words or "worker" in words:
+                return "PROTEST"
+            return "ASSAULT" if words & VIOLENCE_WORDS else None
+        if obj_words & STRIKE_NON_VIOLENT:
+            return None
+    if disaster_subject(tok) is not None:
+        return "DISASTER"  # "an earthquake struck the town"
+    if lemma == "fire" and (obj_words | _phrase_lemmas(_kids(tok, "prep"))) & CROWD_CONTROL:
+        return "COERCE"
+    if lemma in ("attack", "hit", "strike") or (tok.pos_ == "NOUN" and lemma == "attack"):
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
+        if mods & {"verbal", "personal", "political", "scathing", "blistering", "rhetorical"}:
+            return "ACCUSE"
+        if not words & VIOLENCE_WORDS:
+            # "attacked her rival in a debate", "attacked the plan": words, not force.
+            return "ACCUSE" if tok.pos_ == "VERB" and objs else None
+    return "ASSAULT"
+
+
+def disaster_noun(tok: Any) -> bool:
+    return bool(tok.pos_ == "NOUN" and tok.lemma_.lower() in DISASTER_NOUNS)
+
+
+def disaster_subject(tok: Any) -> Any | None:
+    """The disaster noun that is the subject of verb ``tok`` ("an earthquake struck …")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in DISASTER_VERBS:
+        return None
+    for s in _kids(tok, "nsubj"):
+        if disaster_noun(s):
+            return s
+    return None
+
+
+def role_of(tok: Any) -> str | None:
+    """The role an unnamed actor noun names ("a gunman" → gunman, "officers" → police)."""
+    if tok.ent_type_:
+        return None
+    role = ROLE_NOUNS.get(tok.lemma_.lower())
+    if role is None and disaster_noun(tok):
+        role = tok.lemma_.lower()
+    return role
+
+
+_CHAIN = frozenset({"ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "pobj", "prep", "pcomp"})
+_STOP = frozenset({"conj", "advcl", "parataxis", "appos", "acl", "relcl", "cc"})
+_OBLIGATION = frozenset({"have", "need", "ought"})
+
+
+def irrealis(tok: Any, sent_start: int) -> str | None:
+    """How the clauses above ``tok`` take it out of what happened.
+
+    "refused" for "failed to agree"; "drop" under fears, hopes, obligations,
+    attempts and could/might/should/must; None when nothing above changes the
+    trigger's own modality. The walk stops at clause boundaries (conj, advcl …).
+    """
+    cur = tok
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i or head.i < sent_start or cur.dep_ in _STOP:
+            return None
+        lemma = head.lemma_.lower()
+        verb = head.pos_ in ("VERB", "AUX")
+        if cur.dep_ == "xcomp" and lemma in NEGATING_GOVERNORS:
+            return "refused" if lemma == "fail" else None
+        if cur.dep_ == "xcomp" and lemma in _OBLIGATION:
+            return "drop"  # "Ukraine still had to approve", "needs to sign"
+        if verb and cur.dep_ in _CHAIN:
+            if lemma in IRREALIS_GOVERNORS:
+                return "drop"
+            if cur.dep_ != "prep" and any(a.lower_ in IRREALIS_AUX for a in _kids(head, "aux")):
+                return "drop"  # "a meeting … could result in …"
+        cur = head
+    return None
+
+
+def own_irrealis_aux(tok: Any) -> bool:
+    """ "should meet", "must approve", "might attack": the trigger itself is not a fact."""
+    return any(a.lower_ in ("should", "must", "ought", "might", "may") for a in _kids(tok, "aux"))
+
+
+def flip_stance(stance: str | None, topic_head: Any | None) -> str | None:
+    """Stance toward the object of an undoing verb: demanding "renounce X" opposes X."""
+    if stance is None or topic_head is None:
+        return stance
+    if topic_head.lemma_.lower() not in UNDOING_VERBS:
+        return stance
+    if any(c.dep_ == "neg" for c in topic_head.children):
+        return stance  # "demanded that it not renounce X" keeps supporting X
+    return _FLIP.get(stance, stance)
