@@ -25,7 +25,9 @@ people rather than introducing its speaker.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, Protocol
 
 from newsprism.extract.cues import (
@@ -78,6 +80,32 @@ class _Candidate:
     token_i: int
 
 
+class _Intervals:
+    """Character intervals ``[a, b)`` with containment tests in log time.
+
+    ``reach[i]`` is the furthest end among the first ``i + 1`` intervals by start, so
+    "some interval starting at or before x ends after y" is one bisect; a scan of
+    every quotation per token made the resolver quadratic in document length.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [a for a, _ in ordered]
+        self._reach = list(accumulate((b for _, b in ordered), max))
+
+    def _furthest(self, pos: int) -> int:
+        i = bisect_right(self._starts, pos)
+        return self._reach[i - 1] if i else -1
+
+    def holds(self, pos: int) -> bool:
+        """Whether some interval has ``a <= pos < b``."""
+        return self._furthest(pos) > pos
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether some interval has ``a <= start`` and ``end <= b``."""
+        return self._furthest(start) >= end
+
+
 def _surname(words: list[str]) -> str:
     # "Trump's" and "Trump" are the same person; honorifics are not names.
     clean = [w.lower().removesuffix("\u2019s").removesuffix("'s") for w in words]
@@ -97,8 +125,9 @@ class Resolver:
         self._pron_memo: dict[int, _Candidate | None] = {}
         self._sents = parsed.sents
         self._sent_of = parsed.sent_of_token
+        in_quotes = _Intervals(quoted)
         for m in sorted(mentions, key=lambda m: (m.start, m.end)):
-            if m.label != "PERSON" or any(a <= m.start and m.end <= b for a, b in quoted):
+            if m.label != "PERSON" or in_quotes.covers(m.start, m.end):
                 continue
             span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or len(span) == 0:
@@ -112,13 +141,15 @@ class Resolver:
             if words > person.rep_words:
                 person.rep, person.rep_words = (m.start, m.end), words
             self._cands.append(self._candidate(span, (m.start, m.end), key))
-        self._add_untagged(quoted)
+        self._add_untagged(in_quotes)
         self._cands.sort(key=lambda c: c.token_i)
         # Candidates per sentence, in token order: a pronoun looks at a few sentences
         # back, never at the whole document (that made resolution quadratic).
         self._by_sent: dict[int, list[_Candidate]] = {}
+        self._by_key: dict[str, list[_Candidate]] = {}
         for c in self._cands:
             self._by_sent.setdefault(c.sent, []).append(c)
+            self._by_key.setdefault(c.key, []).append(c)
 
     def _candidate(self, span: Any, ref: tuple[int, int], key: str) -> _Candidate:
         root = span.root
@@ -131,7 +162,7 @@ class Resolver:
             token_i=span.start,
         )
 
-    def _add_untagged(self, quoted: list[tuple[int, int]]) -> None:
+    def _add_untagged(self, quoted: _Intervals) -> None:
         """Surnames of known people that the NER tagged ORG or missed ("Reyes said").
 
         They count as antecedents and stand for the person's fullest mention, so
@@ -157,7 +188,7 @@ class Resolver:
         for tok in self._sdoc:
             if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.i in covered:
                 continue
-            if any(a <= tok.idx < b for a, b in quoted):
+            if quoted.holds(tok.idx):
                 continue
             person = self._people.get(_surname([tok.text]))
             if person is None or not person.named:
@@ -260,13 +291,10 @@ class Resolver:
         person = self._people.get(key)
         if person is None:
             return None
-        best: _Candidate | None = None
-        for cand in self._cands:
-            if cand.token_i >= token.i:
-                break
-            if cand.key == key:
-                best = cand
-        return best.span if best else person.rep
+        # The latest of this person's candidates before ``token`` (token order).
+        same = self._by_key.get(key, [])
+        i = bisect_left(same, token.i, key=lambda c: c.token_i)
+        return same[i - 1].span if i else person.rep
 
     def person_ref(self, token: Any) -> tuple[int, int] | None:
         """The fullest PERSON mention of the person a (mistyped) surname names."""
