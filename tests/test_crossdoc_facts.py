@@ -1,4 +1,4 @@
-"""Fact alignment: blocking, approximation-aware conflicts, independent sources, polarity."""
+"""Value facts: blocking, approximation-aware conflicts, independent sources."""
 
 from __future__ import annotations
 
@@ -34,8 +34,8 @@ def _claim(
     slots: tuple[Slot, ...] = ()
     if slot is not None:
         kind, value, unit, approx = slot
-        slots = (Slot(kind=kind, text="v", span=(start, start + 1), value=value,  # type: ignore[arg-type]
-                      unit=unit, approx=approx),)  # type: ignore[arg-type]
+        slots = (Slot(kind=kind, text="v", span=(start, start + 1), value=value,
+                      unit=unit, approx=approx),)
     mentions = tuple((start + 10 + 3 * i, start + 11 + 3 * i) for i in range(len(people)))
     index = {(doc_id, *m): p for m, p in zip(mentions, people, strict=True)}
     subject_ref = mentions[people.index(subject)] if subject else None
@@ -169,19 +169,8 @@ def test_crossdoc_facts_future_date_is_not_the_event_date() -> None:
     assert {f.status for f in facts} == {"corroborated", "single_source"}
 
 
-def test_crossdoc_facts_polarity_conflict_only_on_same_subject_and_object() -> None:
-    items = [_claim(1, 0, None, ("e-ana",), predicate="accept", obj="plan", subject="e-ana"),
-             _claim(2, 0, None, ("e-ana",), predicate="reject", obj="plan", subject="e-ana"),
-             _claim(3, 0, None, ("e-bo",), predicate="reject", obj="plan", subject="e-bo")]
-    facts = _run(items, [_doc(1), _doc(2), _doc(3)])
-    (fact,) = facts  # Bo's lone rejection is a claim, not a fact
-    assert fact.status == "conflict"
-    assert sorted(v.value for v in fact.values) == ["accept", "reject"]
-    items = [_claim(1, 0, None, ("e-ana",), predicate="sign", obj="deal", subject="e-ana"),
-             _claim(2, 0, None, ("e-ana",), predicate="sign", obj="deal", subject="e-ana",
-                    negated=True)]
-    (fact,) = _run(items, [_doc(1), _doc(2)])
-    assert sorted(v.value for v in fact.values) == ["not sign", "sign"]
+# Statements (agreed vs rejected, affirmed vs negated) are aligned from propositions:
+# see tests/test_crossdoc_facts_graph.py.
 
 
 def test_crossdoc_facts_deterministic_and_ids() -> None:

@@ -59,14 +59,56 @@ def test_summarize_same_sentence_cites_every_outlet_once() -> None:
     assert summary[0] is gates[0]  # lead and shared by two outlets: it comes first
 
 
-def test_summarize_leaves_out_disputed_values() -> None:
-    docs, claims = _setup()
+def _flood_dispute(claims: list[Claim]) -> Fact:
     disputed = [c.id for c in claims if "flood lasted" in c.text]
-    fact = Fact(id="f-x", about="length of the flood", status="conflict", independent_sources=2,
+    return Fact(id="f-x", about="length of the flood", status="conflict", independent_sources=2,
                 values=[FactValue(value="4 day", claims=disputed[:1], documents=["d-b"]),
                         FactValue(value="9 day", claims=disputed[1:], documents=["d-c"])])
-    summary = summarize(docs, claims, [fact])
-    assert not any("flood lasted" in s.text for s in summary)
+
+
+def test_summarize_shows_both_sides_of_every_dispute() -> None:
+    docs, claims = _setup()
+    summary = summarize(docs, claims, [_flood_dispute(claims)])
+    sides = [s for s in summary if s.role == "dispute"]
+    assert [s.text for s in sides] == ["The flood lasted four days, officials said.",
+                                      "The flood lasted nine days, according to residents."]
+    assert [[c.document for c in s.citations] for s in sides] == [["d-b"], ["d-c"]]
+    assert all(s.fact == "f-x" and s.sources == 1 and s.of_sources == 3 for s in sides)
+
+
+def test_summarize_main_event_first_cited_to_every_source() -> None:
+    docs, claims = _setup()
+    gates = [c for c in claims if "floodgates" in c.text]
+    main = Fact(id="f-main", about="authority opened floodgates", status="corroborated",
+                independent_sources=3, kind="statement", main_event=True,
+                values=[FactValue(value="opened", claims=[c.id for c in gates],
+                                  documents=sorted({c.document for c in gates}))])
+    summary = summarize(docs, claims, [main, _flood_dispute(claims)])
+    first = summary[0]
+    assert first.role == "main_event" and (first.sources, first.of_sources) == (3, 3)
+    assert [c.document for c in first.citations] == ["d-a", "d-b", "d-c"]
+    roles = [s.role for s in summary]
+    assert roles.index("dispute") < roles.index("single_source")
+    assert len({s.text for s in summary}) == len(summary)
+    assert 3 <= len(summary) <= 12
+
+
+def test_summarize_never_uses_a_caption_or_teaser() -> None:
+    docs, claims = _setup()
+    text = "Residents wade through the water in the lower valley (AP Photo/Jane Doe)."
+    doc = Document(id="d-p", input="p.txt", text=text, outlet="op")
+    cap = Claim(id="c-cap", document="d-p", span=(0, len(text)), text=text)
+    summary = summarize([*docs, doc], [*claims, cap], [])
+    assert all("AP Photo" not in s.text for s in summary)
+
+
+def test_summarize_same_author_counts_once() -> None:
+    docs, claims = _setup()
+    docs = [d.model_copy(update={"outlet": None, "authors": ["Ann Lee"]}) if d.id != "d-c" else d
+            for d in docs]
+    summary = summarize(docs, claims, [])
+    gates = next(s for s in summary if s.text.startswith("The river authority opened"))
+    assert gates.sources == 1 and gates.role == "single_source"
 
 
 def test_summarize_is_deterministic_and_bounded() -> None:

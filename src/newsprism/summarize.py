@@ -1,23 +1,22 @@
-"""An extractive, cited summary of one story: sentences taken verbatim from the claims.
+"""An extractive, cited summary of one story, built from the claim graph.
 
-No text is generated. The steps, all deterministic:
+No text is generated: every line is a claim sentence, verbatim, with its exact
+span, citing every document that states what it says. The lines, in order:
 
-1. **Candidates** are the claims (factual sentences; author opinion is already
-   out), minus very short or very long ones and any sentence that states a value
-   of a *disputed* fact: the summary says what is established, the Disputed
-   section says what is not.
-2. **Same sentence across outlets**: sentences whose word sets overlap by at
-   least ``SAME_SENTENCE`` Jaccard are one candidate, citing every document that
-   states it. Pairs are found through an inverted index on each sentence's
-   rarest words, so cost grows with the story, not with its square.
-3. **Score** = centrality (TF-IDF cosine to the story centroid) × support (how
-   many independent sources state the sentence, plus the best corroborated fact
-   it carries) + a lead bonus (reporters put the essentials first) − a hedge
-   penalty.
-4. **Select** greedily by score, skipping a sentence too similar to one already
-   chosen (``REDUNDANT`` cosine), up to ``max_sentences``.
-5. **Order** by where the sentence sits in its article (relative position), so
-   the summary reads top-down like the reports it comes from.
+1. **the main event** (``Fact.main_event``): its best sentence, cited to every
+   document of the fact, with the count ("reported by 3 of 4 sources");
+2. **corroborated facts**, most independent sources first (attributed ones are
+   marked ``attributed``: corroborated that they were *said*);
+3. **every dispute**, one line per side, each citing its own documents (room for
+   them is kept before the corroborated lines are chosen);
+4. **single-source claims**, labelled as such, chosen like a classic extractive
+   summary: centrality (TF-IDF cosine to the story centroid) plus a lead bonus,
+   with sentences repeated word for word by several outlets counted as shared.
+
+A sentence is never used twice, a line too close to one already chosen
+(``REDUNDANT`` cosine) is skipped, and a line that looks like a caption, a
+byline, a teaser or page furniture is never used. Background facts (another
+incident) stay out. Length follows the story: ``MIN_LINES`` to ``max_sentences``.
 """
 
 from __future__ import annotations
@@ -25,14 +24,18 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from newsprism.crossdoc.facts import cosine, tfidf_vectors
+from newsprism.crossdoc.graph import cosine, source_keys, tfidf_vectors
 from newsprism.models import Claim, Document, Evidence, Fact, SummarySentence
 
 SAME_SENTENCE = 0.6
 REDUNDANT = 0.45
 MIN_WORDS, MAX_WORDS = 6, 60
+MIN_LINES = 3
+MAX_LINES = 12
+# Single-source lines added after the graph's lines (fewer when the graph says a lot).
+EXTRA_SINGLE = 3
 RARE_KEYS = 4
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _STOP = frozenset(
@@ -46,19 +49,23 @@ _STOP = frozenset(
         """.split()  # noqa: SIM905
 
 )
+# Page furniture that can pass for a sentence: captions, credits, teasers, prompts.
+_FURNITURE = re.compile(
+    r"\b(?:photo|photograph|picture|image|caption|file photo|video)\s*(?::|by|credit)"
+    r"|\((?:AP|Reuters|AFP|Getty|EPA)\b[^)]*\)|\bGetty Images\b|\bAP Photo\b"
+    r"|^(?:read more|related|watch|listen|subscribe|sign up|click|follow us|advertisement)\b"
+    r"|\b(?:click here|sign up for|subscribe to our|all rights reserved)\b",
+    re.IGNORECASE,
+)
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1)
 
 
-def _sources(documents: Sequence[Document]) -> dict[str, str]:
-    by_id = {d.id: d for d in documents}
-    out = {}
-    for d in documents:
-        root = by_id.get(d.duplicate_of or d.id, d)
-        out[d.id] = f"outlet:{root.outlet.strip().lower()}" if root.outlet else f"doc:{root.id}"
-    return out
+def _usable(c: Claim) -> bool:
+    n = len(c.text.split())
+    return MIN_WORDS <= n <= MAX_WORDS and not _FURNITURE.search(c.text)
 
 
 def _groups(claims: list[Claim], bags: list[frozenset[str]]) -> list[list[int]]:
@@ -90,66 +97,147 @@ def _groups(claims: list[Claim], bags: list[frozenset[str]]) -> list[list[int]]:
     return [groups[k] for k in sorted(groups)]
 
 
+class _Picker:
+    """The lines chosen so far, with what keeps the next one new."""
+
+    def __init__(self, docs: Mapping[str, Document], vectors: Mapping[str, dict[str, float]],
+                 limit: int) -> None:
+        self.docs = docs
+        self.vectors = vectors
+        self.limit = limit
+        self.lines: list[SummarySentence] = []
+        self.used: set[str] = set()
+        self.texts: set[str] = set()
+        self.chosen: list[dict[str, float]] = []
+
+    def full(self) -> bool:
+        return len(self.lines) >= self.limit
+
+    def fresh(self, c: Claim) -> bool:
+        if c.id in self.used or c.text in self.texts:
+            return False
+        vec = self.vectors.get(c.id, {})
+        return not any(cosine(vec, v) >= REDUNDANT for v in self.chosen)
+
+    def add(self, rep: Claim, members: Sequence[Claim], role: str, fact: str | None = None,
+            sources: int | None = None, of: int | None = None, force: bool = False) -> bool:
+        if self.full() or not (force or self.fresh(rep)):
+            return False
+        first: dict[str, Claim] = {}
+        for c in sorted(members, key=lambda c: (c.document, c.span)):
+            first.setdefault(c.document, c)
+        first[rep.document] = rep
+        cites = [Evidence(document=d, span=c.span) for d, c in sorted(first.items())]
+        self.lines.append(SummarySentence(text=rep.text, citations=cites, role=role, fact=fact,
+                                          sources=sources, of_sources=of))
+        self.used.update(c.id for c in members)
+        self.used.add(rep.id)
+        self.texts.add(rep.text)
+        self.chosen.append(self.vectors.get(rep.id, {}))
+        return True
+
+
+def _position(c: Claim, docs: Mapping[str, Document]) -> float:
+    return c.span[0] / max(1, len(docs[c.document].text))
+
+
+def _best(claims: Sequence[Claim], docs: Mapping[str, Document], picker: _Picker,
+          strict: bool = True) -> Claim | None:
+    """The sentence that states a fact best: usable, new, early in its article, short."""
+    pool = [c for c in claims if _usable(c) and (not strict or picker.fresh(c))]
+    if not pool and not strict:
+        pool = [c for c in claims if len(c.text.split()) <= 2 * MAX_WORDS]
+    if not pool:
+        return None
+    return min(pool, key=lambda c: (round(_position(c, docs), 2), len(c.text), c.document,
+                                    c.span))
+
+
 def summarize(
     documents: Sequence[Document],
     claims: Sequence[Claim],
     facts: Sequence[Fact],
-    max_sentences: int = 8,
+    max_sentences: int = MAX_LINES,
 ) -> list[SummarySentence]:
-    """The summary sentences of a story, verbatim, each citing every document that states it."""
+    """The summary lines of a story: main event, corroborated facts, disputes, single-source."""
     docs = {d.id: d for d in documents}
-    sources = _sources(documents)
-    disputed = {c for f in facts if f.status == "conflict" for v in f.values for c in v.claims}
-    support: dict[str, int] = {}
-    for f in facts:
-        if f.status == "corroborated":
-            for v in f.values:
-                for c in v.claims:
-                    support[c] = max(support.get(c, 0), f.independent_sources)
-    pool = sorted(
-        (c for c in claims
-         if c.document in docs and c.id not in disputed
-         and MIN_WORDS <= len(c.text.split()) <= MAX_WORDS),
-        key=lambda c: (c.document, c.span),
-    )
-    if not pool:
+    sources = source_keys(documents)
+    total = len(set(sources.values()))
+    claims = sorted((c for c in claims if c.document in docs), key=lambda c: (c.document, c.span))
+    if not claims:
         return []
+    by_id = {c.id: c for c in claims}
+    vec_list = tfidf_vectors([_words(c.text) for c in claims])
+    vectors = {c.id: v for c, v in zip(claims, vec_list, strict=True)}
+    picker = _Picker(docs, vectors, max_sentences)
+    live = [f for f in facts if not f.background]
+
+    def members(f: Fact, value_index: int | None = None) -> list[Claim]:
+        vals = f.values if value_index is None else [f.values[value_index]]
+        return [by_id[c] for v in vals for c in v.claims if c in by_id]
+
+    for f in live:
+        if f.main_event:
+            rep = _best(members(f), docs, picker)
+            if rep is not None:
+                picker.add(rep, members(f), "main_event", f.id, f.independent_sources, total)
+    conflicts = sorted((f for f in live if f.status == "conflict"),
+                       key=lambda f: (-f.independent_sources, f.id))
+    # Room is kept for both sides of every dispute (as many as fit in the limit).
+    dispute_lines = sum(len(f.values) for f in conflicts)
+    picker.limit = max(len(picker.lines) + 1, max_sentences - dispute_lines)
+    supported = sorted((f for f in live if f.status == "corroborated" and not f.main_event),
+                       key=lambda f: (-f.independent_sources, f.kind != "statement", f.id))
+    for f in supported:
+        if picker.full():
+            break
+        rep = _best(members(f), docs, picker)
+        if rep is not None:
+            picker.add(rep, members(f), "attributed" if f.attributed else "corroborated",
+                       f.id, f.independent_sources, total)
+    disputed: set[str] = set()
+    picker.limit = max_sentences
+    for f in conflicts:
+        disputed.update(c.id for c in members(f))
+        if len(picker.lines) + len(f.values) > max_sentences:
+            continue  # both sides or neither: half a dispute reads as a fact
+        for k, value in enumerate(f.values):
+            rep = _best(members(f, k), docs, picker, strict=False)
+            if rep is not None:
+                n = len({sources.get(d, d) for d in value.documents})
+                picker.add(rep, members(f, k), "dispute", f.id, n, total, force=True)
+    room = min(max_sentences, max(MIN_LINES, len(picker.lines) + EXTRA_SINGLE))
+    picker.limit = max(len(picker.lines), room)
+    _fill(picker, [c for c in claims if c.id not in disputed], docs, sources, total)
+    return picker.lines
+
+
+def _fill(picker: _Picker, claims: list[Claim], docs: Mapping[str, Document],
+          sources: Mapping[str, str], total: int) -> None:
+    """Classic extractive choice for the remaining room: shared sentences, then central ones."""
+    pool = [c for c in claims if _usable(c) and c.id not in picker.used]
+    if not pool or picker.full():
+        return
     bags = [_words(c.text) for c in pool]
     vectors = tfidf_vectors(bags)
     centroid: Counter[str] = Counter()
     for vec in vectors:
         centroid.update(vec)
 
-    def position(c: Claim) -> float:
-        return c.span[0] / max(1, len(docs[c.document].text))
-
     def own_score(i: int) -> float:
         c = pool[i]
-        lead = 0.3 * (1.0 - position(c))
+        lead = 0.3 * (1.0 - _position(c, docs))
         return cosine(vectors[i], centroid) + lead - (0.15 if c.hedged else 0.0)
 
     scored = []
-    for members in _groups(pool, bags):
-        rep = max(members, key=lambda i: (own_score(i), -i))
-        n_sources = len({sources.get(pool[i].document, pool[i].document) for i in members})
-        fact_support = max((support.get(pool[i].id, 0) for i in members), default=0)
-        boost = 1.0 + 0.5 * math.log1p(n_sources - 1) + 0.25 * math.log1p(fact_support)
-        scored.append((own_score(rep) * boost, rep, members))
-    scored.sort(key=lambda t: (-t[0], pool[t[1]].document, pool[t[1]].span))
-    chosen: list[tuple[int, list[int]]] = []
-    for _, rep, members in scored:
-        if len(chosen) >= max_sentences:
+    for group in _groups(pool, bags):
+        rep = max(group, key=lambda i: (own_score(i), -i))
+        n = len({sources.get(pool[i].document, pool[i].document) for i in group})
+        boost = 1.0 + 0.5 * math.log1p(n - 1)
+        scored.append((n >= 2, own_score(rep) * boost, rep, group, n))
+    scored.sort(key=lambda t: (not t[0], -t[1], pool[t[2]].document, pool[t[2]].span))
+    for shared, _, rep, group, n in scored:
+        if picker.full():
             break
-        if any(cosine(vectors[rep], vectors[r]) >= REDUNDANT for r, _ in chosen):
-            continue
-        chosen.append((rep, members))
-    chosen.sort(key=lambda t: (position(pool[t[0]]), docs[pool[t[0]].document].input,
-                               pool[t[0]].span))
-    out = []
-    for rep, members in chosen:
-        first: dict[str, Claim] = {}
-        for i in sorted(members, key=lambda i: (pool[i].document, pool[i].span)):
-            first.setdefault(pool[i].document, pool[i])
-        cites = [Evidence(document=d, span=c.span) for d, c in sorted(first.items())]
-        out.append(SummarySentence(text=pool[rep].text, citations=cites))
-    return out
+        picker.add(pool[rep], [pool[i] for i in group],
+                   "corroborated" if shared else "single_source", None, n, total)

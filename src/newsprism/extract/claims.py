@@ -37,6 +37,7 @@ from newsprism.extract.coref import Resolver
 from newsprism.extract.cues import SPEECH_VERBS
 from newsprism.extract.dates import dateline_anchor, parse_anchor
 from newsprism.extract.entities import EntityMention
+from newsprism.extract.propositions import CHECKABLE, Proposition, extract_propositions
 from newsprism.extract.slot_context import SlotContext, clause_tense, slot_context
 from newsprism.extract.values import Value, find_values
 from newsprism.models import Claim, Slot
@@ -111,6 +112,8 @@ class ExtractedClaim:
     labels: tuple[str | None, ...] = ()
     participants: tuple[tuple[Span, ...], ...] = ()
     tenses: tuple[str | None, ...] = ()
+    # Who did what to whom, per main clause (``extract.propositions``), for the claim graph.
+    propositions: tuple[Proposition, ...] = ()
 
 
 def claim_id(doc_id: str, span: Span, text: str) -> str:
@@ -203,6 +206,17 @@ class _DocContext:
             if m.end <= end:
                 out.append(m)
         return out
+
+    def ref_of(self, tok: Any) -> Span | None:
+        """The named mention a token is part of, or a pronoun's antecedent; never the name
+        of a modifier ("the former U.S. president" is not the United States)."""
+        m = self.mention_over(tok.idx, tok.idx + len(tok.text))
+        if m is not None:
+            return m.start, m.end
+        if tok.pos_ == "PRON":
+            ref: Span | None = self.resolver.resolve_pronoun(tok)
+            return ref
+        return None
 
     def speaker(self, subj: Any, bounds: Span) -> Span | None:
         """Span of the named mention the subject token stands for, if any."""
@@ -316,11 +330,15 @@ def extract_claims(
         inside = ctx.inside(start, end)
         slots = [_slot(v, start) for v in values]
         slots += _places(inside, sdoc, {s.span for s in slots})
-        if not slots and not inside:
+        question = sent_text.rstrip(_CLOSERS).endswith("?")
+        props = extract_propositions(tokens, speech, ctx.ref_of, question)
+        # A sentence with neither a value nor a name is still a claim when it says
+        # something checkable: "The encounter did not yield a ceasefire."
+        if not slots and not inside and not any(p.pclass in CHECKABLE for p in props):
             continue
         slots.sort(key=lambda s: (s.span[0], s.span[1], s.kind))
         out.append(_build(doc_id, sent_text, ctx, (start, end), tokens, slots, hedged, speech,
-                          according, inside, position))
+                          according, inside, position, props))
     return out
 
 
@@ -351,7 +369,7 @@ def _places(inside: list[EntityMention], sdoc: Any, taken: set[Span]) -> list[Sl
 def _build(
     doc_id: str, text: str, ctx: _DocContext, span: Span, tokens: list[Any], slots: list[Slot],
     hedged: bool, speech: Any | None, according: Any | None, inside: list[EntityMention],
-    position: int,
+    position: int, propositions: tuple[Proposition, ...] = (),
 ) -> ExtractedClaim:
     """One claim; ``text`` is the document's text at ``span`` (read once by the caller)."""
     sdoc = ctx.sdoc
@@ -399,7 +417,7 @@ def _build(
         object_lemma=obj, negated=negated, future=future, lemmas=lemmas, position=position,
         labels=tuple(c.label for c in contexts),
         participants=tuple(c.participants for c in contexts),
-        tenses=tuple(c.tense for c in contexts),
+        tenses=tuple(c.tense for c in contexts), propositions=propositions,
     )
 
 

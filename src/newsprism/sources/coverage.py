@@ -1,16 +1,20 @@
 """Coverage: the facts only one source reports, and the widely reported ones it leaves out.
 
-A source *carries* a fact when one of its documents holds a claim in one of the
-fact's values. Copies count for their original: a fact carried by a wire story
-and its syndicated copy is unique to the wire.
+Both come from the claim graph (``crossdoc.graph``): value facts and statement
+facts alike. A source *carries* a fact when one of its documents holds a claim
+in one of the fact's values. Copies count for their original: a fact carried by
+a wire story and its syndicated copy is unique to the wire. Background facts
+(another incident) are neither unique nor omitted: leaving out last year's
+fire is no gap in the coverage of this week's summit.
 
 A fact is *omitted* by S when more than half of the other independent sources
-(and at least ``MIN_CARRIERS``) carry it, S does not, and S never even uses the
-word the fact's value describes (its head: "prisoner" for "150 prisoners",
-"meet" for "next Monday"). The last test is there because the fact stage only
-aligns claims whose values it could normalise: a report that says the
-ministers meet "on Monday" without a resolvable date has not left the meeting
-out, and unknown beats wrong.
+(and at least ``MIN_CARRIERS``, so it works with three outlets) carry it, S does
+not, and S never even uses the word the fact is about (the head of its value:
+"prisoner" for "150 prisoners", "meet" for "next Monday"; the theme or
+predicate of a statement: "invitation", "shell"). The last test is there because
+alignment misses some wordings: a report that says the ministers meet "on
+Monday" without a resolvable date has not left the meeting out, and unknown
+beats wrong.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from newsprism.extract.claims import ExtractedClaim
 from newsprism.models import Fact, Slot
 
-MIN_CARRIERS = 3
+MIN_CARRIERS = 2
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -32,6 +36,10 @@ def _heads(fact: Fact, claims: Mapping[str, ExtractedClaim]) -> set[str]:
         for cid in value.claims:
             claim = claims.get(cid)
             if claim is None:
+                continue
+            if fact.kind == "statement":
+                for prop in claim.propositions:
+                    heads.update(w for w in (prop.theme, prop.predicate) if w)
                 continue
             pairs = list(zip(claim.slots, claim.heads, strict=False))
             matched = [h for s, h in pairs if h and value.value in (s.text, _norm(s))]
@@ -71,6 +79,8 @@ def coverage(
     unique: dict[str, list[str]] = {k: [] for k in keys}
     omitted: dict[str, list[str]] = {k: [] for k in keys}
     for fact in fact_list:
+        if fact.background:
+            continue
         docs = {d for v in fact.values for d in v.documents if d in source_of}
         if not docs:
             continue
