@@ -58,3 +58,22 @@ def test_coref_apposition_titles(nlp: Any) -> None:
     text = "Wilhelm Brandt, a former German ambassador, spoke. Later the ambassador left."
     sdoc, res = _resolver(nlp, text)
     assert _name(text, res.resolve_role(_token(sdoc, "ambassador", 1))) == "Wilhelm Brandt"
+
+
+def test_coref_resolver_built_once_per_document(nlp: Any, monkeypatch: Any) -> None:
+    from newsprism.extract import coref
+    from newsprism.models import Document
+    from newsprism.perdoc import extract_document
+
+    built = []
+    original = coref.Resolver.__init__
+
+    def counting(self: Any, *args: Any, **kwargs: Any) -> None:
+        built.append(1)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(coref.Resolver, "__init__", counting)
+    text = 'Ilse Varga met reporters. "We will sign," she said. She said the talks would resume.'
+    found = extract_document(Document(id="d-1", input="x.txt", text=text), nlp(text))
+    assert found.quotes and found.claims is not None
+    assert len(built) == 1

@@ -26,6 +26,7 @@ people rather than introducing its speaker.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, Protocol
@@ -37,6 +38,7 @@ from newsprism.extract.cues import (
     PRONOUN_GENDER,
     ROLE_NOUNS,
 )
+from newsprism.extract.quote_marks import Quoted, find_quoted
 from newsprism.nlp.parsed import Parsed
 
 MAX_SENTENCES_BACK = 4
@@ -80,6 +82,17 @@ class _Candidate:
     token_i: int
 
 
+# Generational suffixes: "Roger Hale Jr." is keyed by "hale", not "jr.".
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _name_words(words: list[str]) -> list[str]:
+    # "Trump's" and "Trump" are the same person; honorifics and suffixes are not names.
+    clean = [w.lower().removesuffix("\u2019s").removesuffix("'s") for w in words]
+    clean = [w for w in clean if w not in HONORIFIC_GENDER and w.strip(",") not in _SUFFIXES]
+    return [w.strip(",") for w in clean if w.strip(",")]
+
+
 class _Intervals:
     """Character intervals ``[a, b)`` with containment tests in log time.
 
@@ -107,10 +120,82 @@ class _Intervals:
 
 
 def _surname(words: list[str]) -> str:
-    # "Trump's" and "Trump" are the same person; honorifics are not names.
-    clean = [w.lower().removesuffix("\u2019s").removesuffix("'s") for w in words]
-    clean = [w for w in clean if w not in HONORIFIC_GENDER]
+    clean = _name_words(words)
     return clean[-1] if clean else ""
+
+
+def _shared_surnames(sdoc: Any, mentions: list[MentionLike]) -> set[str]:
+    """Surnames that two people with different given names carry in this document.
+
+    A bare "Reyes" beside "Tomas Reyes" and "Lucia Reyes" names neither by
+    itself; such surnames are keyed per full name, and their bare mentions
+    stand for themselves (entity linking decides them, or leaves them open).
+    """
+    givens: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        words = _name_words([t.text for t in span or ()])
+        if len(words) >= 2:
+            givens.setdefault(words[-1], set()).add(words[0])
+    return {name for name, firsts in givens.items() if len(firsts) > 1}
+
+
+# Person nouns that, as a singular subject with no name, introduce someone the
+# document does not name: a later "she said" is that person's, not the last
+# named woman's ("Her mother spoke to reporters. … she said").
+UNNAMED_PEOPLE: dict[str, str] = {
+    "mother": "f",
+    "father": "m",
+    "wife": "f",
+    "husband": "m",
+    "daughter": "f",
+    "son": "m",
+    "sister": "f",
+    "brother": "m",
+    "woman": "f",
+    "man": "m",
+    "girl": "f",
+    "boy": "m",
+    "widow": "f",
+    "grandmother": "f",
+    "grandfather": "m",
+    "aunt": "f",
+    "uncle": "m",
+    "witness": "",
+    "neighbor": "",
+    "neighbour": "",
+    "resident": "",
+    "friend": "",
+    "relative": "",
+    "victim": "",
+    "survivor": "",
+    "owner": "",
+    "parent": "",
+    "teacher": "",
+    "doctor": "",
+    "nurse": "",
+    "officer": "",
+    "manager": "",
+    "aide": "",
+    "adviser": "",
+    "advisor": "",
+    "lawyer": "",
+    "attorney": "",
+    "spokesman": "m",
+    "spokeswoman": "f",
+    "spokesperson": "",
+    "official": "",
+    "source": "",
+    "student": "",
+    "worker": "",
+    "voter": "",
+}
+
+
+# The span of an unnamed person's candidate: it resolves to no mention.
+_NOBODY = (-1, -1)
 
 
 class Resolver:
@@ -125,6 +210,7 @@ class Resolver:
         self._pron_memo: dict[int, _Candidate | None] = {}
         self._sents = parsed.sents
         self._sent_of = parsed.sent_of_token
+        self._shared = _shared_surnames(sdoc, mentions)
         in_quotes = _Intervals(quoted)
         for m in sorted(mentions, key=lambda m: (m.start, m.end)):
             if m.label != "PERSON" or in_quotes.covers(m.start, m.end):
@@ -132,7 +218,7 @@ class Resolver:
             span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            key = _surname([t.text for t in span])
+            key = self._key([t.text for t in span], (m.start, m.end))
             if not key:
                 continue
             person = self._people.setdefault(key, _Person(key))
@@ -143,6 +229,9 @@ class Resolver:
             self._cands.append(self._candidate(span, (m.start, m.end), key))
         self._add_untagged(in_quotes)
         self._cands.sort(key=lambda c: c.token_i)
+        self._quoted_tok = self._quoted_tokens(quoted)
+        self._add_unnamed()
+        self._cands.sort(key=lambda c: c.token_i)
         # Candidates per sentence, in token order: a pronoun looks at a few sentences
         # back, never at the whole document (that made resolution quadratic).
         self._by_sent: dict[int, list[_Candidate]] = {}
@@ -150,6 +239,54 @@ class Resolver:
         for c in self._cands:
             self._by_sent.setdefault(c.sent, []).append(c)
             self._by_key.setdefault(c.key, []).append(c)
+
+    def _key(self, words: list[str], ref: tuple[int, int]) -> str:
+        """The person a name stands for: its surname, or the full name where two share it."""
+        clean = _name_words(words)
+        if not clean:
+            return ""
+        if clean[-1] not in self._shared:
+            return clean[-1]
+        if len(clean) >= 2:
+            return f"{clean[0]} {clean[-1]}"
+        # A bare shared surname stands only for itself (see ``_shared_surnames``).
+        return f"?{ref[0]}"
+
+    def _quoted_tokens(self, quoted: list[tuple[int, int]]) -> set[int]:
+        out: set[int] = set()
+        for a, b in quoted:
+            span = self._sdoc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
+        return out
+
+    def _add_unnamed(self) -> None:
+        """Unnamed people as subjects ("her mother", "a woman who …") block pronouns.
+
+        A role noun the resolver can name ("the president") stands for that
+        person instead; anything else is a candidate of its own that resolves
+        to nobody, so "she said" after it stays unresolved.
+        """
+        for tok in self._sdoc:
+            if tok.dep_ not in _SUBJECT_DEPS or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma not in UNNAMED_PEOPLE and lemma not in ROLE_NOUNS:
+                continue
+            if tok.i in self._quoted_tok or any(c.dep_ == "appos" for c in tok.children):
+                continue
+            named = self.resolve_role(tok) if lemma in ROLE_NOUNS else None
+            if named is not None:
+                person = next((c for c in self._cands if c.span == named), None)
+                if person is not None:
+                    self._cands.append(
+                        _Candidate(named, person.key, self._sent_of[tok.i], True, tok.i)
+                    )
+                continue
+            key = f"#{tok.i}"
+            gender = UNNAMED_PEOPLE.get(lemma) or ROLE_NOUNS.get(lemma, "")
+            self._people[key] = _Person(key, gender=gender)
+            self._cands.append(_Candidate(_NOBODY, key, self._sent_of[tok.i], True, tok.i))
 
     def _candidate(self, span: Any, ref: tuple[int, int], key: str) -> _Candidate:
         root = span.root
@@ -240,7 +377,7 @@ class Resolver:
     def resolve_pronoun(self, token: Any) -> tuple[int, int] | None:
         """The named mention a ``he``/``she`` token refers to, or None."""
         cand = self._pronoun(token, depth=0)
-        return cand.span if cand else None
+        return cand.span if cand and cand.span != _NOBODY else None
 
     def _pronoun(self, token: Any, depth: int) -> _Candidate | None:
         if token.i in self._pron_memo:
@@ -271,6 +408,8 @@ class Resolver:
         for tok in sent:
             if tok.i >= before.i:
                 break
+            if tok.i in self._quoted_tok:
+                continue  # "she" inside a quote speaks of someone else
             if tok.dep_ in _SUBJECT_DEPS and PRONOUN_GENDER.get(tok.lower_) == gender:
                 ante = self._pronoun(tok, depth + 1)
                 if ante is not None:
@@ -289,7 +428,7 @@ class Resolver:
         """
         key = _surname([token.text])
         person = self._people.get(key)
-        if person is None:
+        if person is None or key in self._shared:
             return None
         # The latest of this person's candidates before ``token`` (token order).
         same = self._by_key.get(key, [])
@@ -309,18 +448,21 @@ class Resolver:
         if lemma not in ROLE_NOUNS:
             return None
         dets = [c for c in head.children if c.dep_ == "det"]
-        if not dets or dets[0].lower_ not in ("the", "this", "that"):
-            return None  # "a spokesman said" introduces someone new
+        definite = bool(dets) and dets[0].lower_ in ("the", "this", "that")
         mods = {
             c.lower_
             for c in head.children
             if c.dep_ in ("amod", "compound") and c.pos_ in _TITLE_POS
         }
         gender = ROLE_NOUNS[lemma]
+        if not definite:
+            return self._only_titled(head, lemma, mods, gender)
         best: _Candidate | None = None
         for cand in self._cands:
             if cand.token_i >= head.i:
                 break
+            if cand.span == _NOBODY:
+                continue
             person = self._people[cand.key]
             if lemma not in person.titles and head.lower_ not in person.titles:
                 continue
@@ -330,3 +472,59 @@ class Resolver:
                 continue
             best = cand
         return best.span if best else None
+
+    def _only_titled(
+        self, head: Any, lemma: str, mods: set[str], gender: str
+    ) -> tuple[int, int] | None:
+        """The one person the document names with this title, never the possessor.
+
+        For "a police spokeswoman", "Quinn's attorney": None when the document
+        names several such people or none (the role words stay the label).
+        """
+        owners = {
+            self._key([c.text], (c.idx, c.idx + len(c.text)))
+            for c in head.children
+            if c.dep_ == "poss" and c.pos_ == "PROPN"
+        }
+        found: dict[str, tuple[int, int]] = {}
+        for cand in self._cands:
+            if cand.span == _NOBODY or cand.key in owners:
+                continue
+            person = self._people[cand.key]
+            if lemma not in person.titles and head.lower_ not in person.titles:
+                continue
+            if not mods <= person.titles:
+                continue
+            if gender and person.gender and gender != person.gender:
+                continue
+            found.setdefault(cand.key, person.rep)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+
+def quoted_spans(sdoc: Any) -> list[Quoted]:
+    """The document's quoted stretches, found once per ``Parsed`` view."""
+    parsed = Parsed.of(sdoc)
+    cache = vars(parsed)
+    if "_quoted" not in cache:
+        cache["_quoted"] = find_quoted(parsed.text)
+    found: list[Quoted] = cache["_quoted"]
+    return found
+
+
+def shared_resolver(sdoc: Any, mentions: Sequence[MentionLike]) -> Resolver:
+    """The document's resolver, built once per ``Parsed`` view and mention set.
+
+    Quotes and claims both resolve pronouns and role nouns; building the
+    resolver once (``perdoc`` shares one ``Parsed`` between the extractors)
+    halves that work and gives both the same answers.
+    """
+    parsed = Parsed.of(sdoc)
+    cache = vars(parsed)
+    key = ("_resolver", tuple(sorted((m.start, m.end, m.label) for m in mentions)))
+    resolver = cache.get("_resolver")
+    if resolver is None or cache.get("_resolver_key") != key:
+        quoted = [(q.open, q.close + 1) for q in quoted_spans(parsed)]
+        resolver = Resolver(parsed, list(mentions), quoted)
+        cache["_resolver"], cache["_resolver_key"] = resolver, key
+    out: Resolver = resolver
+    return out

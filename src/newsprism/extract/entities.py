@@ -363,8 +363,50 @@ def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
                         for a, b in parts:
                             emit(base + a, base + b, known.get(span.text[a:b], label), place)
                     _add_conjuncts(sdoc, span.root, label, place, covered, emit)
+    _add_known_name_words(sdoc, found, covered, emit)
     ordered = sorted(found.values(), key=lambda m: (m.start, m.end))
     return _drop_headline_noise(sdoc, text, ordered)
+
+
+def _add_known_name_words(
+    doc: Any,
+    found: dict[tuple[int, int], EntityMention],
+    covered: set[int],
+    emit: Callable[[int, int, str, bool, bool], None],
+) -> None:
+    """Mentions for a person's given name or surname the NER left untagged.
+
+    "Hale said", "Emil waited", "the Trump-Putin summit": a proper noun that is
+    a word of a multi-word PERSON mention of this document names that person
+    (or, for a surname two people share, one of them: linking decides). One
+    pass over the tokens.
+    """
+    words = {
+        w
+        for m in found.values()
+        if m.label == "PERSON" and " " in m.text
+        for w in m.text.split()
+        if len(w) > 2
+        and w[:1].isupper()
+        and w.lower().rstrip(".") not in NAME_PARTICLES
+        and w.lower().rstrip(".") not in TITLE_WORDS
+        and not w.endswith(".")
+    }
+    if not words:
+        return
+    taken = {i for m in found.values() for i in range(m.start, m.end)}
+    for tok in doc:
+        if tok.i in covered or tok.pos_ != "PROPN" or tok.text not in words or tok.ent_type_:
+            continue
+        if tok.idx in taken:
+            continue
+        emit(
+            tok.idx,
+            tok.idx + len(tok.text),
+            "PERSON",
+            place_context(tok),
+            person_context(doc, tok.i, tok.i + 1),
+        )
 
 
 _SMALL_WORDS = _words("a an the and or of to in on for at by with from vs as is")
@@ -389,9 +431,7 @@ def _lone_line_word(text: str, m: EntityMention) -> bool:
     return " " not in m.text and line.strip() == m.text
 
 
-def _drop_headline_noise(
-    doc: Any, text: str, mentions: list[EntityMention]
-) -> list[EntityMention]:
+def _drop_headline_noise(doc: Any, text: str, mentions: list[EntityMention]) -> list[EntityMention]:
     """Drop title-cased phrases that NER took for names, unless the body names them too.
 
     Headlines capitalise every word ("The Road Ahead", "Leaders Meet …"), and a
@@ -409,6 +449,7 @@ def _drop_headline_noise(
         in_headline[(m.start, m.end)] = _is_headline(line)
         if not in_headline[(m.start, m.end)]:
             body_names.add(m.text)
+    names = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()}
     kept = []
     for m in mentions:
         if _lone_line_word(text, m) and count[m.text] == 1:
@@ -418,8 +459,11 @@ def _drop_headline_noise(
         multi = " " in m.text
         if m.text not in body_names and in_headline[(m.start, m.end)]:
             continue
-        # NORP and GPE adjectives ("European", "Ukrainian") are rightly not PROPN.
-        lone_common = not multi and not proper and m.label not in ("NORP", "GPE")
+        # NORP and GPE adjectives ("European", "Ukrainian") are rightly not PROPN;
+        # a word of a person's full name ("Reyes" parsed as a noun) is a name.
+        lone_common = (
+            not multi and not proper and m.label not in ("NORP", "GPE") and m.text not in names
+        )
         if lone_common and count[m.text] == 1:
             continue
         kept.append(m)

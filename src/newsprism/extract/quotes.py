@@ -24,6 +24,7 @@ of the named mention the speaker resolves to (see ``coref``), which
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
@@ -33,7 +34,7 @@ from newsprism.extract.cues import (
     THOUGHT_VERBS,
 )
 from newsprism.extract.quote_marks import Quoted
-from newsprism.extract.speakers import SpeakerContext, is_cue, token_end
+from newsprism.extract.speakers import SpeakerContext, is_cue, negated, token_end
 from newsprism.models import Quote
 
 Span = tuple[int, int]
@@ -93,22 +94,62 @@ def _kind_of(text: str, q: Quoted, tokens: Any) -> Kind:
     return "partial"
 
 
+# A full stop that ends an abbreviation or an initial, not a sentence:
+# "said Ronald R. Fieldstone, a lawyer." has one sentence, not two.
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|St|Jr|Sr|Inc|Co|"
+    r"Corp|Ltd|Mt|Ft|No|vs|etc|[A-Z]\.[A-Z]))\.$"
+)
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s+\S)")
+# The most text between two quotes of one attribution: "“A,” said X, a lawyer who
+# has worked on such cases for years. “B.”" runs long with its apposition.
+MAX_BETWEEN = 300
+
+
+def _one_sentence(between: str) -> bool:
+    """Whether ``between`` holds no sentence end other than its last character."""
+    for m in _SENTENCE_END.finditer(between):
+        if not _ABBREVIATION.search(between[: m.start() + 1]):
+            return False
+    return True
+
+
 def _continues(text: str, prev_close: int, open_: int) -> bool:
     """Whether a quote opening at ``open_`` carries on the quote closed at ``prev_close``.
 
-    True when it opens a sentence in the same paragraph with at most one short
+    True when it opens a sentence in the same paragraph with at most one
     attribution sentence in between, or opens the very next paragraph (a quote
     paragraph following a quote paragraph, the usual run of a long statement).
     """
     between = text[prev_close + 1 : open_]
     if between.strip() == "":
         return between.count("\n") <= 2  # next paragraph, blank line or not
-    if between.count("\n") > 1 or len(between) > 120:
-        return False
-    if "\n" in between:
+    if "\n" in between or len(between) > MAX_BETWEEN:
         return False
     stripped = between.rstrip()
-    return stripped.endswith((".", ":", "!", "?")) and stripped.count(".") <= 1
+    return stripped.endswith((".", ":", "!", "?", ",")) and _one_sentence(stripped)
+
+
+_DASH_NAME = re.compile(r"[\s.,]*[\u2015\u2014\u2013-]{1,2}\s*")
+
+
+def _dash_speaker(d: SpeakerContext, q: Quoted) -> tuple[Span | None, Span | None, str | None]:
+    """‘“…” ― Jane Roe’: a name after a dash right behind the closing mark."""
+    m = _DASH_NAME.match(d.text, q.close + 1)
+    if m is None or m.end() == q.close + 1 or "\n" in m.group():
+        return None, None, None
+    at = m.end()
+    named = d.mention_at(at, at + 1)
+    if named is not None and named[0] == at:
+        return named, named, None
+    line_end = d.text.find("\n", at)
+    words = re.match(
+        r"(?:[A-Z][\w'’.-]*\s?){1,4}", d.text[at : len(d.text) if line_end < 0 else line_end]
+    )
+    if words is None:
+        return None, None, None
+    name = words.group().strip().rstrip(".")
+    return (at, at + len(name)), None, name
 
 
 def _quoted_quotes(d: SpeakerContext) -> list[ExtractedQuote]:
@@ -129,11 +170,14 @@ def _quoted_quotes(d: SpeakerContext) -> list[ExtractedQuote]:
             said = (cue.text, who.span, who.ref, (cue.idx, token_end(cue)), who.name)
         else:
             words = [t for t in tokens if not t.is_punct and not t.is_space]
-            if kind != "direct" or len(words) < MIN_UNATTRIBUTED_WORDS:
-                continue  # scare quote, slogan, title of a thing
-            if prev is not None and _continues(d.text, prev_close, q.open):
+            dash_span, dash_ref, dash_name = _dash_speaker(d, q)
+            if kind == "direct" and prev is not None and _continues(d.text, prev_close, q.open):
                 # “A,” she said. “B.” — B carries on the attributed quote A.
                 said = (None, prev.speaker_span, prev.speaker_ref, prev.cue_span, prev.speaker_name)
+            elif dash_span is not None and len(words) >= 3:
+                said = (None, dash_span, dash_ref, None, dash_name)
+            elif kind != "direct" or len(words) < MIN_UNATTRIBUTED_WORDS:
+                continue  # scare quote, slogan, title of a thing
             else:
                 named = d.colon_speaker(tokens)
                 said = (None, named, named, None, None)
@@ -200,7 +244,7 @@ def _indirect_quotes(d: SpeakerContext, direct: list[ExtractedQuote]) -> list[Ex
                 continue
             span = _trimmed(d, d.sdoc[side[0]], d.sdoc[side[1]])
         elif is_cue(tok, d.quoted_tok) or (
-            tok.pos_ == "VERB" and tok.lemma_.lower() in THOUGHT_VERBS
+            tok.pos_ == "VERB" and tok.lemma_.lower() in THOUGHT_VERBS and not negated(tok)
         ):
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
             if not comps:

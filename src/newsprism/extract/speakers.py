@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsprism.extract.coref import MentionLike, Resolver
+from newsprism.extract.coref import MentionLike, quoted_spans, shared_resolver
 from newsprism.extract.cues import (
     NAMING_VERBS,
     NON_SPEAKERS,
@@ -23,7 +23,7 @@ from newsprism.extract.cues import (
     ROLE_NOUNS,
     SPEECH_VERBS,
 )
-from newsprism.extract.quote_marks import Quoted, find_quoted
+from newsprism.extract.quote_marks import Quoted
 from newsprism.nlp.parsed import Parsed
 
 Span = tuple[int, int]
@@ -54,12 +54,32 @@ def token_end(tok: Any) -> int:
     return int(tok.idx) + len(tok)
 
 
+# Verbs whose infinitive complement did not happen: "declined to say".
+_REFUSALS = frozenset({"decline", "refuse", "fail", "avoid", "stop"})
+
+
+def negated(tok: Any) -> bool:
+    """Whether a reporting verb is denied: "did not mention", "declined to say"."""
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children):
+        return True
+    head = tok.head
+    return bool(tok.dep_ == "xcomp" and head.lemma_.lower() in _REFUSALS and head is not tok)
+
+
 def is_cue(tok: Any, quoted_tok: set[int]) -> bool:
     if tok.i in quoted_tok or tok.pos_ != "VERB":
         return False
     lemma = tok.lemma_.lower()
     if lemma not in SPEECH_VERBS:
         return False
+    if negated(tok):
+        return False  # "Putin did not mention …" is not Putin's quote
+    if (
+        lemma == "ask"
+        and tok.tag_ == "VBN"
+        and not any(c.dep_ == "nsubjpass" for c in tok.children)
+    ):
+        return False  # "Asked whether …, Reyes said": the question is someone else's
     # "a plan called the 'X'", "a backdrop reading 'X'": a participle that
     # modifies a noun, or is parsed as one, names a thing rather than a speech.
     return not (lemma in NAMING_VERBS and tok.dep_ in _NOMINAL_DEPS)
@@ -73,7 +93,7 @@ class SpeakerContext:
         self.doc_id = doc_id
         self.sdoc = sdoc = parsed.sdoc
         self.text: str = parsed.text
-        self.quoted: list[Quoted] = find_quoted(self.text)
+        self.quoted: list[Quoted] = quoted_spans(parsed)
         self.quoted_tok: set[int] = set()
         for q in self.quoted:
             span = sdoc.char_span(q.open, q.close + 1, alignment_mode="expand")
@@ -82,9 +102,8 @@ class SpeakerContext:
         self.mentions = sorted(
             (m for m in mentions if m.label in SPEAKER_LABELS), key=lambda m: (m.start, m.end)
         )
-        self.resolver = Resolver(
-            parsed, list(mentions), [(q.open, q.close + 1) for q in self.quoted]
-        )
+        # One resolver per document, shared with the claims extractor.
+        self.resolver = shared_resolver(parsed, mentions)
 
     def mention_at(self, start: int, end: int) -> Span | None:
         for m in self.mentions:
