@@ -103,3 +103,11 @@ def test_alaska_events_no_feared_or_pending_event_happened(alaska: Brief) -> Non
         assert not (e.type == "AID" and "offered" in texts)
     (main,) = [e for e in alaska.events if e.main]
     assert main.type == "CONSULT" and main.date == "2025-08-15"
+
+
+def test_alaska_positions_outlets_differ_on_trumps_ceasefire_stance(alaska: Brief) -> None:
+    trump = _ids(alaska, "Donald Trump")
+    on_truce = [p for p in alaska.positions if p.actor in trump and p.issue == "ceasefire"]
+    assert {p.stance for p in on_truce} == {"demand", "oppose"}
+    assert all(p.outlets_differ for p in on_truce)
+    assert len({e.document for p in on_truce for e in p.evidence}) == 2

@@ -78,6 +78,7 @@ class DocContext:
         self.sent_starts = [int(s.start) for s in self.sents]
         self.anchor = parse_anchor(published) or dateline_anchor(self.text)
         self._dates: dict[int, list[tuple[int, int, str]]] = {}
+        self.surnames = _surnames(self.text, self.mentions)
         # The latest "<owner>'s proposal": (owner span, sentence start token).
         self.owner: tuple[Span, int] | None = None
 
@@ -125,6 +126,10 @@ class DocContext:
             if am is not None and am.label in ("PERSON", "ORG", "GPE", "NORP"):
                 return (am.start, am.end)
         low = tok.lower_
+        if tok.text in self.surnames and tok.text[:1].isupper():
+            # "Trump pushed for …" where the tagger missed the name: the person named
+            # in full elsewhere in the document, when one person has that surname.
+            return self.surnames[tok.text]
         if low in ("who", "that", "which") and tok.head.dep_ == "relcl":
             return self.ref(tok.head.head, sent_i, owner)  # "Trump, who abandoned …"
         if low in PRONOUN_GENDER:
@@ -170,6 +175,16 @@ class DocContext:
                         who = self.ref(child, sent_i)
                         if who is not None:
                             self.owner = (who, sent_i)
+
+
+def _surnames(text: str, mentions: Sequence[EntityMention]) -> dict[str, Span]:
+    """Surname → the first full-name mention of the one PERSON in the text who has it."""
+    found: dict[str, dict[str, Span]] = {}
+    for m in mentions:
+        words = text[m.start : m.end].split()
+        if m.label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
+            found.setdefault(words[-1], {}).setdefault(" ".join(words), (m.start, m.end))
+    return {last: next(iter(full.values())) for last, full in found.items() if len(full) == 1}
 
 
 def children(tok: Any, *deps: str) -> list[Any]:
