@@ -33,7 +33,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsprism.extract.coref import Resolver
+from newsprism.extract.coref import shared_resolver
 from newsprism.extract.cues import SPEECH_VERBS
 from newsprism.extract.dates import dateline_anchor, parse_anchor
 from newsprism.extract.entities import EntityMention
@@ -184,7 +184,8 @@ class _DocContext:
         # sentence or per claim is quadratic in document length.
         self.starts = [m.start for m in self.mentions]
         self.longest = max((m.end - m.start for m in self.mentions), default=0)
-        self.resolver = Resolver(parsed, list(self.mentions), [])
+        # Built once per document and shared with the quote extractor.
+        self.resolver = shared_resolver(parsed, self.mentions)
 
     def mention_over(self, start: int, end: int) -> EntityMention | None:
         """The first mention (by position) that overlaps ``[start, end)``."""
