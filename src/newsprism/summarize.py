@@ -143,14 +143,24 @@ def _position(c: Claim, docs: Mapping[str, Document]) -> float:
 
 def _best(claims: Sequence[Claim], docs: Mapping[str, Document], picker: _Picker,
           strict: bool = True) -> Claim | None:
-    """The sentence that states a fact best: usable, new, early in its article, short."""
+    """The sentence that states a fact best: usable, new, central to what the fact's
+    sentences share (so "the summit ended without a ceasefire" does not stand for "they
+    met"), early in its article."""
     pool = [c for c in claims if _usable(c) and (not strict or picker.fresh(c))]
     if not pool and not strict:
         pool = [c for c in claims if len(c.text.split()) <= 2 * MAX_WORDS]
     if not pool:
         return None
-    return min(pool, key=lambda c: (round(_position(c, docs), 2), len(c.text), c.document,
-                                    c.span))
+    centroid: Counter[str] = Counter()
+    for c in claims:
+        centroid.update(picker.vectors.get(c.id, {}))
+
+    def score(c: Claim) -> tuple[float, int, str, tuple[int, int]]:
+        central = cosine(picker.vectors.get(c.id, {}), centroid) if len(claims) > 1 else 0.0
+        lead = 0.3 * (1.0 - _position(c, docs))
+        return (-round(central + lead, 6), len(c.text), c.document, c.span)
+
+    return min(pool, key=score)
 
 
 def summarize(
@@ -183,29 +193,30 @@ def summarize(
                 picker.add(rep, members(f), "main_event", f.id, f.independent_sources, total)
     conflicts = sorted((f for f in live if f.status == "conflict"),
                        key=lambda f: (-f.independent_sources, f.id))
-    # Room is kept for both sides of every dispute (as many as fit in the limit).
-    dispute_lines = sum(len(f.values) for f in conflicts)
-    picker.limit = max(len(picker.lines) + 1, max_sentences - dispute_lines)
+    disputed = {c.id for f in conflicts for c in members(f)}
+    # Both sides of every dispute first (as many disputes as fit), so that the
+    # corroborated lines fill the room that is left and never take their sentences.
+    for f in conflicts:
+        if len(picker.lines) + len(f.values) > max_sentences:
+            continue  # both sides or neither: half a dispute reads as a fact
+        for k, value in enumerate(f.values):
+            rep = _best(members(f, k), docs, picker) or _best(members(f, k), docs, picker,
+                                                              strict=False)
+            if rep is not None:
+                n = len({sources.get(d, d) for d in value.documents})
+                picker.add(rep, members(f, k), "dispute", f.id, n, total, force=True)
     supported = sorted((f for f in live if f.status == "corroborated" and not f.main_event),
                        key=lambda f: (-f.independent_sources, f.kind != "statement", f.id))
     for f in supported:
         if picker.full():
             break
-        rep = _best(members(f), docs, picker)
+        undisputed = [c for c in members(f) if c.id not in disputed]
+        rep = _best(undisputed, docs, picker)
         if rep is not None:
             picker.add(rep, members(f), "attributed" if f.attributed else "corroborated",
                        f.id, f.independent_sources, total)
-    disputed: set[str] = set()
-    picker.limit = max_sentences
-    for f in conflicts:
-        disputed.update(c.id for c in members(f))
-        if len(picker.lines) + len(f.values) > max_sentences:
-            continue  # both sides or neither: half a dispute reads as a fact
-        for k, value in enumerate(f.values):
-            rep = _best(members(f, k), docs, picker, strict=False)
-            if rep is not None:
-                n = len({sources.get(d, d) for d in value.documents})
-                picker.add(rep, members(f, k), "dispute", f.id, n, total, force=True)
+    order = {"main_event": 0, "corroborated": 1, "attributed": 1, "dispute": 2}
+    picker.lines.sort(key=lambda line: order.get(line.role or "", 3))
     room = min(max_sentences, max(MIN_LINES, len(picker.lines) + EXTRA_SINGLE))
     picker.limit = max(len(picker.lines), room)
     _fill(picker, [c for c in claims if c.id not in disputed], docs, sources, total)

@@ -59,8 +59,8 @@ def _places(
 def statement_graph(
     claims: Sequence[ExtractedClaim], sources: Mapping[str, str], index: Index,
     entities: Sequence[Entity], background: frozenset[str],
-) -> tuple[list[Fact], list[Unit]]:
-    """Statement facts of one story and the units they were built from."""
+) -> tuple[list[Fact], dict[str, list[Unit]]]:
+    """Statement facts of one story and, by fact id, the units each was built from."""
     persons = frozenset(e.id for e in entities if e.type == "PERSON")
     places = _places(claims, index, entities)
     units = make_units(claims, sources, index, places, background, persons)
@@ -68,7 +68,7 @@ def statement_graph(
     sims, lexical = pair_similarities(units, pairs)
     links = decide(units, pairs, sims, lexical)
     by_id = {e.id: e for e in entities}
-    return statement_facts(units, clusters(units, links), links, by_id), units
+    return statement_facts(units, clusters(units, links), links, by_id)
 
 
 def build_facts(
@@ -83,8 +83,8 @@ def build_facts(
     year = story_year(ordered, documents)
     background = background_claims(ordered, {d.id: d.published for d in documents}, year)
     facts = value_facts(ordered, sources, index, entities, background)
-    stated, units = statement_graph(ordered, sources, index, entities, background)
-    main = main_event(stated, units)
+    stated, members = statement_graph(ordered, sources, index, entities, background)
+    main = main_event(stated, members)
     facts += [f.model_copy(update={"main_event": True}) if f.id == main else f for f in stated]
     unique = {f.id: f for f in facts}
     return sorted(unique.values(),

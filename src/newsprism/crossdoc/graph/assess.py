@@ -92,8 +92,9 @@ def _attribution(units: Sequence[Unit]) -> tuple[bool, str | None]:
 
 
 def statement_facts(units: Sequence[Unit], groups: Sequence[list[int]], links: Links,
-                    entities: Mapping[str, Entity]) -> list[Fact]:
-    """Facts from clusters of units; conflict edges join two clusters into one disputed fact."""
+                    entities: Mapping[str, Entity]) -> tuple[list[Fact], dict[str, list[Unit]]]:
+    """Facts from clusters of units (and the units of each fact, by id); conflict edges join
+    two clusters into one disputed fact."""
     cluster_of = {i: g for g, members in enumerate(groups) for i in members}
     parent = list(range(len(groups)))
     disputed: set[int] = set()
@@ -107,6 +108,7 @@ def statement_facts(units: Sequence[Unit], groups: Sequence[list[int]], links: L
     for g in range(len(groups)):
         merged.setdefault(_find(parent, g), []).append(g)
     facts: list[Fact] = []
+    members_of: dict[str, list[Unit]] = {}
     for root, members in sorted(merged.items()):
         sides = [[units[i] for i in groups[g]] for g in members]
         all_units = [u for side in sides for u in side]
@@ -142,20 +144,18 @@ def statement_facts(units: Sequence[Unit], groups: Sequence[list[int]], links: L
             independent_sources=len(sources), values=values, kind="statement",
             attributed=attributed, attributed_to=speaker,
         ))
-    return facts
+        members_of[facts[-1].id] = all_units
+    return facts, members_of
 
 
-def main_event(facts: Sequence[Fact], units: Sequence[Unit]) -> str | None:
+def main_event(facts: Sequence[Fact], members_of: Mapping[str, list[Unit]]) -> str | None:
     """Id of the story's main event among the statement facts, or None."""
-    by_claim: dict[str, list[Unit]] = {}
-    for u in units:
-        by_claim.setdefault(u.claim.id, []).append(u)
     best: tuple[int, int, float, str] | None = None
     chosen = None
     for f in facts:
         if f.kind != "statement" or f.status != "corroborated" or f.attributed:
             continue
-        members = [u for v in f.values for c in v.claims for u in by_claim.get(c, [])]
+        members = members_of.get(f.id, [])
         classes = Counter(u.pclass for u in members)
         if not members or classes.most_common(1)[0][0] not in EVENT_CLASSES:
             continue
