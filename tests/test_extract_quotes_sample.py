@@ -123,3 +123,22 @@ def test_extract_quotes_sample_groups_match_gold(
     group = next(g for g in sample_brief.quote_groups if g.id == group_id)
     assert group.variants == gold_group["variants"]
     assert group.speaker_conflict == gold_group["speaker_conflict"]
+
+
+def test_extract_quotes_sample_unresolved_and_role_speakers_keep_their_words(
+    sample_brief: Brief, sample_gold: dict[str, Any]
+) -> None:
+    # A speaker the text names only by a role, or by a surname two people share,
+    # gets no entity: the brief shows the text's words and, for a shared
+    # surname, the people it could be.
+    docs = _docs(sample_brief)
+    labelled = [q for q in sample_gold["quotes"] if "speaker_label" in q]
+    assert labelled, "the gold must hold a role speaker and an unresolved surname"
+    for gq in labelled:
+        found = _found(sample_brief, docs[gq["document"]], gq["text"])
+        assert found, gq["text"]
+        q = found[0]
+        assert q.speaker is None, (gq["text"], _name(sample_brief, q.speaker))
+        assert q.speaker_label == gq["speaker_label"]
+        names = sorted(_name(sample_brief, c) or "" for c in q.speaker_candidates)
+        assert names == sorted(gq.get("speaker_candidates", []))

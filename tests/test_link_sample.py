@@ -59,7 +59,9 @@ def _surface(variant: str) -> str:
     for ending in ("'s", "’s"):
         variant = variant.removesuffix(ending)
     words = variant.split()
-    while len(words) > 1 and (words[0].lower() == "the" or words[0].lower() in TITLE_WORDS):
+    while len(words) > 1 and (
+        words[0].lower() == "the" or words[0].lower().rstrip(".") in TITLE_WORDS
+    ):
         words = words[1:]
     if len(words) > 1 and words[-1] == "region":
         words = words[:-1]
@@ -80,7 +82,11 @@ def test_link_sample_gold_variants_on_that_entity(linked: Any, gold: dict[str, A
     for variant in gold["variants"]:
         surface = _surface(variant)
         where = [e.name for e in _holding(entities, surface)]
-        assert where == [gold["name"]], f"{variant!r} is on {where}"
+        # A bare surname two gold people share ("Reyes": the president and his
+        # wife) is a form of each; it must not reach anyone else.
+        sharing = {g["name"] for g in GOLD_ENTITIES if g["name"].split()[-1] == surface}
+        allowed = {gold["name"]} | (sharing if len(sharing) > 1 else set())
+        assert gold["name"] in where and set(where) <= allowed, f"{variant!r} is on {where}"
 
 
 def test_link_sample_names_unique(linked: Any) -> None:
