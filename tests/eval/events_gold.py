@@ -1,11 +1,13 @@
 """Scoring events and positions against ``tests/data/events_positions_gold.json``.
 
-The gold set is a dozen short stories written for newsprism (diplomacy, crime,
+The gold set is 18 short stories written for newsprism (diplomacy, crime,
 disaster, legislature, election, labour, protest), each with the events and
 positions an analyst reads in it, including the traps the issue measured:
 negated and hypothetical events, a verbal attack, condolences, an unnamed
 gunman, a welcome ceremony, "to renounce" a membership, a stance two outlets
-report differently.
+report differently. Twelve are the ``dev`` split the rules were read against;
+six (``split: heldout``) were written afterwards and never tuned on, so their
+figures are the honest estimate.
 
 Both the current modules and a **baseline** (the event modules as they were
 before the precision work, read from git at ``BASELINE_COMMIT`` into a private
@@ -240,12 +242,18 @@ class Score:
         }
 
 
-def evaluate(parsed: list[Parsed], method: Method, report: list[str] | None = None) -> Score:
+def evaluate(
+    parsed: list[Parsed], method: Method, report: list[str] | None = None, split: str = "dev"
+) -> Score:
+    """Scores of ``method`` on the stories of one split ("dev": the stories the rules
+    were tuned on; "heldout": stories written after, never tuned on)."""
     from newsprism.crossdoc.link import entity_index, link_entities
 
     score = Score()
     for story in parsed:
         g = story.story
+        if g.get("split", "dev") != split:
+            continue
         texts = {d[0]: d[1] for d in story.docs}
         found, mentions = [], []
         for doc_id, _text, published, sdoc, ms in story.docs:

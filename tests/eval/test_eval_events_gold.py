@@ -20,17 +20,19 @@ FLOORS = Path(__file__).with_name("floors.json")
 def test_eval_events_gold_precision_and_recall(nlp: Any) -> None:
     parsed = parse_stories(nlp, load_gold())
     report: list[str] = []
-    current = evaluate(parsed, current_method(), report).figures()
-    result: dict[str, Any] = {"current": current}
+    result: dict[str, Any] = {}
     base = baseline_method()
-    if base is not None:
-        result["baseline"] = evaluate(parsed, base).figures()
+    for split in ("dev", "heldout"):
+        result[split] = {"current": evaluate(parsed, current_method(), report, split).figures()}
+        if base is not None:
+            result[split]["baseline"] = evaluate(parsed, base, None, split).figures()
     print(json.dumps(result, indent=1))
     print("\n".join(report))
     floors = json.loads(FLOORS.read_text(encoding="utf-8")).get("events_positions_gold", {})
-    for key, floor in floors.items():
-        value = current[key]
+    for name, floor in floors.items():
+        split, key = name.split("/")
+        value = result[split]["current"][key]
         if key.endswith(("_hit", "_false")):
-            assert value <= floor, f"{key} {value} rose above its ceiling {floor}"
+            assert value <= floor, f"{name} {value} rose above its ceiling {floor}"
         else:
-            assert value >= floor, f"{key} {value:.3f} fell below its floor {floor}"
+            assert value >= floor, f"{name} {value:.3f} fell below its floor {floor}"

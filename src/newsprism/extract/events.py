@@ -164,9 +164,14 @@ def _is_trigger(tok: Any) -> str | None:
 
 def _warns_of(tok: Any) -> bool:
     # "warned that X would halt …" threatens; "warned of risks" only reports.
+    # "warned that pensions could run out" warns of a risk: a threat needs an actor
+    # that would act (a name or a pronoun standing for one).
     for c in children(tok, "ccomp"):
-        if any(a.lower_ in ("would", "could", "will", "might") for a in children(c, "aux")):
-            return True
+        if not any(a.lower_ in ("would", "could", "will", "might") for a in children(c, "aux")):
+            continue
+        for s in children(c, "nsubj"):
+            if s.pos_ in ("PROPN", "PRON") or s.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+                return True
     return False
 
 
@@ -266,6 +271,9 @@ def _topic_head(tok: Any) -> list[Any]:
     for o in objs:
         if o.lemma_.lower() in PROPOSAL_NOUNS and o.dep_ in ("appos", "npadvmod"):
             return _core(o.head)
+        if o.lemma_.lower() in PROPOSAL_NOUNS:
+            for c in children(o, "acl"):
+                return _core(c)  # "rejected a proposal to raise the retirement age"
         return small_subtree(o, _MAX_TOPIC_TOKENS)
     if tok.pos_ == "NOUN":
         for c in children(tok, "acl", "ccomp"):
