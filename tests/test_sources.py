@@ -152,8 +152,11 @@ def test_sources_coverage_unique_and_omitted_need_most_others(nlp: Any) -> None:
     assert profiles["Outlet E"].omitted_facts == []
 
 
-def test_sources_tone_needs_the_actor_as_subject_or_target(nlp: Any) -> None:
-    text = "Mayor Ostra Bellin shamefully betrayed the fishermen. Rain fell in the harbour."
+def test_sources_tone_comes_from_words_tied_to_the_actor(nlp: Any) -> None:
+    text = (
+        "Mayor Ostra Bellin shamefully betrayed the fishermen. Rain fell in the harbour. "
+        "Bellin, a reckless and dishonest official, then blamed the weather."
+    )
     sdoc = nlp(text)
     mentions = extract_mentions("d-t", sdoc)
     feats = {"d-t": sentence_features(sdoc, mentions)}
@@ -169,11 +172,37 @@ def test_sources_tone_needs_the_actor_as_subject_or_target(nlp: Any) -> None:
     docs = [_doc("d-t", "Coast Post", text), other]
     feats["d-u"] = sentence_features(nlp(other.text), ())
     ent.mentions.append(Mention(document="d-u", span=(0, 12)))
-    (coast, _) = sorted(build_sources(docs, feats, [], [ent], [], [], []), key=lambda p: p.outlet)
+    (coast, other_p) = sorted(
+        build_sources(docs, feats, [], [ent], [], [], []), key=lambda p: p.outlet
+    )
     assert coast.tone["e-bellin"] < 0
     (detail,) = coast.tone_detail
+    behind = {p.text for p in detail.phrases}
+    assert {"shamefully betrayed", "reckless", "dishonest"} <= behind
+    assert all(text[p.span[0] : p.span[1]] == p.text for p in detail.phrases)
+    assert not any("Bellin" in p or "Rain" in p for p in behind)
+    assert all(p.polarity < 0 for p in detail.phrases)
     ex = detail.evidence[0]
-    assert text[ex.span[0] : ex.span[1]].startswith("Mayor Ostra Bellin")
+    assert text[ex.span[0] : ex.span[1]].startswith(("Mayor Ostra Bellin", "Bellin, a reckless"))
+    # One flat sentence is no evidence: the other outlet's tone is withheld, not 0.
+    assert "e-bellin" not in other_p.tone and other_p.tone_withheld == ["e-bellin"]
+
+
+def test_sources_tone_with_one_tied_word_is_withheld(nlp: Any) -> None:
+    text = "Mayor Ostra Bellin shamefully betrayed the fishermen. Rain fell in the harbour."
+    sdoc = nlp(text)
+    mentions = extract_mentions("d-t", sdoc)
+    ent = Entity(
+        id="e-b",
+        name="Ostra Bellin",
+        type="PERSON",
+        mentions=[Mention(document="d-t", span=(m.start, m.end)) for m in mentions],
+    )
+    ent.mentions.append(Mention(document="d-u", span=(0, 12)))
+    docs = [_doc("d-t", "Coast Post", text), _doc("d-u", "Other", "Ostra Bellin visited.")]
+    feats = {"d-t": sentence_features(sdoc, mentions), "d-u": ()}
+    (coast, _) = sorted(build_sources(docs, feats, [], [ent], [], [], []), key=lambda p: p.outlet)
+    assert coast.tone == {} and coast.tone_withheld == ["e-b"]
 
 
 def test_sources_charts_are_deterministic_escaped_svg() -> None:

@@ -43,13 +43,15 @@ def extract_document(doc: Document, sdoc: Any) -> DocExtraction:
     """
     parsed = Parsed.of(sdoc)
     mentions = extract_mentions(doc.id, parsed)
+    quotes = tuple(extract_quotes(doc.id, parsed, mentions))
     return DocExtraction(
         document=doc.id,
         mentions=tuple(mentions),
-        quotes=tuple(extract_quotes(doc.id, parsed, mentions)),
+        quotes=quotes,
         claims=tuple(extract_claims(doc.id, parsed, doc.published, mentions)),
         events=tuple(extract_events(doc.id, parsed, mentions, doc.published)),
-        sentences=sentence_features(parsed, mentions),
+        # Quotes name the speakers of quoted words; the title marks the headline line.
+        sentences=sentence_features(parsed, mentions, quotes, doc.title),
     )
 
 

@@ -1,28 +1,37 @@
-"""Per-sentence voice, tone and actor roles: what source profiles need from one parse.
+"""Per-sentence voice, opinion cues, targeted tone and word slots: what source profiles need.
+
+Every token is the outlet's own voice or someone else's. ``others`` lists the
+stretches that are someone else's — ``quoted`` (inside quotation marks; the
+speaker from quote extraction when it found one) and ``reported`` (the clause
+a reporting verb governs: "X said *the deal must be signed*", with X's span);
+every other token is the author's. The headline (the document's title line)
+is own voice, and counted though it has no end mark.
 
 Each sentence (split again at line breaks, like claims) gets a *voice*:
 
 * ``attributed`` — someone else's words or claim: a reporting verb with a subject
   ("X said …", "“…,” she added"), "according to X", or a sentence that is mostly
-  inside quotation marks.
-* ``opinion`` — the author's own evaluation, shown by at least one marker in the
-  author's own words (never inside quotation marks): a rhetorical ``question``,
-  the ``first_person``, a prescriptive ``modal`` (must / should / ought), or an
-  ``evaluative`` adjective or adverb (a listed judging word, or a VADER word
-  of strong valence used as a predicate adjective or a sentence adverb:
-  "the plan is reckless", not "rich donors"), or a ``loaded`` framing
-  noun ("appeasement", "capitulation": ``sources.lexicon.FRAMING``).
-* ``factual`` — a finished statement in the author's voice with no marker.
+  inside quotation marks. Its frame is still the author's: "X *slammed* …",
+  "a *bizarre* rant" carry word-choice markers, and ``opinion`` is set.
+* ``opinion`` — at least one subjectivity cue in the author's own words
+  (``sources.subjectivity``): a rhetorical ``question``, the ``first_person``,
+  a prescriptive ``modal`` (must / should / ought), an ``evaluative`` adjective
+  or adverb (attributive or predicative: "a desperate attempt", "the plan is
+  reckless"), a ``loaded`` framing or bias word, an exaggeration
+  (``intensity``), and weaker cues (``intensifier``, ``hedge``,
+  ``assertive``, ``subjective``).
+* ``factual`` — a finished statement in the author's voice with no cue.
 * ``other`` — headings and fragments (no end mark, no verb): not counted.
 
 Attribution wins over opinion markers: "X said the deal must be signed" reports
-X's "must", not the author's. Tone is VADER's compound over the author's own
-words with the news-adapted lexicon (``sources.lexicon``). ``actors`` lists the
-entity mentions that are the subject or the target of the sentence, which is
-where a sentence's tone is about them.
+X's "must", not the author's. ``tone`` is VADER's compound over the author's
+own words (kept for charts); ``targets`` is the tone toward each entity
+mention from the own-voice words tied to it in the parse (``sources.targeted``),
+with those phrases. ``words`` lists own-voice content words with their head
+and relation, which loaded terms compare across outlets.
 
-Kept light on purpose: one pass over the tokens of each sentence, no extra
-model, since this runs on every document of a stream.
+Linear: the ``Parsed`` view reads the document's text and sentences once;
+each sentence is one pass over its tokens (and each mention's neighbours).
 """
 
 from __future__ import annotations
@@ -30,16 +39,30 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from newsprism.extract.claims import FIRST_PERSON, PRESCRIPTIVE
 from newsprism.extract.cues import SPEECH_VERBS
 from newsprism.extract.entities import EntityMention
 from newsprism.extract.quote_marks import find_quoted
 from newsprism.nlp.parsed import Parsed
-from newsprism.sources.lexicon import EVALUATIVE, FRAMING, STRONG_VALENCE, compound, valence
+from newsprism.sources.lexicon import compound, valence
+from newsprism.sources.subjectivity import WORD_CHOICE, is_opinion, word_cue
+from newsprism.sources.targeted import target_tone
 
 Span = tuple[int, int]
+
+
+class QuoteVoice(Protocol):
+    """What sentences need of an extracted quote: where it is and who said it."""
+
+    @property
+    def span(self) -> Span: ...
+
+    @property
+    def speaker_span(self) -> Span | None: ...
+
+
 Voice = Literal["opinion", "attributed", "factual", "other"]
 Role = Literal["subject", "target"]
 
@@ -56,6 +79,7 @@ _TARGET = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
 _TARGET_PREPS = frozenset(
     {"to", "against", "with", "on", "at", "toward", "towards", "for", "from", "over", "about"}
 )
+_CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 _CLIMB = frozenset({"compound", "flat", "appos", "conj", "poss", "nmod"})
 
 
@@ -65,6 +89,39 @@ class Marker:
 
     kind: str
     span: Span
+
+
+@dataclass(frozen=True)
+class OtherVoice:
+    """A stretch of a sentence in someone else's voice: quoted, or reported by a verb."""
+
+    span: Span
+    kind: Literal["quoted", "reported"]
+    # The speaker's words in the document ("the minister", "she"), when known.
+    speaker: Span | None = None
+
+
+@dataclass(frozen=True)
+class TargetTone:
+    """Tone toward one entity mention, and the own-voice words behind it."""
+
+    mention: Span
+    tone: float
+    phrases: tuple[tuple[Span, float], ...] = ()
+
+
+@dataclass(frozen=True)
+class WordSlot:
+    """An own-voice content word and where it sits: what loaded terms compare across outlets.
+
+    Two outlets fill the same slot when the words share a head and a relation
+    ("a *desperate* attempt" / "a *last* attempt": head "attempt", ``amod``).
+    """
+
+    span: Span
+    lemma: str
+    head: str
+    dep: str
 
 
 @dataclass(frozen=True)
@@ -79,6 +136,17 @@ class SentenceFeatures:
     tone_words: tuple[Span, ...] = ()
     # Entity mentions that are the subject or the target of the sentence.
     actors: tuple[tuple[Span, Role], ...] = ()
+    # Opinion cues in the author's own words, the frame of an attributed sentence
+    # included ("X slammed …"): what the opinion share counts.
+    opinion: bool = False
+    # The document's headline (the title line): own voice, counted without an end mark.
+    headline: bool = False
+    # Stretches in someone else's voice; every other token is the author's own.
+    others: tuple[OtherVoice, ...] = ()
+    # Tone toward each entity mention from the own-voice words tied to it.
+    targets: tuple[TargetTone, ...] = ()
+    # Own-voice content words with their syntactic slot.
+    words: tuple[WordSlot, ...] = ()
 
 
 def _quoted_mask(text: str) -> list[bool]:
@@ -144,30 +212,13 @@ def _opinion_markers(
             out.append(Marker("first_person", where))
         elif low in PRESCRIPTIVE and tok.tag_ == "MD":
             out.append(Marker("modal", where))
-        elif (
-            low in EVALUATIVE
-            or (_predicative(tok) and abs(valence(low)) >= STRONG_VALENCE)
-            or (low in _GRADING and tok.dep_ == "acomp")
-        ):
+        elif low in _GRADING and tok.dep_ == "acomp":
             out.append(Marker("evaluative", where))
-        elif low in FRAMING:
-            out.append(Marker("loaded", where))
+        else:
+            kind = word_cue(tok)
+            if kind is not None:
+                out.append(Marker(kind, where))
     return out
-
-
-def _predicative(tok: Any) -> bool:
-    """An adjective said *of* something ("the plan is reckless"), or a sentence adverb.
-
-    Attributive adjectives mostly describe ("rich donors", "ambitious targets",
-    "dangerous pollutants"); a predicate adjective grades the thing itself.
-    """
-    if tok.pos_ == "ADV":
-        return tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX", "ADJ")
-    if tok.pos_ != "ADJ":
-        return False
-    if tok.dep_ == "conj":
-        tok = tok.head
-    return tok.dep_ in ("acomp", "oprd", "ROOT") or (tok.dep_ == "attr" and tok.head.lemma_ == "be")
 
 
 def _reported(tok: Any) -> bool:
@@ -221,15 +272,83 @@ def _actors(sdoc: Any, mentions: Sequence[EntityMention], span: Span) -> list[tu
     return out
 
 
+def _subject_span(verb: Any) -> Span | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            sub = list(c.subtree)
+            return (sub[0].idx, sub[-1].idx + len(sub[-1].text))
+    return None
+
+
+def _others(
+    tokens: Sequence[Any], text: str, quoted: list[bool], quotes: Sequence[QuoteVoice]
+) -> tuple[OtherVoice, ...]:
+    """Quoted stretches (with the speaker quote extraction found) and reported clauses."""
+    out: list[OtherVoice] = []
+    if not tokens:
+        return ()
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    i = start
+    while i < end:
+        if not quoted[i]:
+            i += 1
+            continue
+        j = i
+        while j < end and quoted[j]:
+            j += 1
+        speaker = next((q.speaker_span for q in quotes if q.span[0] < j and i < q.span[1]), None)
+        out.append(OtherVoice((i, j), "quoted", speaker))
+        i = j
+    for tok in tokens:
+        if tok.dep_ not in ("ccomp", "xcomp") or quoted[tok.idx]:
+            continue
+        verb = tok.head
+        lemma = verb.lemma_.lower()
+        if lemma not in SPEECH_VERBS or lemma in _NOT_SPEECH or _prescribed(verb):
+            continue
+        sub = list(tok.subtree)
+        out.append(
+            OtherVoice(
+                (sub[0].idx, sub[-1].idx + len(sub[-1].text)), "reported", _subject_span(verb)
+            )
+        )
+    return tuple(sorted(out, key=lambda o: (o.span, o.kind)))
+
+
+def _targets(
+    sdoc: Any, mentions: Sequence[EntityMention], span: Span, own: Any
+) -> tuple[TargetTone, ...]:
+    out: list[TargetTone] = []
+    first = bisect_left(mentions, span[0], key=lambda m: m.start)
+    for m in mentions[first:]:
+        if m.start >= span[1]:
+            break
+        if m.end > span[1]:
+            continue
+        ment = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if ment is None or not len(ment) or not own(ment.root):
+            continue  # a mention inside a quotation: the speaker's, not the author's
+        tone, phrases = target_tone(ment, own)
+        if tone:
+            out.append(TargetTone((m.start, m.end), tone, phrases))
+    return tuple(out)
+
+
 def _features(
-    parsed: Parsed, span: Span, quoted: list[bool], mentions: Sequence[EntityMention]
+    parsed: Parsed,
+    span: Span,
+    quoted: list[bool],
+    mentions: Sequence[EntityMention],
+    quotes: Sequence[QuoteVoice] = (),
+    headline: bool = False,
 ) -> SentenceFeatures:
     sdoc, text = parsed.sdoc, parsed.text
     sent = text[span[0] : span[1]]
     chunk = sdoc.char_span(span[0], span[1], alignment_mode="expand")
     tokens = list(chunk) if chunk is not None else []
     finished = sent.rstrip(_CLOSERS)[-1:] in _END_MARKS or sent[-1:] in _CLOSERS
-    if not tokens or not finished or not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+    verbal = any(t.pos_ in ("VERB", "AUX") for t in tokens)
+    if not tokens or not (headline or (finished and verbal)):
         return SentenceFeatures(span, "other")
     in_quote = sum(1 for i in range(*span) if quoted[i] and not text[i].isspace())
     visible = sum(1 for ch in sent if not ch.isspace()) or 1
@@ -241,24 +360,72 @@ def _features(
         if not quoted[t.idx] and valence(t.lower_) != 0.0
     )
     actors = tuple(_actors(sdoc, mentions, span))
+    others = _others(tokens, text, quoted, quotes)
+
+    def own(tok: Any) -> bool:
+        return not any(o.span[0] <= tok.idx < o.span[1] for o in others)
+
+    targets = _targets(sdoc, mentions, span, own)
+    words = tuple(
+        WordSlot((t.idx, t.idx + len(t.text)), t.lemma_.lower(), t.head.lemma_.lower(), t.dep_)
+        for t in tokens
+        if t.pos_ in _CONTENT and t.is_alpha and not t.ent_type_ and own(t)
+    )
     attribution = _attribution(tokens, in_quote > 0)
     if attribution is None and (in_quote * 2 >= visible or _continues_quote(sent)):
         attribution = Marker("quotation", span)
-    if attribution is not None:
-        return SentenceFeatures(span, "attributed", (attribution,), tone, tone_words, actors)
     markers = _opinion_markers(tokens, text, span, quoted)
-    voice: Voice = "opinion" if markers else "factual"
-    return SentenceFeatures(span, voice, tuple(markers), tone, tone_words, actors)
+    if attribution is not None:
+        # The frame around reported words is the author's: "X slammed …", "a bizarre rant".
+        framing = tuple(m for m in markers if m.kind in WORD_CHOICE)
+        return SentenceFeatures(
+            span,
+            "attributed",
+            (attribution, *framing),
+            tone,
+            tone_words,
+            actors,
+            bool(framing),
+            headline,
+            others,
+            targets,
+            words,
+        )
+    opinion = is_opinion([m.kind for m in markers])
+    voice: Voice = "opinion" if opinion else "factual"
+    return SentenceFeatures(
+        span,
+        voice,
+        tuple(markers),
+        tone,
+        tone_words,
+        actors,
+        opinion,
+        headline,
+        others,
+        targets,
+        words,
+    )
 
 
 def sentence_features(
-    sdoc: Any, mentions: Sequence[EntityMention] = ()
+    sdoc: Any,
+    mentions: Sequence[EntityMention] = (),
+    quotes: Sequence[QuoteVoice] = (),
+    title: str | None = None,
 ) -> tuple[SentenceFeatures, ...]:
     """Voice, markers, tone and actor roles of every sentence of one parsed document.
 
-    ``sdoc`` is a ``Parsed`` view (its text and sentences read once) or a spaCy ``Doc``.
+    ``sdoc`` is a ``Parsed`` view (its text and sentences read once) or a spaCy
+    ``Doc``. ``quotes`` name the speakers of quoted stretches; ``title`` marks
+    the headline line, which is own voice and counted though it has no end mark.
     """
     parsed = Parsed.of(sdoc)
-    quoted = [*_quoted_mask(parsed.text), False]
+    text = parsed.text
+    quoted = [*_quoted_mask(text), False]
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
-    return tuple(_features(parsed, span, quoted, ordered) for span in parsed.pieces)
+    head = (title or "").strip()
+    first = next((p for p in parsed.pieces if head and text[p[0] : p[1]] == head), None)
+    return tuple(
+        _features(parsed, span, quoted, ordered, quotes, span == first) for span in parsed.pieces
+    )

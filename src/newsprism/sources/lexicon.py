@@ -50,7 +50,8 @@ NEWS_NEUTRAL: frozenset[str] = _words(
     wants wanted help helps helped free freed matter matters ease eased easing interest
     interests lead leads led share shared solution resolve resolved commitment committed
     argue argued argues join joined joins leave leaves left postpone postponed freeze
-    froze frozen
+    froze frozen hostilities integrity parties engage engaged engagement consent
+    assurance assurances
     """
 )
 

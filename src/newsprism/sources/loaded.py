@@ -1,113 +1,82 @@
-"""Loaded terms: judging words one source uses in its own voice that the others do not.
+"""Loaded terms: word choices one source makes in its own voice that the others do not.
 
-Contrast, not a fixed list: a word is a candidate for source S when S uses it
-in its own voice (outside quotation marks, in a sentence it does not attribute
-to anyone) and it is over-represented in S against the other documents of the
-story. Over-representation is the log-odds ratio with an informative Dirichlet
-prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words"), the prior taken from
-the whole story, as a z-score: a word used twice by S and never by anyone else
-scores high; a word everyone uses scores near zero whatever S does with it.
+A term is a *word choice* before it is a contrast: the per-document stage
+marked it as judging in the author's own words (``sources.subjectivity``: an
+evaluative adjective or adverb, attributive or predicative, a framing or bias
+word, an exaggeration), never inside quotation marks or reported speech, and
+never a name. Among those, a term is this source's when it is
+over-represented against the other documents of the story: the log-odds
+ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008,
+"Fightin' Words"), the prior taken from the whole story, as a z-score. A word
+used by S and never by anyone else scores high; a word everyone uses scores
+near zero whatever S does with it. Bias-lexicon words (``loaded``) get a
+small bonus in the ranking, since they frame whatever they name.
 
-A contrastive word is not yet a *loaded* one: "tarmac" may be unique to one
-report. So a candidate must also judge: the per-document stage marked it as an
-``evaluative`` or ``loaded`` word of S's own voice (a framing or evaluative
-lexicon word, or a strong-valence VADER adjective or adverb: "kind" the noun
-and "heart" do not qualify, "wrong" the adjective does). The other documents a
-source is contrasted with exclude its own copies and originals (syndication is
-not a second voice).
-
-Names never count: words inside an entity mention, and capitalised words not at
-a sentence start (or at one, when the word is never written in lower case).
+Each term shows where it appears (its sentences) and what the other sources
+wrote in the same place: content words that fill the same syntactic slot
+(same head word, same relation) in another source's own voice — "shooting"
+where S wrote "massacre" as the subject of "left", "government" where S wrote
+"regime". Documents a source copies or is copied by are not "other sources".
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
-from newsprism.extract.quote_marks import find_quoted
-from newsprism.extract.sentences import SentenceFeatures
-from newsprism.models import Example, LoadedTerm, MarkedSpan
+from newsprism.extract.sentences import SentenceFeatures, WordSlot
+from newsprism.models import Example, LoadedTerm, MarkedSpan, TermAlternative
+from newsprism.sources.subjectivity import WORD_CHOICE
 
 Span = tuple[int, int]
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 # Strength of the story-wide prior as a share of the story's words; larger shrinks
 # rare words harder. Proportional, so a three-article story is not all prior.
 PRIOR_SHARE = 0.15
 # z at which a word the others also use still counts as this source's own.
 MIN_Z_SHARED = 1.96
 MIN_Z = 0.8
-MIN_LENGTH = 4
+LEXICON_BONUS = 0.5
+MIN_LENGTH = 3
 LIMIT = 8
 EXAMPLES = 2
-JUDGING = frozenset({"evaluative", "loaded"})
+ALTERNATIVES = 3
+# Heads too general to say two words name the same thing ("is", "said").
+_LIGHT_HEADS = frozenset({"be", "have", "do", "say", "make", "get", "take", "go", "will"})
 
 
-@dataclass(frozen=True)
-class _Hit:
-    word: str
-    span: Span
-    sentence: Span
-    own: bool
-
-
-def _hits(
-    text: str, features: Sequence[SentenceFeatures], mentions: Sequence[Span]
-) -> tuple[list[_Hit], set[str]]:
-    """Content words of one document, and the words it writes in lower case."""
-    quoted = [False] * (len(text) + 1)
-    for q in find_quoted(text):
-        for i in range(q.open, min(len(text), q.close + 1)):
-            quoted[i] = True
-    named = [False] * (len(text) + 1)
-    for s, e in mentions:
-        for i in range(max(0, s), min(len(text), e)):
-            named[i] = True
-    hits: list[_Hit] = []
-    lower: set[str] = set()
-    for feat in features:
-        if feat.voice == "other":
-            continue
-        own_voice = feat.voice in ("opinion", "factual")
-        first = True
-        for m in _WORD.finditer(text, feat.span[0], feat.span[1]):
-            raw = m.group().replace("’", "'")
-            word = raw.lower()
-            at_start, first = first, False
-            if raw[0].islower():
-                lower.add(word)
-            elif not at_start:
-                continue
-            if len(word) < MIN_LENGTH or word in STOP_WORDS or "'" in word:
-                continue
-            if named[m.start()] or named[m.end() - 1]:
-                continue
-            own = own_voice and not quoted[m.start()]
-            hits.append(_Hit(word, (m.start(), m.end()), feat.span, own))
-    return hits, lower
-
-
-def _judging(text: str, features: Sequence[SentenceFeatures]) -> set[str]:
-    """The words the per-document stage marked as judging in this document's own voice."""
-    return {
-        text[m.span[0] : m.span[1]].lower().replace("’", "'")
-        for f in features
-        for m in f.markers
-        if m.kind in JUDGING
-    }
+def _in_any(span: Span, spans: Sequence[Span]) -> bool:
+    return any(s <= span[0] < e for s, e in spans)
 
 
 def _z(y_s: int, n_s: int, y_r: int, n_r: int, prior: float, a0: float) -> float:
-    """Log-odds ratio of ``word`` in S vs the rest with a Dirichlet prior, as a z-score."""
+    """Log-odds ratio of a word in S vs the rest with a Dirichlet prior, as a z-score."""
     a = max(prior, 1e-9)
     delta = math.log((y_s + a) / (n_s + a0 - y_s - a)) - math.log((y_r + a) / (n_r + a0 - y_r - a))
     return delta / math.sqrt(1.0 / (y_s + a) + 1.0 / (y_r + a))
+
+
+def _candidates(
+    doc_id: str,
+    text: str,
+    features: Sequence[SentenceFeatures],
+    mentions: Sequence[Span],
+) -> list[tuple[WordSlot, str, Span]]:
+    """(word slot, marker kind, sentence) of each own-voice word choice of one document."""
+    out = []
+    for feat in features:
+        if feat.voice == "other":
+            continue
+        kinds = {m.span: m.kind for m in feat.markers if m.kind in WORD_CHOICE}
+        for w in feat.words:
+            kind = kinds.get(w.span)
+            if kind is None or _in_any(w.span, mentions) or len(w.lemma) < MIN_LENGTH:
+                continue
+            if text[w.span[0]].isupper() and w.span[0] != feat.span[0]:
+                continue  # a capital inside a sentence: part of a name
+            out.append((w, kind, feat.span))
+    return out
 
 
 def loaded_terms(
@@ -122,69 +91,113 @@ def loaded_terms(
     ``sources`` maps a source key to its document ids; ``families`` maps a source
     key to every document id that is it or a copy of it (excluded from its contrast).
     """
-    doc_hits: dict[str, list[_Hit]] = {}
-    lower: set[str] = set()
+    counts: dict[str, Counter[str]] = {}
+    slots: dict[tuple[str, str], list[tuple[str, WordSlot, Span]]] = {}
     for doc_id in sorted(texts):
-        hits, low = _hits(texts[doc_id], features.get(doc_id, ()), mentions.get(doc_id, ()))
-        doc_hits[doc_id] = hits
-        lower |= low
-    all_counts: dict[str, Counter[str]] = {
-        d: Counter(h.word for h in hits if h.word in lower) for d, hits in doc_hits.items()
-    }
+        c: Counter[str] = Counter()
+        for feat in features.get(doc_id, ()):
+            if feat.voice == "other":
+                continue
+            for w in feat.words:
+                c[w.lemma] += 1
+                if w.head not in _LIGHT_HEADS and w.head != w.lemma:
+                    slots.setdefault((w.head, w.dep), []).append((doc_id, w, feat.span))
+        counts[doc_id] = c
     total: Counter[str] = Counter()
-    for counts in all_counts.values():
-        total.update(counts)
+    for c in counts.values():
+        total.update(c)
     n_all = sum(total.values()) or 1
     a0 = PRIOR_SHARE * n_all
-    users: dict[str, set[str]] = {}
-    for key, docs in sources.items():
-        for d in docs:
-            for w in all_counts.get(d, ()):
-                users.setdefault(w, set()).add(key)
+    source_of = {d: key for key, docs in sources.items() for d in docs}
     out: dict[str, list[LoadedTerm]] = {}
     for key in sorted(sources):
-        own_hits = [
-            h for d in sources[key] for h in doc_hits.get(d, ()) if h.own and h.word in lower
-        ]
-        judged = set().union(*(_judging(texts[d], features.get(d, ())) for d in sources[key]))
-        own = Counter(h.word for h in own_hits if h.word in judged and h.word in lower)
+        family = families[key]
+        own: Counter[str] = Counter()
+        for d in sources[key]:
+            own.update(counts.get(d, Counter()))
         rest: Counter[str] = Counter()
-        for d, counts in all_counts.items():
-            if d not in families[key]:
-                rest.update(counts)
+        for d, c in counts.items():
+            if d not in family:
+                rest.update(c)
         n_s, n_r = sum(own.values()), sum(rest.values())
+        cands: dict[str, list[tuple[str, WordSlot, str, Span]]] = {}
+        for d in sources[key]:
+            for w, kind, sent in _candidates(d, texts[d], features.get(d, ()), mentions.get(d, ())):
+                cands.setdefault(w.lemma, []).append((d, w, kind, sent))
         if not n_s or not n_r:
             out[key] = []
             continue
-        terms: list[LoadedTerm] = []
-        for word, y_s in own.items():
-            y_r = rest[word]
-            z = _z(y_s, n_s, y_r, n_r, a0 * total[word] / n_all, a0)
+        terms: list[tuple[float, LoadedTerm]] = []
+        for lemma, hits in cands.items():
+            y_s, y_r = own[lemma], rest[lemma]
+            z = _z(y_s, n_s, y_r, n_r, a0 * total[lemma] / n_all, a0)
             if z < (MIN_Z_SHARED if y_r else MIN_Z):
                 continue
-            others = sorted(
-                k for k in users.get(word, ()) if k != key and not set(sources[k]) <= families[key]
-            )
+            users = {source_of[d] for d, c in counts.items() if lemma in c and d not in family}
+            forms = Counter(texts[d][w.span[0] : w.span[1]].lower() for d, w, _, _ in hits)
+            term = sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            shown = [h for h in hits if texts[h[0]][h[1].span[0] : h[1].span[1]].lower() == term]
             evidence = [
                 Example(
                     document=d,
-                    span=h.sentence,
+                    span=sent,
                     kind="loaded",
-                    marks=[MarkedSpan(kind="term", span=h.span)],
+                    marks=[MarkedSpan(kind="term", span=w.span)],
                 )
-                for d in sources[key]
-                for h in doc_hits.get(d, ())
-                if h.own and h.word == word
-            ][:EXAMPLES]
+                for d, w, _, sent in shown[:EXAMPLES]
+            ]
+            rank = z + (LEXICON_BONUS if any(k == "loaded" for _, _, k, _ in hits) else 0.0)
             terms.append(
-                LoadedTerm(
-                    term=word,
-                    count=y_s,
-                    score=round(z, 3),
-                    other_sources=len(others),
-                    evidence=evidence,
+                (
+                    rank,
+                    LoadedTerm(
+                        term=term,
+                        count=len(hits),
+                        score=round(z, 3),
+                        other_sources=len(users),
+                        evidence=evidence,
+                        alternatives=_alternatives(hits, slots, family, source_of, texts),
+                    ),
                 )
             )
-        terms.sort(key=lambda t: (-t.score, t.term))
-        out[key] = terms[:LIMIT]
+        terms.sort(key=lambda rt: (-rt[0], rt[1].term))
+        out[key] = [t for _, t in terms[:LIMIT]]
+    return out
+
+
+def _alternatives(
+    hits: Sequence[tuple[str, WordSlot, str, Span]],
+    slots: Mapping[tuple[str, str], Sequence[tuple[str, WordSlot, Span]]],
+    family: frozenset[str],
+    source_of: Mapping[str, str],
+    texts: Mapping[str, str],
+) -> list[TermAlternative]:
+    """Words other sources put in the same slot (same head, same relation) as the term."""
+    lemma = hits[0][1].lemma
+    found: dict[str, list[tuple[str, WordSlot, Span]]] = {}
+    for _, w, _, _ in hits:
+        for d, other, sent in slots.get((w.head, w.dep), ()):
+            if d in family or other.lemma == lemma:
+                continue
+            found.setdefault(other.lemma, []).append((d, other, sent))
+    ranked = sorted(
+        found.items(), key=lambda kv: (-len({source_of[d] for d, _, _ in kv[1]}), kv[0])
+    )
+    out = []
+    for _alt, rows in ranked[:ALTERNATIVES]:
+        d, w, sent = min(rows, key=lambda r: (r[0], r[1].span))
+        out.append(
+            TermAlternative(
+                term=texts[d][w.span[0] : w.span[1]].lower(),
+                sources=len({source_of[x] for x, _, _ in rows}),
+                evidence=[
+                    Example(
+                        document=d,
+                        span=sent,
+                        kind="alternative",
+                        marks=[MarkedSpan(kind="term", span=w.span)],
+                    )
+                ],
+            )
+        )
     return out

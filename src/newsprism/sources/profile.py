@@ -5,8 +5,10 @@ source, labelled by its file name with ``outlet_known`` false (a file name is
 not an outlet, and two unknown documents are not one outlet). Every figure is
 measured on the text in front of us and explained by sentences with spans:
 
-* ``opinion_share`` — opinion sentences over counted sentences (opinion +
-  attributed + factual), with example sentences and the words that mark them;
+* ``opinion_share`` — sentences with opinion cues in the author's own words
+  (an opinion sentence, or the frame of an attributed one: "X slammed …")
+  over counted sentences (opinion + attributed + factual, the headline
+  included), with example sentences and the words that mark them;
 * ``attribution_share`` — claims with a named source over all claims; who is
   quoted and how often, and who others quote but this source does not;
 * ``tone`` — per main actor (``sources.tone``); ``loaded_terms`` —
@@ -34,9 +36,12 @@ from newsprism.models import (
 )
 from newsprism.sources.coverage import coverage
 from newsprism.sources.loaded import loaded_terms
+from newsprism.sources.subjectivity import STRONG_KINDS
 from newsprism.sources.tone import actor_tones, main_actors
 
 OPINION_EXAMPLES = 5
+# Markers that say a sentence is someone else's, not why it reads as opinion.
+_FRAME = frozenset({"reporting_verb", "according_to", "quotation"})
 NOT_QUOTED = 5
 
 
@@ -66,15 +71,22 @@ def _roots(documents: Sequence[Document]) -> dict[str, str]:
 def _opinion_examples(
     docs: Sequence[str], features: Mapping[str, Sequence[SentenceFeatures]]
 ) -> list[Example]:
-    """Opinion sentences that show as many different markers as possible, in text order."""
-    candidates = [(d, f) for d in docs for f in features.get(d, ()) if f.voice == "opinion"]
+    """Opinion sentences that show as many different markers as possible, in text order.
+
+    Strong cues (a question, the first person, "must", a judging word) are
+    shown before weak ones (an intensifier, a hedge): they make the case.
+    """
+    candidates = [(d, f) for d in docs for f in features.get(d, ()) if f.opinion]
     chosen: list[tuple[str, SentenceFeatures]] = []
     kinds: set[str] = set()
-    for d, f in candidates:
-        new = {m.kind for m in f.markers} - kinds
-        if new:
-            chosen.append((d, f))
-            kinds |= new
+    for wanted in (STRONG_KINDS, None):
+        for d, f in candidates:
+            new = {m.kind for m in f.markers if m.kind not in _FRAME} - kinds
+            if wanted is not None:
+                new &= wanted
+            if new and (d, f) not in chosen:
+                chosen.append((d, f))
+                kinds |= new
     for d, f in candidates:
         if len(chosen) >= OPINION_EXAMPLES:
             break
@@ -88,7 +100,7 @@ def _opinion_examples(
             document=d,
             span=f.span,
             kind="opinion",
-            marks=[MarkedSpan(kind=m.kind, span=m.span) for m in f.markers],
+            marks=[MarkedSpan(kind=m.kind, span=m.span) for m in f.markers if m.kind not in _FRAME],
         )
         for d, f in chosen
     ]
@@ -138,11 +150,13 @@ def build_sources(
     label = {d.id: d.outlet or _label(d) for d in documents}
     out = []
     for key, docs in by_key.items():
-        voices = Counter(f.voice for d in docs for f in features.get(d, ()) if f.voice != "other")
-        counted = sum(voices.values())
+        counted_feats = [f for d in docs for f in features.get(d, ()) if f.voice != "other"]
+        voices = Counter(f.voice for f in counted_feats)
+        counted = len(counted_feats)
+        opinionated = sum(1 for f in counted_feats if f.opinion)
         own_claims = [c for c in claims if c.document in set(docs)]
         attributed = sum(1 for c in own_claims if c.attributed_to)
-        tones = actor_tones(docs, features, index, actors)
+        tones, withheld = actor_tones(docs, features, index, actors, mention_spans, texts)
         others: Counter[str] = Counter()
         for other, speakers in quoted_by.items():
             if other != key:
@@ -155,13 +169,14 @@ def build_sources(
                 outlet=label[docs[0]],
                 outlet_known=key.startswith("outlet:"),
                 documents=sorted(docs),
-                opinion_share=round(voices["opinion"] / counted, 3) if counted else 0.0,
+                opinion_share=round(opinionated / counted, 3) if counted else 0.0,
                 voices=dict(sorted(voices.items())),
                 opinion_examples=_opinion_examples(docs, features),
                 tone={t.actor: t.tone for t in tones},
                 tone_detail=tones,
                 loaded_terms=[t.term for t in loaded.get(key, [])],
                 loaded_detail=loaded.get(key, []),
+                tone_withheld=withheld,
                 unique_facts=unique.get(key, []),
                 omitted_facts=omitted.get(key, []),
                 claims=len(own_claims),

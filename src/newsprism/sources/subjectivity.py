@@ -42,6 +42,8 @@ def _words(text: str) -> frozenset[str]:
 # reach these (tuned on the BABE dev part, see docs/evaluation.md).
 MIN_SUBJECTIVITY = 0.7
 MIN_POLARITY = 0.35
+# A subjective adjective without clear polarity is a weak cue from this subjectivity on.
+MIN_WEAK_SUBJECTIVITY = 0.6
 
 # Adjectives that TextBlob rates subjective and polar but that news uses to
 # describe, not to judge ("a popular vote", "a real estate", "the final round").
@@ -60,6 +62,25 @@ DESCRIPTIVE: frozenset[str] = _words(
     latest wealthy effective effectively deadly favorite favourite fair sick afraid
     famous positive negative successful unique complicated prominent tough
     overwhelming overwhelmingly helpful useful healthy popular similar beautiful
+    """
+)
+
+# Evaluative adjectives and adverbs of commentary that the adjective lexicon
+# lacks ("a bombastic call", "a stinging blow"). Written for this project.
+JUDGING_EXTRA: frozenset[str] = _words(
+    """
+    bombastic stinging scathing elusive premature polarizing polarising divisive
+    catastrophic unviable dubious questionable shaky flimsy hollow empty cynical
+    naive misguided misleading deceptive disingenuous hypocritical hypocrisy
+    farcical toothless spineless feckless inept incompetent clumsy botched
+    humiliating humiliation embarrassing embarrassment stunning stunningly
+    staggering galling chilling alarming alarmingly troubling disturbing
+    worrying worryingly dismaying startling glaring egregious appalling damning
+    shameless unhinged erratic bizarre baffling fanciful delusional grandiose
+    lofty vague vaguely empty-handed hapless beleaguered embattled vaunted
+    cherished coveted triumphant triumphantly resounding humiliated deft deftly
+    shrewd shrewdly savvy brazenly cynically conveniently tellingly pointedly
+    ominous ominously grim bleak dire perilous precarious fragile wary
     """
 )
 
@@ -84,7 +105,7 @@ BIAS_WORDS: frozenset[str] = _words(
     kowtowed grovel groveled pander pandering peddle peddled peddling spew spewed
     spewing tout touted touting flip-flop flip-flopped backpedal backpedaled
     dodge dodged dodging whine whined gloat gloated brag bragged boast boasted
-    cling clung lurch lurched rampage rampant invasion illegals
+    cling clung lurch lurched rampage rampant illegals
     claim claims claimed claiming lies lying liar liars hoax racist racists
     sexist bigot bigots bigoted toxic leftist leftists right-wingers right-winger
     alarmist anti-science crusade unholy brutality supremacist supremacists
@@ -113,8 +134,7 @@ INTENSIFIERS: frozenset[str] = _words(
 
 HEDGES: frozenset[str] = _words(
     """
-    perhaps arguably seemingly supposedly ostensibly presumably purportedly
-    somewhat maybe possibly probably apparently
+    perhaps arguably seemingly supposedly ostensibly presumably purportedly somewhat
     """
 )
 
@@ -129,7 +149,7 @@ ASSERTIVES: frozenset[str] = _words(
 # Weak cues needed, without a strong one, for a sentence to read as opinion.
 OPINION_WEAK = 1
 STRONG_KINDS = frozenset({"question", "first_person", "modal", "evaluative", "loaded"})
-WEAK_KINDS = frozenset({"intensifier", "hedge", "assertive", "intensity"})
+WEAK_KINDS = frozenset({"intensifier", "hedge", "assertive", "intensity", "subjective"})
 # Kinds that mark a word choice (loaded-term candidates and BABE's biased words).
 WORD_CHOICE = frozenset({"evaluative", "loaded", "intensity"})
 
@@ -173,6 +193,11 @@ def _graded(low: str) -> bool:
     return subj >= MIN_SUBJECTIVITY and abs(pol) >= MIN_POLARITY
 
 
+def _subjective(low: str) -> bool:
+    """Subjective but not clearly polar ("unusual", "stark"): a weak opinion cue."""
+    return low not in DESCRIPTIVE and adjectives().get(low, (0.0, 0.0))[1] >= MIN_WEAK_SUBJECTIVITY
+
+
 def _adjective_of_adverb(low: str) -> str:
     """'desperately' → 'desperate', 'angrily' → 'angry' (for the adjective lexicon)."""
     if low.endswith("ily"):
@@ -203,7 +228,7 @@ def word_cue(tok: Any) -> str | None:
         return None  # part of a name: "United", "Justice", "Earnest"
     if pos in ("PROPN", "NUM"):
         return None
-    if low in EVALUATIVE and pos in ("ADJ", "ADV", "NOUN"):
+    if (low in EVALUATIVE or low in JUDGING_EXTRA) and pos in ("ADJ", "ADV", "NOUN"):
         return "evaluative"
     if pos == "ADJ" and _graded(low):
         return "evaluative"
@@ -220,6 +245,10 @@ def word_cue(tok: Any) -> str | None:
         if low in ("so", "too", "even", "mere", "merely") and tok.head.pos_ != "ADJ":
             return None
         return "intensifier"
+    if pos == "ADJ" and _subjective(low):
+        return "subjective"
+    if pos == "ADV" and low.endswith("ly") and _subjective(_adjective_of_adverb(low)):
+        return "subjective"
     if low in HEDGES and pos == "ADV":
         return "hedge"
     if low in ASSERTIVES and pos == "ADV":

@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from newsprism.sources.lexicon import valence
-from newsprism.sources.subjectivity import adjective_polarity
+from newsprism.sources.subjectivity import adjectives
 
 Span = tuple[int, int]
 
@@ -38,6 +38,11 @@ _MODS = frozenset({"amod", "appos", "acl", "relcl", "advmod", "nmod"})
 _PRED = frozenset({"acomp", "attr", "oprd", "xcomp", "advmod", "dobj"})
 # Adjectives and nouns the predicate tree brings in only through their own modifiers.
 _DEEP = frozenset({"amod", "advmod", "acomp", "compound"})
+# An adjective TextBlob rates less subjective than this describes ("own", "more").
+MIN_ADJ_SUBJECTIVITY = 0.4
+# VADER words that in news name things rather than judge them.
+_TONE_NEUTRAL = "party parties credit heart hand hands common ground own more most full"
+TONE_NEUTRAL = frozenset(_TONE_NEUTRAL.split())
 # Word polarity below this is noise ("kind", "fair" in a neutral use).
 MIN_WORD = 0.15
 # What is done to an actor, by lemma: the news-adapted lexicon leaves these
@@ -57,13 +62,22 @@ CLAUSE_WEIGHT = 0.5
 
 
 def word_polarity(tok: Any) -> float:
-    """Polarity of one token in [-1, 1]: TextBlob for adjectives, else VADER / 4."""
+    """Polarity of one token in [-1, 1]: TextBlob for adjectives, else VADER / 4.
+
+    Words that describe rather than judge count for nothing: descriptive
+    adjectives ("own", "full", "more"), adjectives TextBlob rates objective,
+    and the social-media senses VADER gives news words ("party", "credit").
+    """
     low = tok.lower_
+    lemma = tok.lemma_.lower()
+    if lemma in TONE_NEUTRAL or low in TONE_NEUTRAL:
+        return 0.0
     if tok.pos_ == "ADJ":
-        pol = adjective_polarity(low)
+        pol, subj = adjectives().get(low, (0.0, 0.0))
+        if subj and subj < MIN_ADJ_SUBJECTIVITY:
+            return 0.0
         if pol:
             return pol
-    lemma = tok.lemma_.lower()
     v = valence(low) or valence(lemma)
     return max(-1.0, min(1.0, v / 4.0))
 

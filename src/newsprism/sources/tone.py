@@ -1,11 +1,19 @@
-"""Tone toward each main actor: mean sentence tone where the actor is subject or target.
+"""Tone toward each main actor: targeted sentiment in the source's own voice.
 
-Sentence tone comes from the per-document stage (``extract.sentences``): VADER's
-compound score over the author's own words, with the news-adapted lexicon.
-A sentence counts for an actor only when the actor is its grammatical subject
-or target; a passing mention says nothing about how the source treats it.
-Neutral sentences count too (as 0): a source that reports an actor flatly in
-ten sentences and praises it in one is not "positive" about it.
+Each sentence carries, per entity mention, the polarity of the own-voice
+words tied to that mention in the parse (``sources.targeted``, computed in
+``extract.sentences``): its modifiers and appositions, the predicate it is the
+subject or object of, the rest of its clause at a lower weight. Quoted and
+reported words, and the words of names, never count. A source's tone toward
+an actor is the sum of those polarities over its own-voice sentences that
+name the actor, divided by the number of such sentences: a source that
+reports an actor flatly in ten sentences and scolds it in one is only mildly
+negative about it.
+
+Precision first: a tone is shown only when at least ``MIN_PHRASES`` polar
+phrases from at least ``MIN_SENTENCES`` sentences stand behind it; otherwise
+the actor is listed under ``tone_withheld`` (unknown beats wrong). Every tone
+comes with its phrases (``ActorTone.phrases``) and its strongest sentences.
 
 Main actors are the people, organisations, places and groups that most
 independent sources mention: a tone for every minor name would be noise.
@@ -15,12 +23,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from newsprism.extract.sentences import SentenceFeatures
-from newsprism.models import ActorTone, Entity, Example, MarkedSpan
+from newsprism.extract.sentences import SentenceFeatures, TargetTone
+from newsprism.models import ActorTone, Entity, Example, MarkedSpan, TonePhrase
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 MAIN_ACTORS = 6
 EXAMPLES = 3
+PHRASES = 6
+MIN_PHRASES = 2
+MIN_SENTENCES = 2
 
 
 def main_actors(
@@ -38,48 +49,91 @@ def main_actors(
     return [eid for *_, eid in sorted(ranked)[:limit]]
 
 
+def _own_voice(feat: SentenceFeatures, span: tuple[int, int]) -> bool:
+    return not any(o.span[0] <= span[0] < o.span[1] for o in feat.others)
+
+
 def actor_tones(
     docs: Iterable[str],
     features: Mapping[str, Sequence[SentenceFeatures]],
     index: Mapping[tuple[str, int, int], str],
     actors: Sequence[str],
-) -> list[ActorTone]:
-    """Tone of one source's documents toward each actor it treats as subject or target."""
+    mentions: Mapping[str, Sequence[tuple[int, int]]],
+    texts: Mapping[str, str],
+) -> tuple[list[ActorTone], list[str]]:
+    """(tones shown, actors named in own voice whose tone is withheld for want of evidence)."""
     wanted = set(actors)
-    found: dict[str, list[tuple[str, SentenceFeatures, list[tuple[int, int]]]]] = {}
+    # actor → sentences naming it in own voice: (doc, features, its target tones there)
+    found: dict[str, list[tuple[str, SentenceFeatures, list[TargetTone]]]] = {}
     for doc_id in docs:
-        for feat in features.get(doc_id, ()):
+        spans = sorted(mentions.get(doc_id, ()))
+        feats = features.get(doc_id, ())
+        k = 0
+        for feat in feats:
             if feat.voice == "other":
                 continue
-            by_actor: dict[str, list[tuple[int, int]]] = {}
-            for span, _role in feat.actors:
-                eid = index.get((doc_id, span[0], span[1]))
-                if eid in wanted:
-                    by_actor.setdefault(eid, []).append(span)
-            for eid, spans in by_actor.items():
-                found.setdefault(eid, []).append((doc_id, feat, spans))
-    out = []
+            while k < len(spans) and spans[k][0] < feat.span[0]:
+                k += 1
+            named: set[str] = set()
+            j = k
+            while j < len(spans) and spans[j][0] < feat.span[1]:
+                eid = index.get((doc_id, spans[j][0], spans[j][1]))
+                if eid in wanted and _own_voice(feat, spans[j]):
+                    named.add(eid)
+                j += 1
+            by_actor: dict[str, list[TargetTone]] = {e: [] for e in named}
+            for t in feat.targets:
+                eid = index.get((doc_id, t.mention[0], t.mention[1]))
+                if eid in by_actor:
+                    by_actor[eid].append(t)
+            for eid, targets in by_actor.items():
+                found.setdefault(eid, []).append((doc_id, feat, targets))
+    shown: list[ActorTone] = []
+    withheld: list[str] = []
     for eid in actors:
         rows = found.get(eid)
         if not rows:
             continue
-        tone = sum(f.tone for _, f, _ in rows) / len(rows)
+        phrases: dict[tuple[str, int, int], float] = {}
+        polar_sentences = 0
+        total = 0.0
+        for doc_id, _feat, targets in rows:
+            polar = False
+            for t in targets:
+                total += t.tone
+                for (s, e), pol in t.phrases:
+                    phrases.setdefault((doc_id, s, e), pol)
+                    polar = True
+            polar_sentences += polar
+        if len(phrases) < MIN_PHRASES or polar_sentences < MIN_SENTENCES:
+            withheld.append(eid)
+            continue
         driving = sorted(
-            (r for r in rows if r[1].tone != 0.0),
-            key=lambda r: (-abs(r[1].tone), r[0], r[1].span),
+            (r for r in rows if r[2]),
+            key=lambda r: (-abs(sum(t.tone for t in r[2])), r[0], r[1].span),
         )[:EXAMPLES]
         evidence = [
             Example(
                 document=doc_id,
                 span=feat.span,
                 kind="tone",
-                score=feat.tone,
-                marks=[MarkedSpan(kind="actor", span=s) for s in spans]
-                + [MarkedSpan(kind="tone_word", span=s) for s in feat.tone_words],
+                score=round(sum(t.tone for t in targets), 3),
+                marks=[MarkedSpan(kind="actor", span=t.mention) for t in targets]
+                + [MarkedSpan(kind="tone_word", span=p) for t in targets for p, _ in t.phrases],
             )
-            for doc_id, feat, spans in driving
+            for doc_id, feat, targets in driving
         ]
-        out.append(
-            ActorTone(actor=eid, tone=round(tone, 3), sentences=len(rows), evidence=evidence)
+        top = sorted(phrases.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:PHRASES]
+        shown.append(
+            ActorTone(
+                actor=eid,
+                tone=round(total / len(rows), 3),
+                sentences=len(rows),
+                evidence=evidence,
+                phrases=[
+                    TonePhrase(document=d, span=(s, e), text=texts[d][s:e], polarity=pol)
+                    for (d, s, e), pol in top
+                ],
+            )
         )
-    return out
+    return shown, withheld
