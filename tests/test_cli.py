@@ -74,9 +74,10 @@ def test_cli_serve_passes_the_queue_and_memory_limits(
     monkeypatch.setattr(newsprism.web, "serve", lambda settings, **kw: seen.update(s=settings))
     jobs = str(tmp_path / "jobs")
     args = ["serve", "--jobs-dir", jobs, "--max-queued-jobs", "3", "--job-memory-mb", "1500"]
-    result = CliRunner().invoke(main, args)
+    result = CliRunner().invoke(main, [*args, "--job-timeout", "90"])
     assert result.exit_code == 0, result.output
     assert seen["s"].max_queued_jobs == 3
     assert seen["s"].job_memory_bytes == 1_500_000_000
+    assert seen["s"].job_timeout == 90.0
     CliRunner().invoke(main, ["serve", "--jobs-dir", jobs, "--job-memory-mb", "0"])
     assert seen["s"].job_memory_bytes is None

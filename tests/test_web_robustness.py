@@ -301,3 +301,20 @@ def test_web_jobs_killed_by_shutdown_are_interrupted_not_crashed(tmp_path: Path)
     job = manager.wait(job_id, 10)
     assert job.status == "failed"
     assert job.error.code == "interrupted"
+
+
+@needs_fork
+def test_web_jobs_running_past_the_time_limit_are_stopped(tmp_path: Path) -> None:
+    def stuck(submission: Submission, progress: Progress) -> Brief:
+        progress("read", 0, None)
+        time.sleep(60)
+        raise AssertionError("unreachable")
+
+    with web_client(tmp_path, builder=stuck, job_timeout=0.5) as client:
+        started = time.monotonic()
+        job = run_job(client, text=[TEXT])
+        assert time.monotonic() - started < 20
+        assert job["status"] == "failed"
+        assert job["error"]["code"] == "job_timeout"
+        client.app.state.jobs._builder = quick_builder  # type: ignore[attr-defined]
+        assert run_job(client, text=[TEXT])["status"] == "done"

@@ -216,6 +216,13 @@ def demo(
     type=click.IntRange(0),
     help="Memory each job (a child process) may use beyond the server's own; 0: no cap.",
 )
+@click.option(
+    "--job-timeout",
+    default=3600,
+    show_default=True,
+    type=click.IntRange(0),
+    help="Seconds a job may run before it is stopped; 0: no limit.",
+)
 def serve(
     db: Path | None,
     host: str,
@@ -225,6 +232,7 @@ def serve(
     jobs_dir: Path,
     max_queued_jobs: int = 20,
     job_memory_mb: int = 4000,
+    job_timeout: int = 3600,
 ) -> None:
     """Run the web app: upload articles or paste links, read the brief; JSON API under /api/v1."""
     try:
@@ -241,6 +249,7 @@ def serve(
         allow_private_urls=allow_private_urls,
         max_queued_jobs=max_queued_jobs,
         job_memory_bytes=job_memory_mb * 1_000_000 or None,
+        job_timeout=float(job_timeout) or None,
     )
     try:
         run_server(settings, host=host, port=port)

@@ -63,7 +63,11 @@ def create_app(settings: WebSettings | None = None, builder: Builder | None = No
     settings = settings or WebSettings()
     # The store is checked first: a wrong --db must not leave an empty jobs folder behind.
     stories = StoryIndex(settings.db) if settings.db is not None else None
-    runner = Runner(isolate=settings.isolate_jobs, memory_bytes=settings.job_memory_bytes)
+    runner = Runner(
+        isolate=settings.isolate_jobs,
+        memory_bytes=settings.job_memory_bytes,
+        timeout=settings.job_timeout,
+    )
     manager = JobManager(
         settings.jobs_dir,
         builder or default_builder(settings),

@@ -15,6 +15,9 @@ every job and every page with it. So each job is built in a forked child:
 * if it dies anyway (a signal, a crash in C code), the parent sees the pipe
   close without a result and fails the job with the exit status.
 
+A job that runs past ``timeout`` seconds is killed and fails with
+``job_timeout``, so one job cannot hold the only worker forever.
+
 Where ``fork`` does not exist (Windows) or isolation is turned off, the same
 function runs in the worker thread instead.
 """
@@ -27,6 +30,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -138,9 +142,15 @@ def can_isolate() -> bool:
 class Runner:
     """Runs builds one at a time, each in its own child process (or in-thread)."""
 
-    def __init__(self, isolate: bool = True, memory_bytes: int | None = None) -> None:
+    def __init__(
+        self,
+        isolate: bool = True,
+        memory_bytes: int | None = None,
+        timeout: float | None = None,
+    ) -> None:
         self.isolate = isolate and can_isolate()
         self.memory_bytes = memory_bytes
+        self.timeout = timeout
         self._lock = threading.Lock()
         self._process: Any = None
         self._stopped = False
@@ -166,9 +176,17 @@ class Runner:
                     process.kill()
         send.close()
         outcome: Outcome | None = None
+        deadline = None if self.timeout is None else time.monotonic() + self.timeout
+        timed_out = False
         try:
             while True:
                 try:
+                    left = None if deadline is None else deadline - time.monotonic()
+                    if left is not None and (left <= 0 or not receive.poll(left)):
+                        # One job must not hold the only worker forever.
+                        timed_out = True
+                        process.kill()
+                        break
                     message = receive.recv()
                 except (EOFError, OSError):
                     break
@@ -183,6 +201,12 @@ class Runner:
                 self._process = None
         if outcome is not None:
             return outcome
+        if timed_out:
+            return Failed(
+                "job_timeout",
+                f"the job took longer than {self.timeout:g} s and was stopped: "
+                "brief fewer inputs at a time",
+            )
         return Failed("job_crashed", _death(process.exitcode))
 
     def stop(self) -> None:

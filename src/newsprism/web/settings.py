@@ -37,6 +37,8 @@ class WebSettings:
     # (None: no cap); a document that needs more fails its job, not the server.
     job_memory_bytes: int | None = 4_000_000_000
     isolate_jobs: bool = True
+    # Seconds a job may run before it is stopped (isolated jobs only; None: no limit).
+    job_timeout: float | None = 3600.0
     # Seconds a client may take to send a request's headers before it is cut off:
     # idle or trickling connections would otherwise hold a file descriptor each.
     header_timeout: float = 10.0
