@@ -145,3 +145,17 @@ def test_extract_events_checks_refusing_to_lift_sanctions_supports_them(nlp: Any
     text = "Chancellor Maria Olsen refused to lift the sanctions on Estmark."
     (refusal,) = [e for e in _events(nlp, text) if e.type == "REJECT"]
     assert refusal.stance == "support" and refusal.topic_keys[0] == "sanction"
+
+
+def test_extract_events_checks_a_man_with_a_knife_and_a_walkout(nlp: Any) -> None:
+    text = "A man stabbed two people in Oslo on Monday. Nurses in Oslo walked out on Friday."
+    found = _events(nlp, text)
+    (stab,) = [e for e in found if e.type == "ASSAULT"]
+    assert stab.actor_role == "man" and _cut(text, stab.location_ref) == "Oslo"
+    (walkout,) = [e for e in found if e.type == "PROTEST"]
+    assert walkout.actor_role == "nurses" and walkout.date == "2031-05-02"
+    assert _cut(text, walkout.location_ref) == "Oslo"
+
+
+def test_extract_events_checks_a_man_is_no_actor_of_a_meeting(nlp: Any) -> None:
+    assert all(e.actor_role is None for e in _events(nlp, "A man met the mayor on Monday."))

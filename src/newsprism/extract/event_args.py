@@ -47,7 +47,7 @@ _HOLD_VERBS = frozenset(
         "seal",
     }
 )
-_PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "through", "across"})
 _OWNER_SENTENCES = 3
 
 
@@ -347,6 +347,9 @@ def find_location(
         frontier += children(tok, "dobj")  # "struck the mountain town of Vesk"
     if tok.dep_ == "xcomp":
         frontier += prep_objects(tok.head, _PLACE_PREPS)  # "marched … to protest"
+    if kind in ("ASSAULT", "COERCE", "PROTEST") and tok.pos_ == "VERB":
+        subj = subject(tok)  # "nurses at three hospitals in Tolva walked out"
+        frontier += [o for p in prep_objects(subj, _PLACE_PREPS) for o in p.subtree] if subj else []
     for obj in children(tok, "dobj"):
         frontier += prep_objects(obj, _PLACE_PREPS)  # "met Alvarez in Lisbon" hangs off the object
     if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX"):

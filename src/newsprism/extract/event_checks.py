@@ -221,7 +221,17 @@ ROLE_NOUNS: dict[str, str] = {
     "robber": "robbers",
     "thief": "thieves",
     "hacker": "hackers",
+    "nurse": "nurses",
+    "doctor": "doctors",
+    "teacher": "teachers",
+    "miner": "miners",
+    "driver": "drivers",
+    "employee": "employees",
+    "resident": "residents",
+    "villager": "villagers",
 }
+# A bare "man" or "woman" is the actor only of a violent act ("a man stabbed three people").
+PERSON_ROLES: dict[str, str] = {"man": "man", "woman": "woman", "teenager": "teenager"}
 ROLE_TYPES: frozenset[str] = frozenset({"ASSAULT", "COERCE", "PROTEST", "DISASTER"})
 
 # Governors under which an event has not (yet) happened and cannot be placed on a
@@ -397,11 +407,13 @@ def disaster_subject(tok: Any) -> Any | None:
     return None
 
 
-def role_of(tok: Any) -> str | None:
+def role_of(tok: Any, kind: str | None = None) -> str | None:
     """The role an unnamed actor noun names ("a gunman" → gunman, "officers" → police)."""
     if tok.ent_type_:
         return None
     role = ROLE_NOUNS.get(tok.lemma_.lower())
+    if role is None and kind == "ASSAULT":
+        role = PERSON_ROLES.get(tok.lemma_.lower())
     if role is None and disaster_noun(tok):
         role = tok.lemma_.lower()
     return role

@@ -92,6 +92,8 @@ VERB_TYPES: dict[str, str] = {
     "invade": "ASSAULT",
     "kill": "ASSAULT",
     "shoot": "ASSAULT",
+    "stab": "ASSAULT",
+    "walk": "PROTEST",  # "walked out", see NEEDS_PREP
     "fire": "ASSAULT",
     "withdraw": "RETREAT",
     "retreat": "RETREAT",
@@ -177,6 +179,7 @@ NEEDS_PREP: dict[str, frozenset[str]] = {
     "back": frozenset({"dobj"}),
     "strike": frozenset({"dobj"}),
     "open": frozenset({"fire"}),
+    "walk": frozenset({"out"}),
     "pass": frozenset(
         {"bill", "law", "resolution", "budget", "motion", "amendment", "legislation"}
     ),

@@ -147,7 +147,7 @@ def _is_trigger(tok: Any) -> str | None:
             return None  # "called the meeting a reference point for …" is not "call for"
         if "dobj" in need and any(c.dep_ == "dobj" for c in kids):
             return VERB_TYPES[lemma]
-        if any(c.dep_ in ("prep", "prt") and c.lower_ in need for c in kids):
+        if any(c.dep_ in ("prep", "prt", "advmod") and c.lower_ in need for c in kids):
             return VERB_TYPES[lemma]
         if "that" in need and any(c.dep_ == "ccomp" for c in kids):
             return VERB_TYPES[lemma]
@@ -422,13 +422,13 @@ def _role_actor(tok: Any, kind: str) -> str | None:
         return role_of(quake)
     if children(tok, "nsubjpass"):
         agents = prep_objects(tok, frozenset({"by"}))
-        return role_of(agents[0]) if agents else None
+        return role_of(agents[0], kind) if agents else None
     subj = subject(tok)
     if subj is not None and subj.lemma_.lower() in _QUANTITY_NOUNS:
         # "Thousands of farmers marched": the role is the "of" object.
         of = prep_objects(subj, frozenset({"of"}))
         subj = of[0] if of else subj
-    return role_of(subj) if subj is not None else None
+    return role_of(subj, kind) if subj is not None else None
 
 
 _QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "group", "crowd", "number"})
