@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from newsprism.models import Brief, Document, SourceProfile, Tool
+from newsprism.models import (
+    Brief,
+    Document,
+    Entity,
+    Evidence,
+    Position,
+    Quote,
+    SourceProfile,
+    Tool,
+)
 from newsprism.render import render_html
 from newsprism.render.html import FOLD
 from newsprism.render.view_sources import CHART_SOURCES, chart_sources
@@ -83,3 +92,38 @@ def test_render_scale_small_brief_has_nothing_folded() -> None:
     assert 'class="more"' not in page
     assert "The charts show" not in page
     assert "upload-0001.txt</text>" in _svgs(page)[0]  # few sources: all of them charted
+
+
+def test_render_scale_positions_matrix_keeps_to_the_main_issues() -> None:
+    brief = many_sources_brief({"Harbour Post": 1}, loose=0)
+    doc = brief.documents[0]
+    span = (0, TEXT.index(".") + 1)
+    actors = [Entity(id=f"e-a{i}", name=f"Actor {i}", type="PERSON") for i in range(3)]
+    positions = [
+        # Issue 0 has three actors, issue 1 two, the others one each: 20 issues in all.
+        Position(actor=f"e-a{a}", issue=f"issue {i:02d}", stance="support",
+                 evidence=[Evidence(document=doc.id, span=span)])
+        for i in range(20) for a in range(3 if i == 0 else 2 if i == 1 else 1)
+    ]  # fmt: skip
+    page = render_html(brief.model_copy(update={"entities": actors, "positions": positions}))
+    head = page[page.index('<table class="positions">') :]
+    head = head[: head.index("</thead>")]
+    assert head.count('<th class="issue">') == FOLD["issues"]
+    assert "issue 00" in head and "issue 19" not in head
+    rest = len(positions) - (3 + 2 + FOLD["issues"] - 2)
+    assert f"{rest} more positions" in page
+    assert "issue 19" in page  # listed under the matrix, with its sentence
+    assert page.count("<details") == page.count("</details>")
+
+
+def test_render_scale_many_speakers_fold() -> None:
+    brief = many_sources_brief({"Harbour Post": 60}, loose=0)
+    quotes = [
+        Quote(id=f"q-{i}", document=d.id, span=(0, 9), text=TEXT[:9], kind="direct",
+              speaker=f"e-s{i}")
+        for i, d in enumerate(brief.documents)
+    ]  # fmt: skip
+    people = [Entity(id=f"e-s{i}", name=f"Speaker {i:02d}", type="PERSON") for i in range(60)]
+    page = render_html(brief.model_copy(update={"quotes": quotes, "entities": people}))
+    assert f"{60 - FOLD['speakers']} more speakers" in page
+    assert page.count('<div class="speaker">') == 60

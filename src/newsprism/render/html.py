@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -18,7 +19,7 @@ from markupsafe import Markup
 from newsprism.models import Brief, Document, Evidence, Slot
 from newsprism.render.spans import Mark, highlight, highlight_paragraphs
 from newsprism.render.view import View, cite_id, readable_value
-from newsprism.render.view_events import events_view
+from newsprism.render.view_events import Cell, EventsView, events_view
 from newsprism.render.view_sources import sources_view
 
 CSP = (
@@ -50,7 +51,15 @@ def type_class(entity_type: str) -> str:
 # Long lists fold after this many items (a <details> holds the rest): a brief of
 # thousands of documents stays readable and light for the browser to lay out.
 # A link into a folded part still works: browsers open a <details> to show its target.
-FOLD = {"documents": 50, "sources": 25, "quotes": 20, "claims": 6, "rows": 100}
+FOLD = {
+    "documents": 50,
+    "sources": 25,
+    "speakers": 40,
+    "quotes": 20,
+    "claims": 6,
+    "rows": 100,
+    "issues": 12,
+}
 
 _ENV.filters["css"] = css_token
 _ENV.filters["readable"] = readable_value
@@ -152,9 +161,37 @@ def _doc_order(documents: Sequence[Document]) -> list[Document]:
     return sorted(documents, key=lambda d: (d.duplicate_of is not None, d.input, d.id))
 
 
+@dataclass(frozen=True)
+class PositionsShown:
+    """The positions matrix cut to the issues most actors take a stand on (one column
+    each), and every other actor–issue cell as a list under it: a matrix of hundreds of
+    issues would be hundreds of mostly empty columns, and its size actors × issues."""
+
+    issues: list[str]
+    actors: list[tuple[str, str]]
+    rest: list[tuple[str, str, str, Cell]]  # actor id, actor name, issue, cell
+
+
+def positions_shown(evv: EventsView, limit: int) -> PositionsShown:
+    matrix = evv.matrix
+    issues = matrix.issues[:limit]
+    actors = [(a, n) for a, n in matrix.actors if any((a, i) in matrix.cells for i in issues)]
+    rank = {issue: i for i, issue in enumerate(matrix.issues)}
+    names = dict(matrix.actors)
+    actor_rank = {a: i for i, (a, _) in enumerate(matrix.actors)}
+    rest = sorted(
+        (key for key in matrix.cells if rank[key[1]] >= limit),
+        key=lambda k: (rank[k[1]], actor_rank[k[0]]),
+    )
+    return PositionsShown(
+        issues, actors, [(a, names[a], i, matrix.cells[(a, i)]) for a, i in rest]
+    )
+
+
 def render_html(brief: Brief) -> str:
     """The whole brief as one HTML page that needs no network and runs no script."""
     view = View(brief)
+    evv = events_view(view)
     template = _ENV.get_template("brief.html.j2")
     return template.render(
         b=brief,
@@ -167,6 +204,7 @@ def render_html(brief: Brief) -> str:
         claim_html=lambda cid, value=None: claim_html(view, cid, value),
         type_class=type_class,
         sv=sources_view(view),
-        evv=events_view(view),
+        evv=evv,
+        pm=positions_shown(evv, FOLD["issues"]),
         fold=FOLD,
     )
