@@ -14,7 +14,7 @@ from newsprism.models import (
     SourceProfile,
     Tool,
 )
-from newsprism.render import render_html
+from newsprism.render import render_html, render_markdown
 from newsprism.render.html import FOLD
 from newsprism.render.view_sources import CHART_SOURCES, chart_sources
 
@@ -114,6 +114,10 @@ def test_render_scale_positions_matrix_keeps_to_the_main_issues() -> None:
     assert f"{rest} more positions" in page
     assert "issue 19" in page  # listed under the matrix, with its sentence
     assert page.count("<details") == page.count("</details>")
+    md = render_markdown(brief.model_copy(update={"entities": actors, "positions": positions}))
+    header = next(line for line in md.splitlines() if line.startswith("| Actor |"))
+    assert header.count("|") == FOLD["issues"] + 2
+    assert all(f"on *issue {i:02d}*" in md for i in range(20))  # every cell, listed
 
 
 def test_render_scale_many_speakers_fold() -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -19,7 +18,8 @@ from markupsafe import Markup
 from newsprism.models import Brief, Document, Evidence, Slot
 from newsprism.render.spans import Mark, highlight, highlight_paragraphs
 from newsprism.render.view import View, cite_id, readable_value
-from newsprism.render.view_events import Cell, EventsView, events_view
+from newsprism.render.view_events import events_view
+from newsprism.render.view_matrix import MATRIX_ISSUES, positions_shown
 from newsprism.render.view_sources import sources_view
 
 CSP = (
@@ -58,7 +58,7 @@ FOLD = {
     "quotes": 20,
     "claims": 6,
     "rows": 100,
-    "issues": 12,
+    "issues": MATRIX_ISSUES,
 }
 
 _ENV.filters["css"] = css_token
@@ -159,33 +159,6 @@ def _sections(view: View) -> list[tuple[str, str]]:
 def _doc_order(documents: Sequence[Document]) -> list[Document]:
     # Originals before their near-duplicates so a reader meets each story once first.
     return sorted(documents, key=lambda d: (d.duplicate_of is not None, d.input, d.id))
-
-
-@dataclass(frozen=True)
-class PositionsShown:
-    """The positions matrix cut to the issues most actors take a stand on (one column
-    each), and every other actor–issue cell as a list under it: a matrix of hundreds of
-    issues would be hundreds of mostly empty columns, and its size actors × issues."""
-
-    issues: list[str]
-    actors: list[tuple[str, str]]
-    rest: list[tuple[str, str, str, Cell]]  # actor id, actor name, issue, cell
-
-
-def positions_shown(evv: EventsView, limit: int) -> PositionsShown:
-    matrix = evv.matrix
-    issues = matrix.issues[:limit]
-    actors = [(a, n) for a, n in matrix.actors if any((a, i) in matrix.cells for i in issues)]
-    rank = {issue: i for i, issue in enumerate(matrix.issues)}
-    names = dict(matrix.actors)
-    actor_rank = {a: i for i, (a, _) in enumerate(matrix.actors)}
-    rest = sorted(
-        (key for key in matrix.cells if rank[key[1]] >= limit),
-        key=lambda k: (rank[k[1]], actor_rank[k[0]]),
-    )
-    return PositionsShown(
-        issues, actors, [(a, names[a], i, matrix.cells[(a, i)]) for a, i in rest]
-    )
 
 
 def render_html(brief: Brief) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import newsprism.render.markdown_text as md
 from newsprism.render.view import Citation, View
 from newsprism.render.view_events import EventRow, events_view
+from newsprism.render.view_matrix import positions_shown
 
 
 def _cites(cites: list[Citation]) -> str:
@@ -47,14 +48,14 @@ def markdown_events(v: View) -> list[str]:
                 for r in ev.table
             ],
         )
-    matrix = ev.matrix
     if v.brief.positions:
         lines += ["## Positions", ""]
+        shown = positions_shown(ev)
         rows = []
-        for actor, name in matrix.actors:
+        for actor, name in shown.actors:
             row = [md.md_cell(name)]
-            for issue in matrix.issues:
-                cell = matrix.cell(actor, issue)
+            for issue in shown.issues:
+                cell = ev.matrix.cell(actor, issue)
                 text = (
                     ""
                     if cell is None
@@ -62,17 +63,14 @@ def markdown_events(v: View) -> list[str]:
                 )
                 row.append(md.md_cell(text))
             rows.append(row)
-        lines += md.table(["Actor", *(md.md_cell(i) for i in matrix.issues)], rows)
-        for actor, name in matrix.actors:
-            for issue in matrix.issues:
-                cell = matrix.cell(actor, issue)
-                if cell is None:
-                    continue
-                lines.append(f"- **{md.md_cell(name)}** on *{md.md_cell(issue)}*:")
-                for p, cites in zip(cell.positions, cell.cites, strict=True):
-                    stance = md.md_cell(p.stance)
-                    for c in cites:
-                        quote = md.md_cell(c.text)
-                        lines.append(f"  - {stance}: “{quote}” — {md.md_cell(c.label)}")
+        lines += md.table(["Actor", *(md.md_cell(i) for i in shown.issues)], rows)
+        # Every cell's sentences, those of the issues without a column included.
+        for _, name, issue, cell in [*shown.shown_cells(ev), *shown.rest]:
+            lines.append(f"- **{md.md_cell(name)}** on *{md.md_cell(issue)}*:")
+            for p, cites in zip(cell.positions, cell.cites, strict=True):
+                stance = md.md_cell(p.stance)
+                for c in cites:
+                    quote = md.md_cell(c.text)
+                    lines.append(f"  - {stance}: “{quote}” — {md.md_cell(c.label)}")
         lines.append("")
     return lines
