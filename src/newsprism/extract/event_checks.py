@@ -188,6 +188,7 @@ DISASTER_NOUNS: frozenset[str] = frozenset(
         "derailment",
     }
 )
+_DISASTER_NAMES = {"quake": "earthquake", "flooding": "flood", "blaze": "fire"}
 DISASTER_VERBS: frozenset[str] = frozenset(
     {"strike", "hit", "sweep", "ravage", "destroy", "devastate", "batter", "flatten", "engulf"}
 )
@@ -254,6 +255,8 @@ IRREALIS_GOVERNORS: frozenset[str] = frozenset(
         "threaten",
         "whether",
         "wonder",
+        "intend",
+        "mean",
         "ask",
         "urge",
         "push",
@@ -348,14 +351,10 @@ def check_type(tok: Any, kind: str, words: frozenset[str]) -> str | None:
         if _phrase_lemmas(_kids(tok, "prep")) & CEREMONY_WORDS:
             return None
         return kind
-    if (
-        lemma == "host"
-        and tok.pos_ == "VERB"
-        and any(
-            o.lemma_.lower() in ("summit", "meeting", "talk", "talks", "conference") for o in objs
-        )
-    ):
-        return None  # "which hosted the summit": the summit is the event, the host no party
+    if lemma == "host" and tok.pos_ == "VERB":
+        # "hosted the summit" (the summit is the event), "hosted the Oscars": only
+        # hosting a leader or a delegation is a meeting.
+        return kind if any(o.ent_type_ in ("PERSON", "GPE", "NORP") for o in objs) else None
     if lemma == "seek" and _kids(tok, "xcomp"):
         return None  # "sought to preserve flexibility" is an aim, not a demand
     if lemma == "negotiate" and tok.pos_ == "VERB" and objs and not any(map(_named_party, objs)):
@@ -415,7 +414,7 @@ def role_of(tok: Any, kind: str | None = None) -> str | None:
     if role is None and kind == "ASSAULT":
         role = PERSON_ROLES.get(tok.lemma_.lower())
     if role is None and disaster_noun(tok):
-        role = tok.lemma_.lower()
+        role = _DISASTER_NAMES.get(tok.lemma_.lower(), tok.lemma_.lower())
     return role
 
 

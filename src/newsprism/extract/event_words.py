@@ -223,7 +223,6 @@ NOUN_TYPES: dict[str, str] = {
     "shooting": "ASSAULT",
     "protest": "PROTEST",
     "demonstration": "PROTEST",
-    "arrest": "COERCE",
     # Disasters: the noun is also the (unnamed) actor.
     "earthquake": "DISASTER",
     "quake": "DISASTER",

@@ -385,6 +385,8 @@ def extract_events(
     doc = DocContext(doc_id, sdoc, mentions, published)
     out: list[ExtractedEvent] = []
     for si, sent in enumerate(doc.sents):
+        if doc.text[int(sent.start_char) : int(sent.end_char)].rstrip().endswith("?"):
+            continue  # "Does Hurd want to grow the company?" asks, it does not report
         words = sentence_words(sent)
         for tok in sent:
             kind = _is_trigger(tok)
@@ -406,6 +408,8 @@ def extract_events(
         doc.learn_owner(sent, si)
     return out
 
+
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 # Stances that a negation empties: not demanding X is no stance on X.
 STANCE_ORDER_NEGATABLE = frozenset({"demand", "support", "offer"})
@@ -502,6 +506,8 @@ def _event(
     if context == "drop" or own_irrealis_aux(tok):
         return None  # feared, hoped, had to, should, might: not something that happened
     actor, target, used = find_parties(tok, kind, doc, si)
+    if kind == "DISASTER" and target is not None and doc.labels.get(target) in _PLACES:
+        target = None  # "the quake hit Aceh province": where, not whom
     role = _role_actor(tok, kind) if actor is None else None
     location, loc_tokens = find_location(tok, doc, kind)
     date, date_span = find_date(tok, doc, kind in ("CONSULT", "AGREE") or kind in ROLE_TYPES)
