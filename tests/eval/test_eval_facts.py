@@ -13,6 +13,24 @@ different documents that a fact puts together:
 * ``baseline_event_precision``: the same rate for all cross-document pairs of
   claims with a slot of the same kind, i.e. what blocking by kind alone gives.
 
+Statement facts (the claim graph, issue 14) are scored as links between
+sentences: every pair of claims from different documents that one statement
+fact puts together is a predicted link.
+
+* ``stmt_precision``: among predicted links where both sentences carry gold
+  action mentions, the share whose sentences share a gold cross-document
+  action instance (the same proposition);
+* ``stmt_recall``: among gold links (two claim sentences of different
+  documents sharing a gold action instance), the share predicted;
+* ``stmt_cross_event``: the share of predicted links joining the two different
+  events of a topic — the background-merge error;
+* ``lexical_*``: the same figures for a lexical baseline in the same run,
+  linking every cross-document pair of claims whose content lemmas overlap
+  by at least ``LEXICAL_BASELINE`` Jaccard (all pairs: fine for an eval).
+
+``event_precision``, ``action_precision`` and ``multi_doc_facts`` count every
+fact (values and statements), as they did before statements had their own figures.
+
 Topics: the first ``N_TOPICS`` by number, to stay within the two-minute budget
 (parsing dominates). Figures and their reading are in docs/evaluation.md.
 """
@@ -32,6 +50,7 @@ import pytest
 
 FLOORS = Path(__file__).with_name("floors.json")
 N_TOPICS = 12
+LEXICAL_BASELINE = 0.3
 
 
 @dataclass
@@ -87,7 +106,7 @@ def _cross_pairs(items: list[tuple[str, str]]) -> tuple[int, int]:
 
 
 def evaluate(ecb_dir: Path, nlp: Any, n_topics: int = N_TOPICS) -> dict[str, float]:
-    from newsprism.crossdoc.facts import align_facts
+    from newsprism.crossdoc.graph import build_facts as align_facts
     from newsprism.crossdoc.link import entity_index, link_entities
     from newsprism.extract.claims import extract_claims
     from newsprism.extract.entities import extract_mentions
@@ -113,6 +132,10 @@ def evaluate(ecb_dir: Path, nlp: Any, n_topics: int = N_TOPICS) -> dict[str, flo
             total, same = _cross_pairs(items)
             stats["baseline_pairs"] += total
             stats["baseline_same"] += same
+        gold = _gold_links(claims, by_id)
+        stats["gold_links"] += len(gold)
+        _score_links(stats, "stmt", _statement_links(facts, claim_by_id), claims, by_id, gold)
+        _score_links(stats, "lexical", _lexical_links(claims), claims, by_id, gold)
         for fact in facts:
             stats["facts"] += 1
             stats[f"status_{fact.status}"] += 1
@@ -141,6 +164,71 @@ def evaluate(ecb_dir: Path, nlp: Any, n_topics: int = N_TOPICS) -> dict[str, flo
         "baseline_event_precision": round(
             stats["baseline_same"] / max(1, stats["baseline_pairs"]), 3),
         "conflicts": stats["status_conflict"], "corroborated": stats["status_corroborated"],
+        "gold_links": stats["gold_links"],
+        **{f"{k}_{m}": v for k in ("stmt", "lexical") for m, v in _rates(stats, k).items()},
+    }
+
+
+def _line(doc: _EcbDoc, start: int) -> int:
+    return bisect.bisect_right(doc.line_starts, start) - 1
+
+
+def _statement_links(facts: list[Any], claims: dict[str, Any]) -> set[tuple[str, str]]:
+    links: set[tuple[str, str]] = set()
+    for fact in facts:
+        if fact.kind != "statement":
+            continue
+        members = sorted({c for v in fact.values for c in v.claims})
+        for a, b in combinations(members, 2):
+            if claims[a].document != claims[b].document:
+                links.add((a, b))
+    return links
+
+
+def _lexical_links(claims: list[Any]) -> set[tuple[str, str]]:
+    bags = [(c.id, c.document, frozenset(c.lemmas)) for c in claims]
+    links: set[tuple[str, str]] = set()
+    for (ia, da, la), (ib, db, lb) in combinations(bags, 2):
+        if da != db and la and lb and len(la & lb) / len(la | lb) >= LEXICAL_BASELINE:
+            links.add((min(ia, ib), max(ia, ib)))
+    return links
+
+
+def _actions(claim: Any, docs: dict[str, _EcbDoc]) -> set[str]:
+    doc = docs[claim.document]
+    return doc.actions.get(_line(doc, claim.span[0]), set())
+
+
+def _gold_links(claims: list[Any], docs: dict[str, _EcbDoc]) -> set[tuple[str, str]]:
+    """Cross-document pairs of claim sentences that share a gold action instance."""
+    by_action: dict[str, list[Any]] = {}
+    for c in claims:
+        for a in _actions(c, docs):
+            by_action.setdefault(a, []).append(c)
+    return {(min(x.id, y.id), max(x.id, y.id)) for group in by_action.values()
+            for x, y in combinations(group, 2) if x.document != y.document}
+
+
+def _score_links(stats: Counter[str], key: str, links: set[tuple[str, str]],
+                 claims: list[Any], docs: dict[str, _EcbDoc], gold: set[tuple[str, str]]) -> None:
+    by_id = {c.id: c for c in claims}
+    for a, b in links:
+        ca, cb = by_id[a], by_id[b]
+        stats[f"{key}_links"] += 1
+        stats[f"{key}_cross_event"] += docs[ca.document].event != docs[cb.document].event
+        aa, ab = _actions(ca, docs), _actions(cb, docs)
+        if aa and ab:
+            stats[f"{key}_judged"] += 1
+            stats[f"{key}_correct"] += bool(aa & ab)
+    stats[f"{key}_found"] += len(gold & links)
+
+
+def _rates(stats: Counter[str], key: str) -> dict[str, float]:
+    return {
+        "links": stats[f"{key}_links"],
+        "precision": round(stats[f"{key}_correct"] / max(1, stats[f"{key}_judged"]), 3),
+        "recall": round(stats[f"{key}_found"] / max(1, stats["gold_links"]), 3),
+        "cross_event": round(stats[f"{key}_cross_event"] / max(1, stats[f"{key}_links"]), 3),
     }
 
 
@@ -152,3 +240,8 @@ def test_eval_facts_ecbplus_alignment(evaldata_dir: Path, nlp: Any) -> None:
     assert result["multi_doc_facts"] >= floors.get("facts_ecbplus_multi_doc_facts", 1)
     assert result["event_precision"] >= floors.get("facts_ecbplus_event_precision", 0.0)
     assert result["event_precision"] > result["baseline_event_precision"]
+    stmt = floors.get("facts_ecbplus_statements", {})
+    assert result["stmt_precision"] >= stmt.get("precision", 0.0)
+    assert result["stmt_recall"] >= stmt.get("recall", 0.0)
+    assert result["stmt_cross_event"] <= stmt.get("cross_event_max", 1.0)
+    assert result["stmt_precision"] > result["lexical_precision"]

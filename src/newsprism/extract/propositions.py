@@ -140,6 +140,19 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
+_TIME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    morning afternoon evening night week month year day weekend hour minute time
+    """.split()  # noqa: SIM905
+)
+
+
+def _timeless(tok: Any) -> bool:
+    """Whether a theme candidate is a time, not a thing ("on Tuesday", "for hours")."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lemma_.lower() in _TIME_WORDS
+
+
 def _theme(verb: Any) -> tuple[Any | None, bool]:
     """(theme token, negated by "without"/"no")."""
     kids = list(verb.children)
@@ -151,7 +164,7 @@ def _theme(verb: Any) -> tuple[Any | None, bool]:
         for c in kids:
             if c.dep_ == "prep" and c.lower_ == prep:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
+                if pobj is not None and not _timeless(pobj):
                     neg = prep == "without" or any(
                         g.dep_ == "det" and g.lower_ == "no" for g in pobj.children)
                     return pobj, neg
