@@ -506,10 +506,12 @@ def _event(
     if context == "drop" or own_irrealis_aux(tok):
         return None  # feared, hoped, had to, should, might: not something that happened
     actor, target, used = find_parties(tok, kind, doc, si)
+    hit: Span | None = None
     if kind == "DISASTER" and target is not None and doc.labels.get(target) in _PLACES:
-        target = None  # "the quake hit Aceh province": where, not whom
+        hit, target = target, None  # "the quake hit Aceh province": where, not whom
     role = _role_actor(tok, kind) if actor is None else None
     location, loc_tokens = find_location(tok, doc, kind)
+    location = location or hit
     date, date_span = find_date(tok, doc, kind in ("CONSULT", "AGREE") or kind in ROLE_TYPES)
     mode = _mode(tok, doc, date)
     if context == "refused":
