@@ -116,3 +116,32 @@ def test_crossdoc_quotes_deterministic_and_fast_on_many_quotes() -> None:
     first = group_quotes(quotes, texts, {})
     assert time.perf_counter() - started < 10
     assert first == group_quotes(list(reversed(quotes)), texts, {})
+
+
+def test_crossdoc_quotes_label_only_for_words_that_name_people() -> None:
+    from newsprism.crossdoc.quotes import speaker_words
+
+    text = "Mr. Trump said it. The deal said more. A police spokesman said so. Critics say."
+
+    def label(words: str) -> str | None:
+        start = text.index(words)
+        return speaker_words(text, (start, start + len(words)))
+
+    assert label("Trump") == "Mr. Trump"
+    assert label("A police spokesman") == "A police spokesman"
+    assert label("Critics") == "Critics"
+    assert label("The deal") is None
+
+
+def test_crossdoc_quotes_unresolved_speaker_gets_candidates_and_no_conflict() -> None:
+    from newsprism.crossdoc.quotes import attach_speakers
+    from newsprism.extract.quotes import ExtractedQuote
+
+    text = '"We will be there," Reyes said.'
+    start = text.index("Reyes")
+    ref = (start, start + 5)
+    q = ExtractedQuote("q-1", "d-1", (1, 18), text[1:18], "direct", "said", ref, ref)
+    out = attach_speakers([q], {}, [], {("d-1", *ref): ("e-a", "e-b")}, {"d-1": text})
+    assert out[0].speaker is None
+    assert out[0].speaker_label == "Reyes"
+    assert out[0].speaker_candidates == ["e-a", "e-b"]

@@ -142,3 +142,12 @@ def test_extract_quotes_sample_unresolved_and_role_speakers_keep_their_words(
         assert q.speaker_label == gq["speaker_label"]
         names = sorted(_name(sample_brief, c) or "" for c in q.speaker_candidates)
         assert names == sorted(gq.get("speaker_candidates", []))
+
+
+def test_extract_quotes_sample_unresolved_speaker_shown_honestly(sample_brief: Brief) -> None:
+    from newsprism.render import render
+
+    shown = "Reyes (unresolved: Lucia Reyes or Tomas Reyes)"
+    assert shown in render(sample_brief, "md")
+    assert shown in render(sample_brief, "html")
+    assert "the spokeswoman (not named)" in render(sample_brief, "md")

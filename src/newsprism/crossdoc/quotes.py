@@ -36,6 +36,8 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from newsprism.extract.coref import UNNAMED_PEOPLE
+from newsprism.extract.cues import ROLE_NOUNS
 from newsprism.extract.quotes import ExtractedQuote
 from newsprism.models import Entity, Quote, QuoteGroup
 
@@ -223,8 +225,48 @@ _TITLE_BEFORE = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev)\.?|"
     r"President|Senator|Governor|Minister|Secretary|First Lady|Lady|Sir|Dame|Judge)\s+$"
 )
+# Head nouns of a speaker described instead of named: roles, relations, groups.
+_PERSON_HEADS = frozenset(
+    set(ROLE_NOUNS)
+    | set(UNNAMED_PEOPLE)
+    | {
+        "analyst",
+        "critic",
+        "expert",
+        "observer",
+        "diplomat",
+        "figure",
+        "lawmaker",
+        "protester",
+        "protestor",
+        "campaigner",
+        "activist",
+        "economist",
+        "scientist",
+        "researcher",
+        "negotiator",
+        "delegate",
+        "minister",
+        "mediator",
+        "people",
+        "member",
+        "supporter",
+        "opponent",
+        "leader",
+        "representative",
+        "staff",
+        "authority",
+        "authorities",
+        "police",
+        "prosecutors",
+        "investigator",
+    }
+)
 # Subject words that name nobody in particular: a pronoun keeps no label.
-_NO_LABEL = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "this", "that"])
+_NO_LABEL = frozenset(
+    {"he", "she", "they", "it", "we", "i", "you", "who", "this", "that", "one", "several"}
+    | {"both", "each", "all", "either", "neither", "others", "another", "some", "many"}
+)
 
 
 def speaker_words(text: str, span: tuple[int, int]) -> str | None:
@@ -236,7 +278,22 @@ def speaker_words(text: str, span: tuple[int, int]) -> str | None:
     if m is not None and m.end() == start:
         start = m.start()
     words = " ".join(text[start:end].split())
-    return None if words.lower() in _NO_LABEL else words
+    if words.lower() in _NO_LABEL:
+        return None
+    # Only words that name a person or group of people are a speaker's label:
+    # "a police spokesman", "Critics", a name; never "The deal" or "This dynamic".
+    head = re.sub(r"[^\w-]", "", words.split()[-1])
+    if head[:1].isupper() and head.lower() not in _PERSON_HEADS and " " in words:
+        return words  # a name the linker did not resolve ("Mr. Trump")
+    low = head.lower()
+    singular = low[:-1] if low.endswith("s") else low
+    if (
+        low in _PERSON_HEADS
+        or singular in _PERSON_HEADS
+        or (words[:1].isupper() and " " not in words)
+    ):
+        return words
+    return None
 
 
 def _person_names(entities: Sequence[Entity]) -> dict[str, set[str]]:
