@@ -261,7 +261,7 @@ class View:
         if quote.speaker or not quote.speaker_label:
             return ""
         if quote.speaker_candidates:
-            names = [self.name(c) for c in quote.speaker_candidates]
+            names = sorted(self.name(c) for c in quote.speaker_candidates)
             return f"{quote.speaker_label} (unresolved: {' or '.join(names)})"
         return f"{quote.speaker_label} (not named)"
 
