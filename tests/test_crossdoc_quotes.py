@@ -145,3 +145,26 @@ def test_crossdoc_quotes_unresolved_speaker_gets_candidates_and_no_conflict() ->
     assert out[0].speaker is None
     assert out[0].speaker_label == "Reyes"
     assert out[0].speaker_candidates == ["e-a", "e-b"]
+
+
+def test_crossdoc_quotes_conflict_only_between_different_people() -> None:
+    from newsprism.crossdoc.quotes import group_quotes
+    from newsprism.models import Entity, Quote
+
+    said = "No inch of the valley is for sale to anyone"
+    texts = {"d-1": said, "d-2": said, "d-3": said}
+
+    def person(eid: str, name: str) -> Entity:
+        return Entity(id=eid, name=name, type="PERSON")
+
+    def quote(n: int, speaker: str) -> Quote:
+        return Quote(
+            id=f"q-{n}", document=f"d-{n}", span=(0, len(said)), text=said, kind="direct",
+            speaker=speaker,
+        )
+
+    people = [person("e-1", "Donald Trump"), person("e-2", "Trump"), person("e-3", "Ilse Varga")]
+    split = group_quotes([quote(1, "e-1"), quote(2, "e-2")], texts, {}, people)
+    assert len(split) == 1 and not split[0].speaker_conflict
+    other = group_quotes([quote(1, "e-1"), quote(3, "e-3")], texts, {}, people)
+    assert other[0].speaker_conflict

@@ -135,7 +135,8 @@ def assemble(
     entities = linked.entities
     index = entity_index(entities)
     quotes = attach_speakers(found_quotes, index, entities, linked.unresolved, texts)
-    quote_groups = group_quotes(quotes, texts, {d.id: d.duplicate_of for d in documents})
+    duplicate_of = {d.id: d.duplicate_of for d in documents}
+    quote_groups = group_quotes(quotes, texts, duplicate_of, entities)
     claims = attach_attribution(found_claims, index)
     facts = align_facts(found_claims, documents, index, entities)
     summary = summarize(documents, claims, facts)

@@ -23,7 +23,9 @@ Grouping rules (documented in docs/evaluation.md as well):
   two *independent* documents (a near-duplicate copy counts with its original),
   since a quote carried by one outlet is not a cross-outlet finding.
 * ``variants`` is true when the members' normalised wordings differ;
-  ``speaker_conflict`` when members carry different non-null speakers.
+  ``speaker_conflict`` when members carry different non-null speakers whose
+  names cannot be one person's (an unresolved speaker is null and never
+  counts; "Trump" and "Donald Trump" left apart by linking raise no flag).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from newsprism.crossdoc.persons import parse_name, same_person
 from newsprism.extract.coref import UNNAMED_PEOPLE
 from newsprism.extract.cues import ROLE_NOUNS
 from newsprism.extract.quotes import ExtractedQuote
@@ -347,8 +350,29 @@ class _Union:
             self.parent[max(a, b)] = min(a, b)
 
 
+def _one_person(speakers: list[str], entities: dict[str, Entity]) -> bool:
+    """Whether every speaker's name could be one person's ("Trump" / "Donald Trump").
+
+    A conflict flag says two *different* people are credited with the same
+    words; names that fit one person (a surname alone, a nickname, an initial)
+    are not proof of that, so they raise no flag.
+    """
+    people = [entities.get(s) for s in speakers]
+    if any(p is None or p.type != "PERSON" for p in people):
+        return False
+    names = [parse_name(p.name) for p in people if p is not None]
+    return all(
+        a.surname == b.surname and (not a.given or not b.given or same_person(a, b))
+        for i, a in enumerate(names)
+        for b in names[i + 1 :]
+    )
+
+
 def group_quotes(
-    quotes: Sequence[Quote], texts: dict[str, str], duplicate_of: dict[str, str | None]
+    quotes: Sequence[Quote],
+    texts: dict[str, str],
+    duplicate_of: dict[str, str | None],
+    entities: Sequence[Entity] = (),
 ) -> list[QuoteGroup]:
     """Groups of the same quote across at least two independent documents, sorted by id.
 
@@ -364,6 +388,7 @@ def group_quotes(
         ),
         key=lambda q: q.id,
     )
+    by_id = {e.id: e for e in entities}
     words = [normalise(q.text) for q in items]
     content = [_content(w) or set(w.split()) for w in words]
     blocks: dict[str, list[int]] = defaultdict(list)
@@ -401,7 +426,7 @@ def group_quotes(
                 speakers=speakers,
                 documents=sorted({items[i].document for i in members}),
                 variants=len({words[i] for i in members}) > 1,
-                speaker_conflict=len(speakers) > 1,
+                speaker_conflict=len(speakers) > 1 and not _one_person(speakers, by_id),
             )
         )
     return sorted(groups, key=lambda g: g.id)
