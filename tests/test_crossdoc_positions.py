@@ -104,3 +104,13 @@ def test_crossdoc_positions_each_stance_keeps_its_own_issue() -> None:
     ]
     issues = {(p.issue, p.stance) for p in build_positions(found, ENTITIES, INDEX)}
     assert issues == {("withdrawal", "oppose"), ("ceasefire", "demand")}
+
+
+def test_crossdoc_positions_flipped_demand_shows_no_issue_on_the_event() -> None:
+    # "demanded that Estmark renounce its membership": a DEMAND event, an oppose position.
+    from dataclasses import replace
+
+    found = [replace(_stance("d1", 10, "oppose", ("membership",)), type="DEMAND")]
+    events, positions = events_and_positions(found, ENTITIES, INDEX)
+    assert [e.issue for e in events] == [None]
+    assert [(p.issue, p.stance) for p in positions] == [("membership", "oppose")]

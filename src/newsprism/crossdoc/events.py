@@ -39,7 +39,7 @@ from functools import lru_cache
 
 from newsprism.crossdoc.names import alias_of, fold
 from newsprism.extract.event_checks import ROLE_TYPES
-from newsprism.extract.event_words import SYMMETRIC
+from newsprism.extract.event_words import STANCE_OF_TYPE, SYMMETRIC
 from newsprism.extract.events import ExtractedEvent
 from newsprism.models import Entity, Event, Evidence
 
@@ -298,7 +298,15 @@ def _event(c: _Cluster, issues: Mapping[str, str], main: bool = False) -> Event:
         actor, target = c.parties[0], None
     places = Counter(r.location for r in reports if r.location)
     location = min(places.items(), key=lambda kv: (-kv[1], kv[0]))[0] if places else None
-    issue_votes = Counter(issues[r.ev.id] for r in reports if r.ev.id in issues)
+    # The issue shows beside the type ("DEMAND — ceasefire"), so it is named only when
+    # the stance reads the way the type does: "demanded that Ukraine renounce NATO
+    # membership" is a DEMAND whose issue line would read inverted; the position
+    # (oppose NATO membership) carries it instead.
+    issue_votes = Counter(
+        issues[r.ev.id]
+        for r in reports
+        if r.ev.id in issues and r.ev.stance in (STANCE_OF_TYPE.get(r.ev.type), "condition")
+    )
     issue = min(issue_votes.items(), key=lambda kv: (-kv[1], kv[0]))[0] if issue_votes else None
     evidence = sorted({(r.ev.document, r.ev.evidence) for r in reports})
     assert actor is not None
