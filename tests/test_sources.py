@@ -286,3 +286,72 @@ def test_sources_sample_every_example_span_is_exact(sample_brief: Any) -> None:
             for ex in term.evidence:
                 word = sample_brief.document(ex.document).text[slice(*ex.marks[0].span)]
                 assert word.lower() == term.term
+
+
+def _actor_id(brief: Any, name: str) -> str:
+    return str(next(e.id for e in brief.entities if e.name == name))
+
+
+def test_sources_sample_partisan_tone_points_the_right_way_with_its_phrases(
+    sample_brief: Any, sample_gold: Any
+) -> None:
+    for gold in sample_gold["sources"]["tone"]:
+        profile = _profile(sample_brief, gold["document"])
+        actor = _actor_id(sample_brief, gold["actor"])
+        tone = next(t for t in profile.tone_detail if t.actor == actor)
+        assert (tone.tone < 0) == (gold["sign"] == "negative"), gold["actor"]
+        assert profile.tone[actor] == tone.tone
+        shown = [p.text for p in tone.phrases]
+        for phrase in gold["phrases"]:
+            assert any(phrase in s for s in shown), (gold["actor"], phrase, shown)
+        for phrase in gold["not_phrases"]:
+            assert not any(phrase in s for s in shown), (gold["actor"], phrase)
+        for p in tone.phrases:
+            assert sample_brief.document(p.document).text[p.span[0] : p.span[1]] == p.text
+            assert (p.polarity < 0) == (gold["sign"] == "negative")
+
+
+def test_sources_sample_tone_is_shown_only_with_evidence(sample_brief: Any) -> None:
+    for profile in sample_brief.sources:
+        assert not set(profile.tone) & set(profile.tone_withheld)
+        for tone in profile.tone_detail:
+            assert len(tone.phrases) >= 2 and tone.evidence, profile.outlet
+    # The straight reports name the leaders often but judge them in no own-voice word.
+    herald = _profile(sample_brief, "01-sarn-herald.txt")
+    assert herald.tone == {}
+    assert _actor_id(sample_brief, "Oleksandr Marchenko") in herald.tone_withheld
+
+
+def test_sources_sample_partisan_word_choices_with_where_and_instead(
+    sample_brief: Any, sample_gold: Any
+) -> None:
+    for gold in sample_gold["sources"]["partisan_loaded_terms"]:
+        profile = _profile(sample_brief, gold["document"])
+        term = next(t for t in profile.loaded_detail if t.term == gold["term"])
+        text = sample_brief.document(term.evidence[0].document).text
+        assert gold["text"] in text[slice(*term.evidence[0].span)]
+        for alt in term.alternatives:
+            assert alt.term != term.term and alt.sources >= 1
+            for ex in alt.evidence:
+                assert ex.document not in profile.documents
+                other = sample_brief.document(ex.document).text
+                assert other[slice(*ex.marks[0].span)].lower() == alt.term
+
+
+def test_sources_headline_is_own_voice_and_quotes_are_someone_elses(nlp: Any) -> None:
+    text = (
+        "RECKLESS MAYOR SINKS THE FERRY DEAL\n\n"
+        'The mayor signed the deal on Monday. "It is a disgrace," said Ana Ruiz, a councillor.'
+    )
+    sdoc = nlp(text)
+    mentions = extract_mentions("d-h", sdoc)
+    feats = sentence_features(sdoc, mentions, (), "RECKLESS MAYOR SINKS THE FERRY DEAL")
+    head = feats[0]
+    assert head.headline and head.voice != "other"
+    quoted = _voice_of(feats, text, "disgrace")
+    assert quoted.voice == "attributed"
+    (other,) = [o for o in quoted.others if o.kind == "quoted"]
+    assert "disgrace" in text[other.span[0] : other.span[1]]
+    assert not any(text[m.span[0] : m.span[1]] == "disgrace" for m in quoted.markers)
+    # Without the title the same line is a fragment, not counted.
+    assert sentence_features(sdoc, mentions)[0].voice == "other"

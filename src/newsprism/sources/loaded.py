@@ -42,6 +42,12 @@ MIN_LENGTH = 3
 LIMIT = 8
 EXAMPLES = 2
 ALTERNATIVES = 3
+# Relations whose head says what the word is about ("desperate attempt": amod).
+_SLOT_DEPS = frozenset(
+    {"amod", "advmod", "nsubj", "nsubjpass", "dobj", "acomp", "attr", "oprd", "compound", "appos"}
+)
+# An alternative's sentence shares this many other content words with the term's.
+MIN_SHARED = 2
 # Heads too general to say two words name the same thing ("is", "said").
 _LIGHT_HEADS = frozenset({"be", "have", "do", "say", "make", "get", "take", "go", "will"})
 
@@ -93,14 +99,16 @@ def loaded_terms(
     """
     counts: dict[str, Counter[str]] = {}
     slots: dict[tuple[str, str], list[tuple[str, WordSlot, Span]]] = {}
+    lemmas: dict[tuple[str, Span], frozenset[str]] = {}
     for doc_id in sorted(texts):
         c: Counter[str] = Counter()
         for feat in features.get(doc_id, ()):
             if feat.voice == "other":
                 continue
+            lemmas[(doc_id, feat.span)] = frozenset(w.lemma for w in feat.words)
             for w in feat.words:
                 c[w.lemma] += 1
-                if w.head not in _LIGHT_HEADS and w.head != w.lemma:
+                if w.head not in _LIGHT_HEADS and w.head != w.lemma and w.dep in _SLOT_DEPS:
                     slots.setdefault((w.head, w.dep), []).append((doc_id, w, feat.span))
         counts[doc_id] = c
     total: Counter[str] = Counter()
@@ -156,7 +164,7 @@ def loaded_terms(
                         score=round(z, 3),
                         other_sources=len(users),
                         evidence=evidence,
-                        alternatives=_alternatives(hits, slots, family, source_of, texts),
+                        alternatives=_alternatives(hits, slots, lemmas, family, source_of, texts),
                     ),
                 )
             )
@@ -168,16 +176,24 @@ def loaded_terms(
 def _alternatives(
     hits: Sequence[tuple[str, WordSlot, str, Span]],
     slots: Mapping[tuple[str, str], Sequence[tuple[str, WordSlot, Span]]],
+    lemmas: Mapping[tuple[str, Span], frozenset[str]],
     family: frozenset[str],
     source_of: Mapping[str, str],
     texts: Mapping[str, str],
 ) -> list[TermAlternative]:
-    """Words other sources put in the same slot (same head, same relation) as the term."""
+    """Words other sources put in the same slot (same head, same relation) as the term.
+
+    The other sentence must be about the same thing: it shares ``MIN_SHARED``
+    content words besides the head with the term's sentence.
+    """
     lemma = hits[0][1].lemma
     found: dict[str, list[tuple[str, WordSlot, Span]]] = {}
-    for _, w, _, _ in hits:
+    for doc_id, w, _, sentence in hits:
+        context = lemmas.get((doc_id, sentence), frozenset()) - {w.head, lemma}
         for d, other, sent in slots.get((w.head, w.dep), ()):
             if d in family or other.lemma == lemma:
+                continue
+            if len(context & lemmas.get((d, sent), frozenset())) < MIN_SHARED:
                 continue
             found.setdefault(other.lemma, []).append((d, other, sent))
     ranked = sorted(
