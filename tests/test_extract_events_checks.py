@@ -159,3 +159,13 @@ def test_extract_events_checks_a_man_with_a_knife_and_a_walkout(nlp: Any) -> Non
 
 def test_extract_events_checks_a_man_is_no_actor_of_a_meeting(nlp: Any) -> None:
     assert all(e.actor_role is None for e in _events(nlp, "A man met the mayor on Monday."))
+
+
+def test_extract_events_checks_pronoun_inside_a_quote_names_no_actor(nlp: Any) -> None:
+    text = 'Pedro Alvarez visited the camp. "He smiled and threatened us," a farmer said.'
+    assert all(e.actor_ref is None for e in _events(nlp, text) if e.type == "THREATEN")
+
+
+def test_extract_events_checks_wanting_a_belief_is_no_demand(nlp: Any) -> None:
+    text = "Pedro Alvarez wants the world to believe he is a peacemaker."
+    assert not [e for e in _events(nlp, text) if e.type == "DEMAND"]

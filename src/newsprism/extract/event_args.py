@@ -71,7 +71,8 @@ class DocContext:
         self.labels = {(m.start, m.end): m.label for m in self.mentions}
         # ``Doc.text`` and ``Doc.sents`` are rebuilt on each access: the view read them once.
         self.text: str = parsed.text
-        self.quoted = [(q.open, q.close + 1) for q in find_quoted(self.text)]
+        self.quoted = sorted((q.open, q.close + 1) for q in find_quoted(self.text))
+        self.quote_starts = [s for s, _ in self.quoted]
         # Built once per document and shared with the quote and claim extractors.
         self.resolver = shared_resolver(parsed, mentions)
         self.sents = parsed.sents
@@ -86,6 +87,10 @@ class DocContext:
         """The sentence of ``tok``; ``tok.sent`` rebuilds it on every call, which is slow."""
         i = bisect_right(self.sent_starts, tok.i) - 1
         return self.sents[i]
+
+    def in_quote(self, offset: int) -> bool:
+        i = bisect_right(self.quote_starts, offset) - 1
+        return i >= 0 and offset < self.quoted[i][1]
 
     def sent_start(self, tok: Any) -> int:
         return int(self.sent_of(tok).start)
@@ -133,6 +138,8 @@ class DocContext:
         if low in ("who", "that", "which") and tok.head.dep_ == "relcl":
             return self.ref(tok.head.head, sent_i, owner)  # "Trump, who abandoned …"
         if low in PRONOUN_GENDER:
+            if self.in_quote(int(tok.idx)):
+                return None  # "he threatened us" in a witness's words: whose "he"?
             return self.resolver.resolve_pronoun(tok)
         if tok.pos_ == "PROPN":
             return self.resolver.resolve_name(tok)

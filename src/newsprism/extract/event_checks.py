@@ -303,6 +303,11 @@ UNDOING_VERBS: frozenset[str] = frozenset(
 _FLIP = {"demand": "oppose", "support": "oppose", "offer": "oppose", "oppose": "support"}
 
 
+_COGNITION = frozenset(
+    {"believe", "think", "know", "see", "understand", "feel", "forget", "remember", "hear"}
+)
+
+
 def sentence_words(sent: Any) -> frozenset[str]:
     """Lowercase lemmas of a sentence, computed once per sentence by the caller."""
     return frozenset(t.lemma_.lower() for t in sent)
@@ -355,6 +360,10 @@ def check_type(tok: Any, kind: str, words: frozenset[str]) -> str | None:
         # "hosted the summit" (the summit is the event), "hosted the Oscars": only
         # hosting a leader or a delegation is a meeting.
         return kind if any(o.ent_type_ in ("PERSON", "GPE", "NORP") for o in objs) else None
+    if kind == "DEMAND" and any(
+        c.lemma_.lower() in _COGNITION for c in _kids(tok, "xcomp", "ccomp")
+    ):
+        return None  # "wants the world to believe he is a peacemaker": no demand
     if lemma == "seek" and _kids(tok, "xcomp"):
         return None  # "sought to preserve flexibility" is an aim, not a demand
     if lemma == "negotiate" and tok.pos_ == "VERB" and objs and not any(map(_named_party, objs)):
