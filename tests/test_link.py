@@ -479,3 +479,18 @@ def test_link_acronym_joins_the_organisation_it_abbreviates() -> None:
     names = {e.name: e for e in link_entities(mentions, texts)}
     assert names["Government Accountability Office"].aliases == ["GAO"]
     assert len([n for n in names if n.startswith("Ford Motor")]) == 1
+
+
+def test_link_types_newspaper_street_and_gazetteer_city() -> None:
+    mentions, texts = _story(
+        {
+            "d1": (
+                "The [Washington Post|PERSON] reported from [Kharkiv|ORG]. ",
+                "Crowds filled [Unity Street|PERSON]. [Kharkiv|ORG] was quiet. ",
+            )
+        }
+    )
+    types = {e.name: e.type for e in link_entities(mentions, texts)}
+    assert types["Washington Post"] == "ORG"
+    assert types["Unity Street"] == "FAC"
+    assert types["Kharkiv"] == "GPE"

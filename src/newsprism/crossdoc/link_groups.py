@@ -34,6 +34,13 @@ CORPORATE_SUFFIXES = _words(
     "inc incorporated corp corporation co company ltd limited llc plc nv ag sa gmbh"
 )
 _DOTS = re.compile(r"[.,]")
+# Last words no personal name ends with: newspapers, institutions, streets.
+NOT_NAME_ENDINGS = _words("""
+    post times journal herald tribune gazette telegraph ministry committee agency commission
+    council party union university institute corporation company foundation bureau
+    department administration airlines airways street avenue road boulevard square bridge
+    airport station stadium
+    """)
 
 MentionKey = tuple[str, int, int]
 
@@ -111,6 +118,9 @@ class Group:
 
     def is_full_name(self) -> bool:
         if self.alias or len(self.words) < 2 or self.first_word().lower() in NAME_PARTICLES:
+            return False
+        # "Washington Post", "Unity Street" tagged PERSON are not people.
+        if key_text(self.mentions[0]).split()[-1].lower() in NOT_NAME_ENDINGS:
             return False
         return self.majority() == "PERSON"
 
