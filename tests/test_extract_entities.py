@@ -194,3 +194,15 @@ def test_extract_entities_splits_coordinated_places(nlp: Any) -> None:
 @pytest.mark.parametrize("text", ["", "   \n\n  ", "no names at all here."])
 def test_extract_entities_empty_or_nameless_text(nlp: Any, text: str) -> None:
     assert extract_mentions("d", nlp(text)) == []
+
+
+def test_extract_entities_name_words_the_ner_missed(nlp: Any) -> None:
+    text = (
+        "Arlen Voss met Dana Kirov in Sarn. The Voss-Kirov summit ended early. "
+        "Kirov said little, and Voss left."
+    )
+    mentions = extract_mentions("d", nlp(text))
+    people = [m.text for m in mentions if m.label == "PERSON"]
+    # Every later "Voss" and "Kirov" is a mention of its own, dash compound included.
+    assert people.count("Voss") >= 2 and people.count("Kirov") >= 2
+    assert all(text[m.start : m.end] == m.text for m in mentions)

@@ -211,6 +211,7 @@ class Resolver:
         self._sents = parsed.sents
         self._sent_of = parsed.sent_of_token
         self._shared = _shared_surnames(sdoc, mentions)
+        self._by_title: dict[str, set[str]] | None = None
         in_quotes = _Intervals(quoted)
         for m in sorted(mentions, key=lambda m: (m.start, m.end)):
             if m.label != "PERSON" or in_quotes.covers(m.start, m.end):
@@ -457,10 +458,10 @@ class Resolver:
         gender = ROLE_NOUNS[lemma]
         if not definite:
             return self._only_titled(head, lemma, mods, gender)
-        best: _Candidate | None = None
-        for cand in self._cands:
-            if cand.token_i >= head.i:
-                break
+        # The most recent fitting person: walk back from the role noun and stop at
+        # the first fit, so the cost is the distance to it, not the document.
+        for k in range(bisect_left(self._cands, head.i, key=lambda c: c.token_i) - 1, -1, -1):
+            cand = self._cands[k]
             if cand.span == _NOBODY:
                 continue
             person = self._people[cand.key]
@@ -470,8 +471,8 @@ class Resolver:
                 continue
             if gender and person.gender and gender != person.gender:
                 continue
-            best = cand
-        return best.span if best else None
+            return cand.span
+        return None
 
     def _only_titled(
         self, head: Any, lemma: str, mods: set[str], gender: str
@@ -487,18 +488,29 @@ class Resolver:
             if c.dep_ == "poss" and c.pos_ == "PROPN"
         }
         found: dict[str, tuple[int, int]] = {}
-        for cand in self._cands:
-            if cand.span == _NOBODY or cand.key in owners:
+        titled = self._titled()
+        for key in sorted(titled.get(lemma, set()) | titled.get(head.lower_, set())):
+            if key in owners:
                 continue
-            person = self._people[cand.key]
+            person = self._people[key]
             if lemma not in person.titles and head.lower_ not in person.titles:
                 continue
             if not mods <= person.titles:
                 continue
             if gender and person.gender and gender != person.gender:
                 continue
-            found.setdefault(cand.key, person.rep)
+            found.setdefault(key, person.rep)
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _titled(self) -> dict[str, set[str]]:
+        """Title word → keys of the named people who carry it (built once)."""
+        if self._by_title is None:
+            self._by_title = {}
+            for key, person in self._people.items():
+                if not key.startswith("#"):
+                    for title in person.titles:
+                        self._by_title.setdefault(title, set()).add(key)
+        return self._by_title
 
 
 def quoted_spans(sdoc: Any) -> list[Quoted]:

@@ -396,9 +396,13 @@ def _add_known_name_words(
         return
     taken = {i for m in found.values() for i in range(m.start, m.end)}
     for tok in doc:
-        if tok.i in covered or tok.pos_ != "PROPN" or tok.text not in words or tok.ent_type_:
+        if tok.i in covered or tok.text not in words or tok.ent_type_ or tok.idx in taken:
             continue
-        if tok.idx in taken:
+        # In "the Voss-Kirov summit" the tagger reads the names as adjectives.
+        dashed = any(
+            0 <= j < len(doc) and doc[j].text in ("-", "\u2013") for j in (tok.i - 1, tok.i + 1)
+        )
+        if tok.pos_ != "PROPN" and not dashed:
             continue
         emit(
             tok.idx,
