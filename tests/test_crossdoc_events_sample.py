@@ -126,3 +126,37 @@ def test_sample_positions_flag_reyes_ceasefire_reported_both_ways(
     for report in conflict["reports"]:
         (p,) = [p for p in on_truce if p.stance == report["stance"]]
         assert _covered(sample_brief, report["document"], report["text"], p.evidence)
+
+
+def test_sample_events_main_event_is_the_summit(
+    sample_brief: Brief, sample_gold: dict[str, Any]
+) -> None:
+    gold = sample_gold["main_event"]
+    (main,) = [e for e in sample_brief.events if e.main]
+    assert main.type == gold["type"] and main.date == gold["date"]
+    assert {main.actor, main.target} == {
+        _entity(sample_brief, gold["actor"]),
+        _entity(sample_brief, gold["target"]),
+    }
+    assert main.location == _entity(sample_brief, gold["location"])
+
+
+def test_sample_events_unnamed_police_did_not_arrest(
+    sample_brief: Brief, sample_gold: dict[str, Any]
+) -> None:
+    for gold in sample_gold["unnamed_actor_events"]:
+        hits = [
+            e
+            for e in sample_brief.events
+            if e.type == gold["type"] and e.actor_role == gold["actor_role"]
+        ]
+        assert hits and all(e.mode == gold["mode"] for e in hits)
+        evidence = [ev for e in hits for ev in e.evidence]
+        for g in gold["evidence"]:
+            assert _covered(sample_brief, g["document"], g["text"], evidence)
+
+
+def test_sample_positions_issues_name_something(sample_brief: Brief) -> None:
+    from newsprism.crossdoc.issues import meaningful
+
+    assert all(meaningful(p.issue) for p in sample_brief.positions)
