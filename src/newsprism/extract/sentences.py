@@ -47,7 +47,7 @@ from newsprism.extract.entities import EntityMention
 from newsprism.extract.quote_marks import find_quoted
 from newsprism.nlp.parsed import Parsed
 from newsprism.sources.lexicon import compound, valence
-from newsprism.sources.subjectivity import WORD_CHOICE, is_opinion, word_cue
+from newsprism.sources.subjectivity import WORD_CHOICE, capitals_cue, is_opinion, word_cue
 from newsprism.sources.targeted import target_tone
 
 Span = tuple[int, int]
@@ -272,6 +272,22 @@ def _actors(sdoc: Any, mentions: Sequence[EntityMention], span: Span) -> list[tu
     return out
 
 
+def _capitals_markers(
+    tokens: Sequence[Any], quoted: list[bool], found: Sequence[Marker]
+) -> list[Marker]:
+    """Listed judging words of a headline set in capitals, whatever the tagger made of them."""
+    seen = {m.span for m in found}
+    out = []
+    for tok in tokens:
+        where = (tok.idx, tok.idx + len(tok.text))
+        if not tok.is_upper or quoted[tok.idx] or where in seen:
+            continue
+        kind = capitals_cue(tok.lower_)
+        if kind is not None:
+            out.append(Marker(kind, where))
+    return out
+
+
 def _subject_span(verb: Any) -> Span | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
@@ -375,6 +391,8 @@ def _features(
     if attribution is None and (in_quote * 2 >= visible or _continues_quote(sent)):
         attribution = Marker("quotation", span)
     markers = _opinion_markers(tokens, text, span, quoted)
+    if headline:
+        markers += _capitals_markers(tokens, quoted, markers)
     if attribution is not None:
         # The frame around reported words is the author's: "X slammed …", "a bizarre rant".
         framing = tuple(m for m in markers if m.kind in WORD_CHOICE)

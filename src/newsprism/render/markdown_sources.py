@@ -51,12 +51,18 @@ def _detail(r: SourceRow) -> list[str]:
     if r.opinion:
         lines.append("- Opinion sentences:")
         lines += [_sentence(s) for s in r.opinion]
-    for term, n, score, examples in r.loaded:
-        lines.append(f"- Loaded term **{md.md_cell(term)}** (×{n}, contrast z {score:.2f}):")
+    for (term, n, score, examples), detail in zip(r.loaded, r.profile.loaded_detail, strict=True):
+        instead = ", ".join(f"“{a.term}” ({a.sources})" for a in detail.alternatives)
+        where = f"; in the same place others wrote {md.md_escape(instead)}" if instead else ""
+        lines.append(f"- Loaded term **{md.md_cell(term)}** (×{n}, contrast z {score:.2f}{where}):")
         lines += [_sentence(s) for s in examples]
-    for _, name, tone, n, examples in r.tones:
+    for (_, name, tone, n, examples), t in zip(r.tones, r.profile.tone_detail, strict=True):
         if examples:
-            lines.append(f"- Tone toward {md.md_escape(name)} {tone:+.2f} over {n} sentences:")
+            behind = ", ".join(f"“{p.text}” {p.polarity:+.2f}" for p in t.phrases)
+            words = f" (own-voice words tied to it: {md.md_escape(behind)})" if behind else ""
+            lines.append(
+                f"- Tone toward {md.md_escape(name)} {tone:+.2f} over {n} sentences{words}:"
+            )
             lines += [_sentence(s) for s in examples]
     if r.not_quoted:
         lines.append(f"- Quoted by others, not here: {md.md_escape(', '.join(r.not_quoted))}")

@@ -24,6 +24,11 @@ MARKER_LABELS = {
     "term": "loaded term",
     "actor": "actor",
     "tone_word": "tone word",
+    "intensity": "exaggeration",
+    "intensifier": "intensifier",
+    "hedge": "hedge",
+    "assertive": "assertion",
+    "subjective": "subjective word",
 }
 TONE_ACTORS = 6
 COVERAGE_FACTS = 24

@@ -144,7 +144,13 @@ def loaded_terms(
             users = {source_of[d] for d, c in counts.items() if lemma in c and d not in family}
             forms = Counter(texts[d][w.span[0] : w.span[1]].lower() for d, w, _, _ in hits)
             term = sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-            shown = [h for h in hits if texts[h[0]][h[1].span[0] : h[1].span[1]].lower() == term]
+            shown, sentences = [], set()
+            for h in hits:  # one example per sentence, in the form the term is shown in
+                if texts[h[0]][h[1].span[0] : h[1].span[1]].lower() == term and (
+                    (h[0], h[3]) not in sentences
+                ):
+                    shown.append(h)
+                    sentences.add((h[0], h[3]))
             evidence = [
                 Example(
                     document=d,

@@ -62,6 +62,7 @@ DESCRIPTIVE: frozenset[str] = _words(
     latest wealthy effective effectively deadly favorite favourite fair sick afraid
     famous positive negative successful unique complicated prominent tough
     overwhelming overwhelmingly helpful useful healthy popular similar beautiful
+    relevant outstanding
     """
 )
 
@@ -109,7 +110,7 @@ BIAS_WORDS: frozenset[str] = _words(
     claim claims claimed claiming lies lying liar liars hoax racist racists
     sexist bigot bigots bigoted toxic leftist leftists right-wingers right-winger
     alarmist anti-science crusade unholy brutality supremacist supremacists
-    ineffective stubborn conspiracy ego cult cultish rhetoric ripped
+    ineffective stubborn conspiracy ego cult cultish ripped
     ridiculed ridicule outraged fanfare tricks
     """
 )
@@ -118,8 +119,8 @@ BIAS_WORDS: frozenset[str] = _words(
 INTENSITY: frozenset[str] = _words(
     """
     massive enormous tremendous giant huge gigantic colossal drastic drastically
-    dramatic dramatically extreme aggressive aggressively fierce fiercely
-    sweeping staggering unprecedented skyrocketing soaring plummeting crushing
+    dramatic dramatically aggressive aggressively staggering unprecedented
+    skyrocketing soaring plummeting crushing
     """
 )
 
@@ -228,6 +229,8 @@ def word_cue(tok: Any) -> str | None:
         return None  # part of a name: "United", "Justice", "Earnest"
     if pos in ("PROPN", "NUM"):
         return None
+    if low in DESCRIPTIVE and low not in EVALUATIVE:
+        return None
     if (low in EVALUATIVE or low in JUDGING_EXTRA) and pos in ("ADJ", "ADV", "NOUN"):
         return "evaluative"
     if pos == "ADJ" and _graded(low):
@@ -253,6 +256,19 @@ def word_cue(tok: Any) -> str | None:
         return "hedge"
     if low in ASSERTIVES and pos == "ADV":
         return "assertive"
+    return None
+
+
+def capitals_cue(low: str) -> str | None:
+    """The cue of a word in an all-capitals headline, from the word lists alone.
+
+    The tagger reads "CHARADE" in "MARCHENKO'S HALLORAN CHARADE" as a proper
+    noun, so the part of speech cannot be trusted there; listed words can.
+    """
+    if low in EVALUATIVE or low in JUDGING_EXTRA:
+        return "evaluative"
+    if low in FRAMING or low in BIAS_WORDS:
+        return "loaded"
     return None
 
 

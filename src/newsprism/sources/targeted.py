@@ -43,8 +43,9 @@ _PRED = frozenset({"acomp", "attr", "oprd", "xcomp", "advmod", "dobj"})
 _DEEP = frozenset({"amod", "advmod", "acomp", "compound"})
 # An adjective TextBlob rates less subjective than this describes ("own", "more").
 MIN_ADJ_SUBJECTIVITY = 0.4
-# VADER words that in news name things rather than judge them.
-_TONE_NEUTRAL = "party parties credit heart hand hands common ground own more most full"
+# VADER words that in news name things rather than judge them, and verbs of wanting
+# ("would like to pass for a peacemaker" says nothing good about the one who wants).
+_TONE_NEUTRAL = "party parties credit heart hand hands common ground own more most full like wish"
 TONE_NEUTRAL = frozenset(_TONE_NEUTRAL.split())
 # Word polarity below this is noise ("kind", "fair" in a neutral use).
 MIN_WORD = 0.15
