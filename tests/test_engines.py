@@ -57,3 +57,55 @@ def test_engines_ray_brief_equals_inline(sample_dir: Path, inline_json: str) -> 
         assert _brief_json(sample_dir, options) == inline_json
     finally:
         ray.shutdown()
+
+
+def _fragile(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the extractors raise on any document that mentions 'Kestrel'."""
+    from newsprism.extract.entities import extract_mentions
+    from newsprism.nlp.parsed import Parsed
+
+    def fragile(doc_id: str, sdoc: object) -> object:
+        if "Kestrel" in Parsed.of(sdoc).text:
+            raise RuntimeError("injected\nfault")
+        return extract_mentions(doc_id, sdoc)
+
+    monkeypatch.setattr("newsprism.perdoc.extract_mentions", fragile)
+
+
+@pytest.mark.parametrize("engine", ["inline", "processes"])
+def test_engines_one_failing_document_is_skipped_not_the_run(
+    engine: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsprism.engines import shutdown
+
+    docs = [
+        Document(id=f"d-{i}", input=f"n{i}.txt", text=f"Mayor Ana Ruiz spoke in {town} on Monday.")
+        for i, town in enumerate(["Lyon", "Kestrel Bay", "Nantes"])
+    ]
+    _fragile(monkeypatch)
+    shutdown()  # a fresh pool forks after the patch, so its workers carry it
+    try:
+        found = list(extract_all(docs, Engine(engine, workers=2, batch_size=2)))
+    finally:
+        shutdown()
+    assert [f.document for f in found] == ["d-0", "d-1", "d-2"]
+    assert found[1].error == "per-document extraction failed (RuntimeError: injected fault)"
+    assert not found[1].mentions and found[0].mentions and found[2].mentions
+    assert found[0].error is None and found[2].error is None
+
+
+def test_engines_failing_document_lands_under_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, town in [("a.txt", "Lyon"), ("b.txt", "Kestrel Bay"), ("c.txt", "Nantes")]:
+        (tmp_path / name).write_text(
+            f"Mayor Ana Ruiz opened a new bridge in {town} on Monday. "
+            f"The bridge cost 12 million euros, officials said.\n",
+            encoding="utf-8",
+        )
+    _fragile(monkeypatch)
+    brief = run([str(tmp_path)], Options(), now=NOW)
+    assert sorted(Path(d.input).name for d in brief.documents) == ["a.txt", "c.txt"]
+    (skip,) = [s for s in brief.skipped if s.input.endswith("b.txt")]
+    assert skip.reason == "per-document extraction failed (RuntimeError: injected fault)"
+    assert "\n" not in skip.reason

@@ -23,6 +23,7 @@ from newsprism.engines import Engine, extract_all
 from newsprism.errors import SkipDocument
 from newsprism.ingest import IngestOptions, iter_inputs
 from newsprism.models import Document, RawDocument, Skipped
+from newsprism.perdoc import failed
 from newsprism.store import Batch, Store
 
 Progress = Callable[[str, int, int | None], None]
@@ -172,23 +173,29 @@ def _extract(batch: Batch, engine: Engine, report: IngestReport) -> None:
     is retried one document at a time and the culprit is recorded with its error.
     """
     try:
-        batch.extractions = list(extract_all(batch.documents, engine))
+        found = {e.document: e for e in extract_all(batch.documents, engine)}
     except Exception:
-        batch.extractions = []  # any extractor bug: isolated below
+        found = {}  # an engine failure (a lost worker): one document at a time below
     else:
-        return
+        # The per-document stage isolates its own failures: an ``error`` marks one.
+        if not any(e.error for e in found.values()):
+            batch.extractions = list(found.values())
+            return
+    batch.extractions = []
     kept: list[Document] = []
     for doc in batch.documents:
         try:
-            batch.extractions.extend(extract_all([doc], Engine()))
+            one = found.get(doc.id) or next(iter(extract_all([doc], Engine())))
         except Exception as exc:
-            reason = f"per-document extraction failed ({type(exc).__name__}: {exc}); please report"
-            batch.skipped.append(Skipped(input=doc.input, reason=reason))
+            one = failed(doc.id, "per-document extraction", exc)
+        if one.error:
+            batch.skipped.append(Skipped(input=doc.input, reason=f"{one.error}; please report"))
             batch.lsh = [row for row in batch.lsh if row[2] != doc.id]
             batch.inputs = [row for row in batch.inputs if row[2] != doc.id]
             report.added -= 1
             report.skipped += 1
             continue
+        batch.extractions.append(one)
         kept.append(doc)
     batch.documents = kept
 

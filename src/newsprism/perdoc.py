@@ -4,6 +4,13 @@
 only plain frozen dataclasses (no spaCy objects), so it pickles: an engine may
 compute it in another process or on a Ray worker, and a corpus store may keep it,
 and the cross-document stages get exactly the same input either way.
+
+Per-document isolation: an exception while parsing or extracting one document
+(an extractor bug, a ``MemoryError``) never escapes this stage. That document's
+``DocExtraction`` is empty with ``error`` set to a one-line reason, every other
+document is processed, and the pipeline lists it under ``skipped``. Because the
+engines all run ``extract_documents``, this holds inline, in a process pool and
+on Ray alike.
 """
 
 from __future__ import annotations
@@ -32,6 +39,15 @@ class DocExtraction:
     claims: tuple[ExtractedClaim, ...]
     events: tuple[ExtractedEvent, ...] = ()
     sentences: tuple[SentenceFeatures, ...] = ()
+    # Set when parsing or extracting this document raised: why it yielded nothing.
+    error: str | None = None
+
+
+def failed(doc_id: str, stage: str, exc: BaseException) -> DocExtraction:
+    """An empty extraction that says, in one line, why ``doc_id`` yielded nothing."""
+    detail = " ".join(str(exc).split())[:200]
+    reason = f"{stage} failed ({type(exc).__name__}{': ' + detail if detail else ''})"
+    return DocExtraction(document=doc_id, mentions=(), quotes=(), claims=(), error=reason)
 
 
 def extract_document(doc: Document, sdoc: Any) -> DocExtraction:
@@ -60,6 +76,33 @@ def extract_documents(
 ) -> Iterator[DocExtraction]:
     """Parse ``documents`` in batches with ``nlp.pipe`` and yield their extractions in order."""
     docs = list(documents)
-    parsed = annotate((d.text for d in docs), n_process=n_process, batch_size=batch_size)
-    for doc, sdoc in zip(docs, parsed, strict=True):
-        yield extract_document(doc, sdoc)
+    texts = [d.text for d in docs]
+    for doc, sdoc in zip(docs, _parse_each(texts, n_process, batch_size), strict=True):
+        if isinstance(sdoc, Exception):
+            yield failed(doc.id, "parsing", sdoc)
+            continue
+        try:
+            yield extract_document(doc, sdoc)
+        except Exception as exc:  # one document's bug or MemoryError, never the run's
+            yield failed(doc.id, "per-document extraction", exc)
+
+
+def _parse_each(texts: list[str], n_process: int, batch_size: int) -> Iterator[Any]:
+    """One parse (a spaCy ``Doc``) or the exception it raised, per text, in order.
+
+    A batch that raises does not say which text did it: the next unparsed text
+    is parsed alone, and the batches resume after it.
+    """
+    done = 0
+    while done < len(texts):
+        try:
+            for sdoc in annotate(texts[done:], n_process=n_process, batch_size=batch_size):
+                done += 1
+                yield sdoc
+        except Exception:
+            try:
+                alone = next(iter(annotate([texts[done]], 1, 1)))
+            except Exception as exc:
+                alone = exc
+            done += 1
+            yield alone

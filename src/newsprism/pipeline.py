@@ -111,6 +111,25 @@ def extract(
     return out
 
 
+def drop_failed(
+    documents: Sequence[Document], skipped: Sequence[Skipped], found: Sequence[DocExtraction]
+) -> tuple[list[Document], list[Skipped], list[DocExtraction]]:
+    """A document whose parse or extraction raised leaves the brief, listed under ``skipped``.
+
+    Its copies stay, each then standing for itself (the original they pointed to is gone).
+    """
+    errors = {e.document: e.error for e in found if e.error}
+    if not errors:
+        return list(documents), list(skipped), list(found)
+    kept = [
+        d.model_copy(update={"duplicate_of": None}) if d.duplicate_of in errors else d
+        for d in documents
+        if d.id not in errors
+    ]
+    lost = [Skipped(input=d.input, reason=str(errors[d.id])) for d in documents if d.id in errors]
+    return kept, [*skipped, *lost], [e for e in found if not e.error]
+
+
 def assemble(
     documents: Sequence[Document],
     skipped: Sequence[Skipped],
@@ -186,6 +205,7 @@ def brief_documents(
     """Cleaned documents → ``Brief``: near-duplicates, per-document stage, assemble."""
     marked = sorted(mark_duplicates(list(documents)), key=lambda d: (d.input, d.id))
     found = extract(marked, options, progress)
+    marked, skipped, found = drop_failed(marked, skipped, found)
     progress("link", 0, 1)
     brief = assemble(marked, skipped, found, now)
     progress("link", 1, 1)
