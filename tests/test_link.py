@@ -494,3 +494,17 @@ def test_link_types_newspaper_street_and_gazetteer_city() -> None:
     assert types["Washington Post"] == "ORG"
     assert types["Unity Street"] == "FAC"
     assert types["Kharkiv"] == "GPE"
+
+
+def test_link_honorifics_split_a_surname_with_no_full_name() -> None:
+    mentions, texts = _story(
+        {
+            "d1": ("Mr. [Smith|PERSON] spoke. Mrs. [Smith|PERSON] waved. [Smith|PERSON] left. ",),
+            "d2": ("Mr. [Smith|PERSON] returned. [Smith|PERSON] smiled. ",),
+        }
+    )
+    linked = link_story(mentions, texts)
+    sizes = {e.name: len(e.mentions) for e in linked.entities}
+    assert sizes == {"Mr. Smith": 3, "Ms. Smith": 1}
+    bare = ("d1", texts["d1"].index("Smith left"), texts["d1"].index("Smith left") + 5)
+    assert set(linked.unresolved) == {bare}

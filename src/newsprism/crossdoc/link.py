@@ -378,7 +378,7 @@ def link_story(mentions: list[EntityMention], texts: dict[str, str]) -> Linked:
         cluster = clusters[root]
         if not cluster.mentions:
             continue
-        name = cluster.name()
+        name = short.names.get(root) or cluster.name()
         if name in by_name:
             by_name[name].absorb(cluster)
         else:

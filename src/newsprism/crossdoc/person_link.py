@@ -155,6 +155,8 @@ class ShortForms:
     links: dict[MentionKey, str] = field(default_factory=dict)
     # mention → the roots it could name (two or more).
     unresolved: dict[MentionKey, tuple[str, ...]] = field(default_factory=dict)
+    # Display names of people known by surname and honorific only ("Mrs. Smith").
+    names: dict[str, str] = field(default_factory=dict)
 
 
 def attach_short_forms(
@@ -193,7 +195,49 @@ def attach_short_forms(
             }
         if roots:
             _resolve_group(g, sorted(roots), people, texts, uf, out)
+        else:
+            _split_by_honorific(g, texts, uf, out)
     return out
+
+
+_HONORIFIC_NAME = {"m": "Mr.", "f": "Ms."}
+
+
+def _split_by_honorific(g: Group, texts: dict[str, str], uf: UnionFind, out: ShortForms) -> None:
+    """ "Mr. Smith" and "Mrs. Smith" with no full name anywhere are two people.
+
+    The surname alone stays one entity unless the story gives it both a man's
+    and a woman's honorific or title. Then each gendered mention joins its
+    person ("Mr. Smith", "Ms. Smith"); a bare "Smith" joins the one gender its
+    document uses, and stays unresolved where its document uses both or none.
+    """
+    cues = {(m.document, m.start, m.end): _cue(m, texts).gender for m in g.mentions}
+    genders = {c for c in cues.values() if c}
+    if len(genders) < 2:
+        return
+    roots: dict[str, str] = {}
+    for gender in sorted(genders):
+        key = f"{g.key}\x1f{gender}"
+        uf.parent.setdefault(key, key)
+        roots[gender] = key
+        out.names[key] = f"{_HONORIFIC_NAME[gender]} {surface_of(g)}"
+    by_doc: dict[str, set[str]] = defaultdict(set)
+    for (doc, _, _), gender in cues.items():
+        if gender:
+            by_doc[doc].add(gender)
+    for mkey, gender in sorted(cues.items()):
+        seen = by_doc.get(mkey[0], set())
+        if gender:
+            out.links[mkey] = roots[gender]
+        elif len(seen) == 1:
+            out.links[mkey] = roots[next(iter(seen))]
+        else:
+            out.unresolved[mkey] = tuple(sorted(roots.values()))
+
+
+def surface_of(g: Group) -> str:
+    words = g.mentions[0].text.split()
+    return words[-1] if words else g.key
 
 
 def _resolve_group(
