@@ -169,3 +169,19 @@ def test_extract_events_checks_pronoun_inside_a_quote_names_no_actor(nlp: Any) -
 def test_extract_events_checks_wanting_a_belief_is_no_demand(nlp: Any) -> None:
     text = "Pedro Alvarez wants the world to believe he is a peacemaker."
     assert not [e for e in _events(nlp, text) if e.type == "DEMAND"]
+
+
+def test_extract_events_checks_the_two_leaders_are_the_last_pair(nlp: Any) -> None:
+    text = "Pedro Alvarez met Maria Olsen in Lisbon. The two leaders signed a fisheries agreement."
+    (signed,) = [e for e in _events(nlp, text) if e.type == "AGREE"]
+    assert {_cut(text, signed.actor_ref), _cut(text, signed.target_ref)} == {
+        "Pedro Alvarez",
+        "Maria Olsen",
+    }
+    assert _cut(text, signed.evidence) == "The two leaders signed a fisheries agreement"
+
+
+def test_extract_events_checks_a_border_crossing_is_no_territory(nlp: Any) -> None:
+    text = "Norland and Estmark agreed to open a joint border crossing."
+    keys = [e.topic_keys for e in _events(nlp, text) if e.stance]
+    assert keys and all("territory" not in k for k in keys)

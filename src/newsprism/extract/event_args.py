@@ -16,7 +16,7 @@ from newsprism.extract.coref import shared_resolver
 from newsprism.extract.cues import PRONOUN_GENDER
 from newsprism.extract.dates import dateline_anchor, find_dates, parse_anchor
 from newsprism.extract.entities import EntityMention
-from newsprism.extract.event_words import GROUP_NOUNS, PROPOSAL_NOUNS
+from newsprism.extract.event_words import GROUP_NOUNS, PROPOSAL_NOUNS, SYMMETRIC
 from newsprism.extract.quote_marks import find_quoted
 from newsprism.extract.slot_context import clause_tense
 from newsprism.nlp.parsed import Parsed
@@ -82,6 +82,8 @@ class DocContext:
         self.surnames = _surnames(self.text, self.mentions)
         # The latest "<owner>'s proposal": (owner span, sentence start token).
         self.owner: tuple[Span, int] | None = None
+        # The two parties of the latest meeting or agreement: "the two leaders", "both sides".
+        self.pair: tuple[Span, Span, int] | None = None
 
     def sent_of(self, tok: Any) -> Any:
         """The sentence of ``tok``; ``tok.sent`` rebuilds it on every call, which is slow."""
@@ -278,7 +280,11 @@ def find_parties(
             actor = doc.ref(left[0], si)
             target = doc.ref(left[-1], si) if len(left) > 1 else None
             used.extend(left)
-        if subj is not None:
+        pair = _pair_of(subj, doc, si) if subj is not None and kind in SYMMETRIC else None
+        if pair is not None:
+            actor, target = pair
+            used.extend(small_subtree(subj, 8))
+        elif subj is not None:
             # "Putin's proposal … It required Ukraine to cede …": only demands carry it on.
             actor = doc.ref(subj, si, owner=kind == "DEMAND")
             used.extend(small_subtree(subj, 8) if actor is not None else [subj])
@@ -338,6 +344,23 @@ def find_parties(
     if target == actor or (target is not None and doc.labels.get(target) == "FAC"):
         target = None  # "met at the palace" says where, not with whom
     return actor, target, used
+
+
+_PAIR_NOUNS = frozenset(
+    {"leader", "side", "president", "minister", "country", "delegation", "government", "party"}
+)
+_PAIR_SENTENCES = 3
+
+
+def _pair_of(subj: Any, doc: DocContext, si: int) -> tuple[Span, Span] | None:
+    """ "The two leaders met …", "Both sides agreed …": the two parties of the latest
+    meeting or agreement of the last few sentences, when the subject says "two"/"both"."""
+    if subj.lemma_.lower() not in _PAIR_NOUNS or doc.pair is None:
+        return None
+    if not any(c.lower_ in ("two", "both") for c in subj.children):
+        return None
+    actor, target, at = doc.pair
+    return (actor, target) if si - at <= _PAIR_SENTENCES else None
 
 
 def _named(doc: DocContext, tok: Any) -> bool:

@@ -329,7 +329,7 @@ def _topic_keys(tokens: Sequence[Any], doc: DocContext) -> tuple[tuple[str, ...]
     # "cede Dravik", "any handover of land": the issue is the land, whatever its name.
     heads = [t for t in tokens if t.i in roots]
     territorial = any(t.lemma_.lower() in TERRITORY_VERBS and t.pos_ == "VERB" for t in heads)
-    if (territorial and refs) or (keys and any(w in TERRITORY_NOUNS for w in keys[0].split())):
+    if (territorial and refs) or (keys and keys[0].split()[-1] in TERRITORY_NOUNS):
         keys.insert(0, "territory")
     return tuple(keys), tuple(refs)
 
@@ -401,6 +401,8 @@ def extract_events(
                 ev = _event(tok, kind or "DEMAND", doc, si, sent, cond)
                 if ev is not None:
                     out.append(ev)
+                    if ev.type in ("CONSULT", "AGREE") and ev.actor_ref and ev.target_ref:
+                        doc.pair = (ev.actor_ref, ev.target_ref, si)
             for stated in _stated_conditions(tok):
                 ev = _event(tok, "DEMAND", doc, si, sent, stated)
                 if ev is not None:
