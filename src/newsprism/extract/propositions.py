@@ -99,6 +99,9 @@ class Proposition:
     # Putin met"), the theme, the objects of "with"/"between" — for symmetric
     # predicates such as "meet", where who is subject says nothing.
     parties: tuple[Span, ...] = ()
+    # Where the clause's words end in the document: the sentence up to here is what
+    # the aligner embeds (the clause with what leads into it).
+    end: int | None = None
 
 
 def _head_word(tok: Any | None) -> str | None:
@@ -171,21 +174,21 @@ def _theme(verb: Any) -> tuple[Any | None, bool]:
     return None, False
 
 
-def _complement(verb: Any) -> str | None:
+def _complement(verb: Any) -> Any | None:
     """What a describing verb attributes: "billed as productive", "called the talks productive"."""
     kids = list(verb.children)
     kids += [g for c in kids if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"]
     for c in kids:
         if c.dep_ in ("oprd", "acomp") or (c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ"):
-            return str(c.lemma_.lower())
+            return c
         if c.dep_ == "prep" and c.lower_ == "as":
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "amod", "acomp")), None)
             if pobj is not None:
-                return str(pobj.lemma_.lower())
+                return pobj
         if c.dep_ == "dobj":
             adj = next((g for g in c.children if g.dep_ in ("amod", "oprd") and g.i > c.i), None)
             if adj is not None:
-                return str(adj.lemma_.lower())
+                return adj
     return None
 
 
@@ -311,6 +314,12 @@ def _phrase(tok: Any, limit: int = 6) -> list[Any]:
     return toks[-limit:] if len(toks) > limit else toks
 
 
+def _clause_end(agent: Any | None, verb: Any, theme: Any | None, comp: Any | None) -> int:
+    """Character offset after the last word of the clause's agent, verb, theme, complement."""
+    last = max((t for t in (agent, verb, theme, comp) if t is not None), key=lambda t: t.i)
+    return int(last.idx + len(last.text))
+
+
 def _label(agent: Any | None, verb: Any, theme: Any | None, theme_prep: Any | None,
            bounds: tuple[int, int]) -> str:
     toks: list[Any] = []
@@ -383,6 +392,8 @@ def extract_propositions(
         subj = inside(_subject(target))
         theme, theme_neg = _theme(target)
         theme = inside(theme)
+        if theme is not None and _timeless(theme):
+            theme = None  # "lasted four hours", "met on Tuesday": values, not themes
         prep = theme.head if theme is not None and theme.dep_ == "pobj" else None
         agent_ref = ref_of(subj) if subj is not None else None
         theme_ref = ref_of(theme) if theme is not None else None
@@ -393,6 +404,7 @@ def extract_propositions(
         if lemma == "be" and (theme is None or prep is not None):
             continue  # "the stakes were personal": nothing to cross-check
         pclass = _pred_class(target)
+        comp = _complement(target) if pclass == "describe" else None
         out.append(Proposition(
             predicate=lemma, pclass=pclass,
             polarity="negated" if negated else "affirmed",
@@ -400,7 +412,8 @@ def extract_propositions(
             agent=_head_word(subj), agent_ref=agent_ref,
             theme=theme.lemma_.lower() if theme is not None else None, theme_ref=theme_ref,
             label=_label(subj, target, theme, prep, (lo, hi)), reported=reported,
-            complement=_complement(target) if pclass == "describe" else None,
+            complement=str(comp.lemma_.lower()) if comp is not None else None,
             parties=_parties(subj, theme, target, ref_of, inside),
+            end=_clause_end(subj, target, theme, comp),
         ))
     return tuple(out)

@@ -24,6 +24,7 @@ from newsprism.crossdoc.graph.align import (
     clusters,
     decide,
     make_units,
+    plausible,
 )
 from newsprism.crossdoc.graph.anchor import background_claims, story_year
 from newsprism.crossdoc.graph.assess import main_event, statement_facts
@@ -64,7 +65,7 @@ def statement_graph(
     persons = frozenset(e.id for e in entities if e.type == "PERSON")
     places = _places(claims, index, entities)
     units = make_units(claims, sources, index, places, background, persons)
-    pairs = candidate_pairs(units)
+    pairs = plausible(units, candidate_pairs(units))
     sims, lexical = pair_similarities(units, pairs)
     links = decide(units, pairs, sims, lexical)
     by_id = {e.id: e for e in entities}

@@ -52,8 +52,11 @@ def _representative(units: Sequence[Unit]) -> Unit:
 
 def _value(units: Sequence[Unit]) -> FactValue:
     rep = _representative(units)
+    shown = rep.prop.label or rep.claim.text
+    if rep.prop.complement and rep.prop.complement not in shown.lower():
+        shown = f"{shown} as {rep.prop.complement}"  # "Trump described the talks as productive"
     return FactValue(
-        value=rep.prop.label or rep.claim.text,
+        value=shown,
         claims=sorted({u.claim.id for u in units}),
         documents=sorted({u.claim.document for u in units}),
         polarity="negated" if rep.negated else "affirmed",
