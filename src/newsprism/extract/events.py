@@ -14,15 +14,24 @@ A trigger is a verb or an event noun from ``event_words`` ("met", "demanded",
 * **location** — the first named place in an "in"/"at" phrase of the trigger.
 * **date** — a day-precise date (``extract.dates``) inside the trigger's clause,
   resolved against the published date or the dateline.
-* **mode** — ``refused`` (negated, or under "refused to"), ``conditional``
+* **mode** — ``refused`` (negated, "refused to", "failed to"), ``conditional``
   ("if"/"unless" clause, would/could), ``planned`` (will, plans to, invited,
-  a future date), else ``happened``.
+  "announced he would meet", offered or pledged, a future date), else
+  ``happened``. An event under a fear, hope, obligation, attempt or question
+  is not emitted at all (``event_checks.irrealis``).
+* **type** — checked against the arguments (``event_checks.check_type``): a
+  verbal attack is ACCUSE, condolences are no AID, a welcome ceremony no SUPPORT.
+* **unnamed actor** — for crime, disaster and protest events, a role noun
+  ("a gunman", "police", "an earthquake") in ``actor_role``.
 * **evidence** — one contiguous span from the leftmost to the rightmost of
   those words, inside one sentence, so ``text[start:end]`` reads as a clause.
 
 Stance events (demand, reject, support, offer, "would not … without X")
-also carry a **topic**: the span of what is demanded or rejected and the key
-noun phrases in it, from which ``crossdoc.positions`` finds the issues.
+also carry a **topic** (``event_topics``): the span of what is demanded or
+rejected and the key noun phrases in it, from which ``crossdoc.positions``
+finds the issues; the stance's polarity follows the clause ("demanded that
+Ukraine renounce NATO membership" opposes the membership). Stated stances
+("opposes the bill") are ``position_only``: positions, never timeline events.
 """
 
 from __future__ import annotations
@@ -56,6 +65,16 @@ from newsprism.extract.event_checks import (
     role_of,
     sentence_words,
 )
+from newsprism.extract.event_topics import (
+    MAX_TOPIC_TOKENS,
+    condition_of,
+    own_stance,
+    stance_of,
+    stated_conditions,
+    topic_head,
+    topic_keys_of,
+    topic_verb,
+)
 from newsprism.extract.event_words import (
     CONDITION_MARKS,
     CONDITIONAL_AUX,
@@ -63,18 +82,11 @@ from newsprism.extract.event_words import (
     NEEDS_PREP,
     NOUN_TYPES,
     OFFER_MODE_VERBS,
-    OFFER_VERBS,
     PLAN_VERBS,
     POSITION_ONLY_VERBS,
-    PROPOSAL_NOUNS,
     REFUSAL_VERBS,
-    STANCE_NOUNS,
-    STANCE_OF_TYPE,
-    TERRITORY_NOUNS,
-    TERRITORY_VERBS,
     UNDOING_STANCE_VERBS,
     VERB_TYPES,
-    WEAK_ISSUE_WORDS,
 )
 from newsprism.extract.slot_context import clause_tense
 
@@ -94,8 +106,6 @@ _PLAN_MODS = frozenset(
         "trilateral",
     }
 )
-_ABANDON = frozenset({"drop", "abandon", "shelve", "withdraw", "soften", "scrap"})
-_MAX_TOPIC_TOKENS = 40
 
 
 @dataclass(frozen=True)
@@ -232,118 +242,6 @@ def _bounds(tokens: Sequence[Any]) -> Span:
     return (min(int(t.idx) for t in tokens), max(end_of(t) for t in tokens))
 
 
-def _core(tok: Any, depth: int = 0) -> list[Any]:
-    """A clause without its adjuncts: the verb, particles, objects, complements."""
-    out = [tok]
-    if depth > 3:
-        return out
-    for c in tok.children:
-        if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "dative", "oprd", "acomp"):
-            out.extend(small_subtree(c, _MAX_TOPIC_TOKENS))
-        elif c.dep_ in ("prt", "aux", "auxpass", "neg", "mark"):
-            out.append(c)
-        elif c.dep_ in ("xcomp", "ccomp"):
-            out.extend(_core(c, depth + 1))
-        elif c.dep_ == "prep" and c.lower_ in (
-            "of",
-            "for",
-            "to",
-            "from",
-            "over",
-            "on",
-            "before",
-            "after",
-            "without",
-        ):
-            out.extend(small_subtree(c, _MAX_TOPIC_TOKENS))
-    return out
-
-
-def _topic_head(tok: Any) -> list[Any]:
-    """What a stance trigger is about: the demanded clause, object or "for" phrase."""
-    for dep in ("ccomp", "xcomp"):
-        for c in children(tok, dep):
-            return _core(c)
-    objs = children(tok, "dobj", "nsubjpass") if tok.pos_ == "VERB" else []
-    if tok.dep_ == "acl" and tok.pos_ == "VERB":
-        objs = [tok.head]
-    objs += prep_objects(tok, frozenset({"for", "on", "of", "to", "against"}))
-    for o in objs:
-        if o.lemma_.lower() in PROPOSAL_NOUNS and o.dep_ in ("appos", "npadvmod"):
-            return _core(o.head)
-        if o.lemma_.lower() in PROPOSAL_NOUNS:
-            for c in children(o, "acl"):
-                return _core(c)  # "rejected a proposal to raise the retirement age"
-        return small_subtree(o, _MAX_TOPIC_TOKENS)
-    if tok.pos_ == "NOUN":
-        for c in children(tok, "acl", "ccomp"):
-            if any(m.lower_ == "that" for m in children(c, "mark")) or tok.i < c.i:
-                return _core(c)
-    if tok.pos_ == "NOUN" and tok.head.lemma_ == "be":
-        for c in children(tok.head, "ccomp", "attr", "acomp", "appos", "parataxis"):
-            if c is not tok:
-                return _core(c)
-    return []
-
-
-def _depth(tok: Any, root_ids: set[int]) -> int:
-    d = 0
-    while tok.i not in root_ids and tok.head is not tok and d < 20:
-        tok, d = tok.head, d + 1
-    return d
-
-
-def _topic_keys(tokens: Sequence[Any], doc: DocContext) -> tuple[tuple[str, ...], tuple[Span, ...]]:
-    """Key noun phrases of a topic, the one nearest its head first; names inside it."""
-    ids = {t.i for t in tokens}
-    roots = {t.i for t in tokens if t.head.i not in ids or t.head is t}
-    found: list[tuple[int, int, str]] = []
-    refs: list[Span] = []
-    for t in sorted(tokens, key=lambda t: t.i):
-        m = doc.mention_at(t)
-        if m is not None and (m.start, m.end) not in refs:
-            refs.append((m.start, m.end))
-        lemma = t.lemma_.lower()
-        if t.pos_ != "NOUN" or t.dep_ == "compound":
-            continue
-        weak = lemma in WEAK_ISSUE_WORDS
-        if weak and not any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in t.children):
-            continue  # "the deal" says nothing; "a peace deal" does
-        # Nested compounds too: "water rights bill" keeps "water".
-        mods = [
-            m
-            for c in t.children
-            if c.dep_ == "compound" and c.i < t.i
-            for m in c.subtree
-            if m.dep_ == "compound" or m is c
-        ]
-        mods.sort(key=lambda m: m.i)
-        words = [(c.text if c.pos_ == "PROPN" else c.lower_) for c in mods] + [lemma]
-        key = " ".join(w for w in words if w.isalpha() or "-" in w)
-        if key:
-            found.append((_depth(t, roots), t.i, key))
-    keys: list[str] = []
-    for _, _, key in sorted(found):
-        if key not in keys:
-            keys.append(key)
-    # "cede Dravik", "any handover of land": the issue is the land, whatever its name.
-    heads = [t for t in tokens if t.i in roots]
-    territorial = any(t.lemma_.lower() in TERRITORY_VERBS and t.pos_ == "VERB" for t in heads)
-    if (territorial and refs) or (keys and keys[0].split()[-1] in TERRITORY_NOUNS):
-        keys.insert(0, "territory")
-    return tuple(keys), tuple(refs)
-
-
-def _stance(tok: Any, kind: str) -> str | None:
-    lemma = tok.lemma_.lower()
-    if lemma in OFFER_VERBS:
-        return "offer"
-    stance = STANCE_OF_TYPE.get(kind)
-    if stance == "demand" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ABANDON:
-        return "oppose"  # "dropped his demand for a ceasefire"
-    return stance
-
-
 def _evidence(text: str, sent: Any, tokens: Sequence[Any], extra: Sequence[Span]) -> Span:
     spans = [_bounds(tokens), *list(extra)]
     start = max(min(s for s, _ in spans), int(sent.start_char))
@@ -351,31 +249,6 @@ def _evidence(text: str, sent: Any, tokens: Sequence[Any], extra: Sequence[Span]
     while end > start and (text[end - 1] in " ,;:—–-" or text[end - 1].isspace()):
         end -= 1
     return start, end
-
-
-def _condition(tok: Any) -> Any | None:
-    """The object of "without"/"unless" under a negated verb: "would not sign without X"."""
-    if tok.pos_ not in ("VERB", "AUX") or not children(tok, "neg"):
-        return None
-    objs = prep_objects(tok, frozenset({"without"}))
-    return objs[0] if objs else None
-
-
-def _stated_conditions(tok: Any) -> list[Any]:
-    """ "X's stance was clear: … no settlement without a ceasefire" → [ceasefire]."""
-    if tok.lemma_.lower() not in STANCE_NOUNS or not children(tok, "poss"):
-        return []
-    verb = tok.head
-    if verb.lemma_ != "be":
-        return []
-    content = verb.head if verb.dep_ in ("ccomp", "parataxis") else verb
-    skip = {t.i for t in verb.subtree} if content is not verb else {tok.i}
-    return [
-        o
-        for t in content.subtree
-        if t.i not in skip and t.dep_ == "prep" and t.lower_ == "without"
-        for o in children(t, "pobj")
-    ]
 
 
 def extract_events(
@@ -394,7 +267,7 @@ def extract_events(
                 kind = "DISASTER"
             if kind is not None:
                 kind = check_type(tok, kind, words)
-            cond = _condition(tok)
+            cond = condition_of(tok)
             if kind is not None and _covered_by_verb(tok, kind):
                 kind = None
             if kind is not None or cond is not None:
@@ -403,7 +276,7 @@ def extract_events(
                     out.append(ev)
                     if ev.type in ("CONSULT", "AGREE") and ev.actor_ref and ev.target_ref:
                         doc.pair = (ev.actor_ref, ev.target_ref, si)
-            for stated in _stated_conditions(tok):
+            for stated in stated_conditions(tok):
                 ev = _event(tok, "DEMAND", doc, si, sent, stated)
                 if ev is not None:
                     out.append(ev)
@@ -440,46 +313,6 @@ def _role_actor(tok: Any, kind: str) -> str | None:
 _QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "group", "crowd", "number"})
 
 
-# Verbs under which a stance verb still states its subject's own stance.
-_COMMIT_VERBS = frozenset(
-    {"promise", "vow", "pledge", "plan", "want", "intend", "continue", "refuse", "decline"}
-)
-
-
-def _own_stance(tok: Any) -> bool:
-    """Whether a stance verb states its subject's stance: a main clause, a reported
-    one ("said it opposes …"), or a commitment ("promised to scrap …")."""
-    if tok.dep_ in ("ROOT", "conj", "relcl"):
-        return True  # "Trump, who abandoned the idea of …": the antecedent's stance
-    head = tok.head.lemma_.lower()
-    if tok.dep_ == "ccomp":
-        return head in SPEECH_VERBS and head not in ("deny", "demand", "urge", "call")
-    return tok.dep_ == "xcomp" and head in _COMMIT_VERBS
-
-
-def _topic_verb(tok: Any) -> Any | None:
-    """The verb of a stance's clause ("demanded that Ukraine *renounce* …",
-    "called for the sanctions … to be *lifted*", "wants the measures *lifted*"),
-    whose meaning may flip the stance. Parses of the last two vary, so an undoing
-    verb without its own subject anywhere under the object counts."""
-    for c in children(tok, "ccomp", "xcomp"):
-        if c.pos_ in ("VERB", "AUX"):
-            return c
-    objs = prep_objects(tok, frozenset({"for"})) + children(tok, "dobj")
-    for o in objs:
-        for t in o.subtree:
-            if t.lemma_.lower() in UNDOING_VERBS and t.pos_ == "VERB" and not children(t, "nsubj"):
-                return t
-    for o in objs:
-        if o.pos_ == "VERB":
-            return o
-        for c in children(o, "acl", "relcl", "oprd"):
-            return c
-    for c in children(tok, "oprd"):
-        return c
-    return None
-
-
 def _covered_by_verb(tok: Any, kind: str) -> bool:
     # "held a meeting", "imposed sanctions", "sanctions imposed by": the verb carries it.
     head = tok.head
@@ -500,7 +333,7 @@ def _event(
 ) -> ExtractedEvent | None:
     lemma = tok.lemma_.lower()
     position_only = lemma in POSITION_ONLY_VERBS and tok.pos_ == "VERB"
-    if position_only and not _own_stance(tok):
+    if position_only and not own_stance(tok):
         return None  # "demanded that Serbinia renounce", "denied that it favoured"
     context = irrealis(tok, int(sent.start)) if cond is None else None
     if context == "drop" and position_only and tok.dep_ == "xcomp":
@@ -518,8 +351,8 @@ def _event(
     mode = _mode(tok, doc, date)
     if context == "refused":
         mode = "refused"  # "failed to agree"
-    stance = _stance(tok, kind) if cond is None else "condition"
-    topic_tokens = _topic_head(tok) if cond is None else small_subtree(cond, _MAX_TOPIC_TOKENS)
+    stance = stance_of(tok, kind) if cond is None else "condition"
+    topic_tokens = topic_head(tok) if cond is None else small_subtree(cond, MAX_TOPIC_TOKENS)
     if cond is not None:
         mode = "conditional"
     elif lemma in OFFER_MODE_VERBS and tok.pos_ == "VERB" and mode == "happened":
@@ -545,8 +378,8 @@ def _event(
     if lemma in REFUSAL_VERBS and tok.pos_ == "VERB":
         stance = "oppose"
     if stance is not None and topic_tokens:
-        keys, refs = _topic_keys(topic_tokens, doc)
-        verb = _topic_verb(tok)
+        keys, refs = topic_keys_of(topic_tokens, doc)
+        verb = topic_verb(tok)
         if keys[:1] != ("territory",) and verb is not None:
             # "demanded that Ukraine renounce NATO membership" opposes the membership;
             # land to be ceded keeps its issue, "territory", and the stance as said.
