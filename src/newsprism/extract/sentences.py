@@ -47,7 +47,13 @@ from newsprism.extract.entities import EntityMention
 from newsprism.extract.quote_marks import find_quoted
 from newsprism.nlp.parsed import Parsed
 from newsprism.sources.lexicon import compound, valence
-from newsprism.sources.subjectivity import WORD_CHOICE, capitals_cue, is_opinion, word_cue
+from newsprism.sources.subjectivity import (
+    SPECULATIVE,
+    WORD_CHOICE,
+    capitals_cue,
+    is_opinion,
+    word_cue,
+)
 from newsprism.sources.targeted import target_tone
 
 Span = tuple[int, int]
@@ -212,6 +218,8 @@ def _opinion_markers(
             out.append(Marker("first_person", where))
         elif low in PRESCRIPTIVE and tok.tag_ == "MD":
             out.append(Marker("modal", where))
+        elif low in SPECULATIVE and tok.tag_ == "MD":
+            out.append(Marker("speculation", where))
         elif low in _GRADING and tok.dep_ == "acomp":
             out.append(Marker("evaluative", where))
         else:

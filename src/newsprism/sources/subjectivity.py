@@ -147,10 +147,16 @@ ASSERTIVES: frozenset[str] = _words(
     """
 )
 
+# Modals of the author's own prediction or judgement ("would be read as defeat",
+# "might complicate", "cannot be viewed in isolation"): a weak cue.
+SPECULATIVE = frozenset({"would", "could", "might", "may", "can", "ca"})
+
 # Weak cues needed, without a strong one, for a sentence to read as opinion.
 OPINION_WEAK = 1
 STRONG_KINDS = frozenset({"question", "first_person", "modal", "evaluative", "loaded"})
-WEAK_KINDS = frozenset({"intensifier", "hedge", "assertive", "intensity", "subjective"})
+WEAK_KINDS = frozenset(
+    {"intensifier", "hedge", "assertive", "intensity", "subjective", "speculation"}
+)
 # Kinds that mark a word choice (loaded-term candidates and BABE's biased words).
 WORD_CHOICE = frozenset({"evaluative", "loaded", "intensity"})
 

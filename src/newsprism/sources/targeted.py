@@ -61,6 +61,9 @@ DONE_TO: dict[str, float] = {
     **dict.fromkeys(_DONE_BAD.split(), -0.5),
     **dict.fromkeys(_DONE_GOOD.split(), 0.5),
 }
+# What is done to an actor counts only when it judges it (``DONE_TO``): being
+# "granted an opportunity" or "forced to cede land" is no verdict on the actor.
+PATIENT_JUDGED_ONLY = True
 # Weight of the other polar words of the mention's own clause. The product uses 0:
 # on NewsMTSC (real-world test) tied words alone point the gold's way in 79% of
 # their polar calls; with the clause at 0.5 (best macro-F1 on dev) only 56%,
@@ -120,9 +123,11 @@ def _tied(root: Any, mention: set[int]) -> list[tuple[Any, float, float | None]]
     verb = head.head
     if dep == "pobj" and head.head.dep_ == "agent":
         dep, verb = "nsubj", head.head.head
-    if dep in _SUBJ or dep in _PATIENT:
+    done = DONE_TO.get(verb.lemma_.lower()) if dep in _PATIENT and PATIENT_JUDGED_ONLY else None
+    if dep in _SUBJ or (dep in _PATIENT and (done is not None or not PATIENT_JUDGED_ONLY)):
         sign = -1.0 if _negated(verb) else 1.0
-        done = DONE_TO.get(verb.lemma_.lower()) if dep in _PATIENT else None
+        if dep in _PATIENT and not PATIENT_JUDGED_ONLY:
+            done = DONE_TO.get(verb.lemma_.lower())
         out.append((verb, sign, done))
         for child in verb.children:
             if child.i in mention or child.i == head.i:

@@ -11,8 +11,9 @@ reports an actor flatly in ten sentences and scolds it in one is only mildly
 negative about it.
 
 Precision first: a tone is shown only when at least ``MIN_PHRASES`` polar
-phrases from at least ``MIN_SENTENCES`` sentences stand behind it; otherwise
-the actor is listed under ``tone_withheld`` (unknown beats wrong). Every tone
+phrases from at least ``MIN_SENTENCES`` sentences stand behind it and they
+mostly agree in sign (``MIN_AGREEMENT``); otherwise the actor is listed under
+``tone_withheld`` (unknown beats wrong). Every tone
 comes with its phrases (``ActorTone.phrases``) and its strongest sentences.
 
 Main actors are the people, organisations, places and groups that most
@@ -32,6 +33,9 @@ EXAMPLES = 3
 PHRASES = 6
 MIN_PHRASES = 2
 MIN_SENTENCES = 2
+# Net polarity over total polarity of the phrases: below this the evidence is mixed
+# ("controversially" against "chance") and a sign would be a coin toss.
+MIN_AGREEMENT = 0.4
 
 
 def main_actors(
@@ -105,7 +109,13 @@ def actor_tones(
                     phrases.setdefault((doc_id, s, e), pol)
                     polar = True
             polar_sentences += polar
-        if len(phrases) < MIN_PHRASES or polar_sentences < MIN_SENTENCES:
+        weight = sum(abs(p) for p in phrases.values())
+        agreement = abs(sum(phrases.values())) / weight if weight else 0.0
+        if (
+            len(phrases) < MIN_PHRASES
+            or polar_sentences < MIN_SENTENCES
+            or agreement < MIN_AGREEMENT
+        ):
             withheld.append(eid)
             continue
         driving = sorted(
