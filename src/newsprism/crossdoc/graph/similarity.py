@@ -22,8 +22,8 @@ from newsprism.crossdoc.graph.align import Unit
 from newsprism.crossdoc.graph.values import cosine, tfidf_vectors
 from newsprism.errors import ModelNotInstalledError
 
-# At most about 60 WordPiece tokens, taken from the end (the clause itself).
-MAX_CHARS = 280
+# At most about 35 WordPiece tokens: the cost of the model grows with length.
+MAX_CHARS = 160
 
 
 def _clause_text(unit: Unit) -> str:
