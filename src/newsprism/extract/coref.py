@@ -132,14 +132,17 @@ def _shared_surnames(sdoc: Any, mentions: list[MentionLike]) -> set[str]:
     stand for themselves (entity linking decides them, or leaves them open).
     """
     givens: dict[str, set[str]] = {}
+    persons: set[str] = set()
     for m in mentions:
-        if m.label != "PERSON":
-            continue
         span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
         words = _name_words([t.text for t in span or ()])
         if len(words) >= 2:
             givens.setdefault(words[-1], set()).add(words[0])
-    return {name for name, firsts in givens.items() if len(firsts) > 1}
+            if m.label == "PERSON":
+                persons.add(words[-1])
+    # A two-word name the NER typed ORG ("Ana Pike") still names a relative of
+    # the person of that surname ("Lily Pike").
+    return {name for name, firsts in givens.items() if len(firsts) > 1 and name in persons}
 
 
 # Person nouns that, as a singular subject with no name, introduce someone the
@@ -214,7 +217,10 @@ class Resolver:
         self._by_title: dict[str, set[str]] | None = None
         in_quotes = _Intervals(quoted)
         for m in sorted(mentions, key=lambda m: (m.start, m.end)):
-            if m.label != "PERSON" or in_quotes.covers(m.start, m.end):
+            # A name after a person's title ("President Marta Ilves") is a person
+            # whatever label the NER gave it.
+            person = m.label == "PERSON" or getattr(m, "context_person", False)
+            if not person or in_quotes.covers(m.start, m.end):
                 continue
             span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or len(span) == 0:

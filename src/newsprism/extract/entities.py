@@ -346,6 +346,8 @@ def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
                 place_text = sdoc[k + 1 : seg_e].text
                 pieces = [(seg_s, k, "PERSON"), (k + 1, seg_e, known.get(place_text, "GPE"))]
             for s, e, label in pieces:
+                if label in ("PERSON", "ORG"):
+                    s = _given_name_start(sdoc, s, e)
                 if label == "PERSON":
                     while e - s > 1 and _is_title(sdoc[s]):
                         s += 1
@@ -366,6 +368,29 @@ def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
     _add_known_name_words(sdoc, found, covered, emit)
     ordered = sorted(found.values(), key=lambda m: (m.start, m.end))
     return _drop_headline_noise(sdoc, text, ordered)
+
+
+def _given_name_start(doc: Any, s: int, e: int) -> int:
+    """Start of a one-word name span widened over the given name NER left out.
+
+    "Ana Pike" tagged as ORG "Pike" alone would stand for the one other Pike
+    the document names in full; a capitalised proper noun right before it,
+    attached to it as a compound, untagged and no title word, is its given name.
+    """
+    if e - s != 1 or s == 0:
+        return s
+    before = doc[s - 1]
+    if (
+        before.pos_ == "PROPN"
+        and before.dep_ == "compound"
+        and before.head.i == s
+        and before.text[:1].isupper()
+        and not before.ent_type_
+        and not _is_title(before)
+        and "\n" not in before.text_with_ws
+    ):
+        return s - 1
+    return s
 
 
 def _add_known_name_words(

@@ -262,7 +262,14 @@ class SpeakerContext:
         label = next((m.label for m in self.mentions if (m.start, m.end) == named), "")
         if label == "PERSON":
             return named
-        return self.resolver.person_ref(tok) or named
+        ref = self.resolver.person_ref(tok)
+        if ref is None:
+            return named
+        # "Ana Pike" typed ORG is not "Lily Pike": a given name of its own wins.
+        own, other = self.text[named[0] : named[1]].split(), self.text[ref[0] : ref[1]].split()
+        if len(own) > 1 and own[0] != other[0]:
+            return named
+        return ref
 
     def _name(self, head: Any) -> Who:
         """A proper-name subject the NER missed: resolve it, else keep its words."""
