@@ -99,3 +99,10 @@ def test_crossdoc_facts_alaska_moscow_invitation(alaska_brief: Brief) -> None:
 def test_crossdoc_facts_alaska_land_swaps(alaska_brief: Brief) -> None:
     found = _statements(alaska_brief, "land")
     assert any(f.independent_sources >= 2 for f in found)
+
+
+def test_crossdoc_facts_alaska_header_names_the_one_voice(alaska_brief: Brief) -> None:
+    from newsprism.render import render
+
+    markdown = render(alaska_brief, "md")
+    assert "5 documents · 4 independent sources · Qamar Bashir wrote 2" in markdown

@@ -141,6 +141,8 @@ def render_markdown(brief: Brief) -> str:
     v = View(brief)
     b = brief
     out = [f"# {md_escape(v.headline)}", ""]
+    if v.voices:
+        out += [md_escape(v.voices), ""]
     out.append(
         f"Generated {md_escape(b.generated_at)} · {md_escape(b.tool.name)} "
         f"{md_escape(b.tool.version)} · schema {md_escape(b.schema_)}"

@@ -179,6 +179,14 @@ class View:
         return f"Brief — {docs} from {plural(n_outlets, 'outlet')}"
 
     @property
+    def voices(self) -> str:
+        """"5 documents · 4 independent sources · Qamar Bashir wrote 2": copies, one outlet
+        and one byline count once, and the header says so."""
+        from newsprism.crossdoc.graph.sources import voices
+
+        return voices(self.brief.documents).describe() if self.brief.documents else ""
+
+    @property
     def overview(self) -> list[tuple[str, int]]:
         """Counts for the strip under the header; later stages only when non-empty."""
         b = self.brief
