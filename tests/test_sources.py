@@ -355,3 +355,45 @@ def test_sources_headline_is_own_voice_and_quotes_are_someone_elses(nlp: Any) ->
     assert not any(text[m.span[0] : m.span[1]] == "disgrace" for m in quoted.markers)
     # Without the title the same line is a fragment, not counted.
     assert sentence_features(sdoc, mentions)[0].voice == "other"
+
+
+def _marked(nlp: Any, text: str) -> dict[str, str]:
+    """Word → marker kind of every sentence of ``text``."""
+    sdoc = nlp(text)
+    feats = sentence_features(sdoc, extract_mentions("d-m", sdoc))
+    return {text[m.span[0] : m.span[1]].lower(): m.kind for f in feats for m in f.markers}
+
+
+def test_sources_attributive_evaluative_words_are_opinion_cues(nlp: Any) -> None:
+    text = (
+        "The governor made a desperate attempt to save the plan. "
+        "Her rival answered with a bombastic call for new elections. "
+        "The ruling dealt a stinging blow to the council after a scathing speech."
+    )
+    marked = _marked(nlp, text)
+    for word in ("desperate", "bombastic", "stinging", "scathing"):
+        assert marked.get(word) == "evaluative", (word, marked)
+    sdoc = nlp(text)
+    assert all(f.opinion for f in sentence_features(sdoc) if f.voice != "other")
+
+
+def test_sources_descriptive_and_literal_words_are_not_cues(nlp: Any) -> None:
+    text = (
+        "The new ferry left the old harbour at noon. "
+        "In this delay lies the problem for the port. "
+        "The wind made the gate slam shut before the ferry left."
+    )
+    marked = _marked(nlp, text)
+    assert not {"new", "old", "lies", "slam"} & set(marked), marked
+
+
+def test_sources_names_are_never_tone_words(nlp: Any) -> None:
+    text = (
+        "Senator Tom Justice of the United Party praised the harbour plan. "
+        "Tom Justice is a reckless and dishonest politician."
+    )
+    sdoc = nlp(text)
+    feats = sentence_features(sdoc, extract_mentions("d-n", sdoc))
+    words = {text[s:e].lower() for f in feats for t in f.targets for (s, e), _ in t.phrases}
+    assert {"reckless", "dishonest"} <= words
+    assert not words & {"justice", "tom", "united", "party", "senator"}

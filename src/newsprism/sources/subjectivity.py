@@ -107,13 +107,22 @@ BIAS_WORDS: frozenset[str] = _words(
     spewing tout touted touting flip-flop flip-flopped backpedal backpedaled
     dodge dodged dodging whine whined gloat gloated brag bragged boast boasted
     cling clung lurch lurched rampage rampant illegals
-    claim claims claimed claiming lies lying liar liars hoax racist racists
+    claim claims claimed claiming lies liar liars hoax racist racists
     sexist bigot bigots bigoted toxic leftist leftists right-wingers right-winger
     alarmist anti-science crusade unholy brutality supremacist supremacists
     ineffective stubborn conspiracy ego cult cultish ripped
     ridiculed ridicule outraged fanfare tricks
     """
 )
+
+# Bias words that judge only as nouns ("lies" told, not "the answer lies in").
+NOUN_ONLY = frozenset({"lies", "lie"})
+# ... and only as verbs ("critics slammed the plan", not "a blast of cold air").
+VERB_ONLY: frozenset[str] = _words(
+    "slam slams slammed slamming blast blasts blasted blasting lash lashed lashes"
+)
+# Objects and particles that make a framing verb literal ("slammed the door shut").
+_LITERAL = frozenset({"shut", "door", "doors", "brakes", "off", "open"})
 
 # Exaggeration: size and degree words a neutral report would not need.
 INTENSITY: frozenset[str] = _words(
@@ -246,6 +255,14 @@ def word_cue(tok: Any) -> str | None:
     if _predicative(tok) and abs(valence(low)) >= STRONG_VALENCE:
         return "evaluative"
     if low in FRAMING or low in BIAS_WORDS:
+        if low in NOUN_ONLY and pos != "NOUN":
+            return None  # "in this tension lies the fragility": to lie, not a lie
+        if low in VERB_ONLY and pos != "VERB":
+            return None  # "the gate slam", "a blast of cold air"
+        if pos == "VERB" and any(
+            c.dep_ in ("prt", "acomp", "oprd") or c.lower_ in _LITERAL for c in tok.children
+        ):
+            return None  # "the door will slam shut", "blasted off": a literal use
         return "loaded"
     if low in INTENSITY and pos in ("ADJ", "ADV"):
         return "intensity"
