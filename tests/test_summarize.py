@@ -121,3 +121,16 @@ def test_summarize_is_deterministic_and_bounded() -> None:
 
 def test_summarize_empty_inputs() -> None:
     assert summarize([], [], []) == []
+
+
+def test_summarize_off_topic_page_never_enters() -> None:
+    from newsprism.summarize import off_topic
+
+    docs, claims = _setup()
+    text = ("Bring a large pot of salted water to the boil for the spaghetti tonight. "
+            "Warm olive oil in a wide pan with lemon zest and chilli flakes.")
+    junk = Document(id="d-j", input="j.txt", text=text, outlet="oj")
+    extra = _claims("d-j", text)
+    assert off_topic([*docs, junk], [*claims, *extra], []) == {"d-j"}
+    summary = summarize([*docs, junk], [*claims, *extra], [])
+    assert all(c.document != "d-j" for s in summary for c in s.citations)

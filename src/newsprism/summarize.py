@@ -15,8 +15,10 @@ span, citing every document that states what it says. The lines, in order:
 
 A sentence is never used twice, a line too close to one already chosen
 (``REDUNDANT`` cosine) is skipped, and a line that looks like a caption, a
-byline, a teaser or page furniture is never used. Background facts (another
-incident) stay out. Length follows the story: ``MIN_LINES`` to ``max_sentences``.
+byline, a teaser or page furniture is never used, nor a sentence of an
+off-topic document (``off_topic``: a junk page among the story's reports).
+Background facts (another incident) stay out. Length follows the story:
+``MIN_LINES`` to ``max_sentences``.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ SAME_SENTENCE = 0.6
 REDUNDANT = 0.45
 MIN_WORDS, MAX_WORDS = 6, 60
 MIN_LINES = 3
+# Below this cosine to the rest of the story, a document sharing no fact is off-topic.
+OFF_TOPIC = 0.12
 MAX_LINES = 12
 # Single-source lines added after the graph's lines (fewer when the graph says a lot).
 EXTRA_SINGLE = 3
@@ -219,8 +223,39 @@ def summarize(
     picker.lines.sort(key=lambda line: order.get(line.role or "", 3))
     room = min(max_sentences, max(MIN_LINES, len(picker.lines) + EXTRA_SINGLE))
     picker.limit = max(len(picker.lines), room)
-    _fill(picker, [c for c in claims if c.id not in disputed], docs, sources, total)
+    junk = off_topic(documents, claims, facts)
+    _fill(picker, [c for c in claims if c.id not in disputed and c.document not in junk],
+          docs, sources, total)
     return picker.lines
+
+
+def off_topic(documents: Sequence[Document], claims: Sequence[Claim],
+              facts: Sequence[Fact]) -> set[str]:
+    """Documents that look like junk pages for this story: in a story of three or more
+    documents, none of their claims is in a fact another source shares, and their words
+    are far from the rest of the story (TF-IDF cosine below ``OFF_TOPIC``)."""
+    ids = sorted({d.id for d in documents})
+    if len(ids) < 3:
+        return set()
+    shared = {d for f in facts if f.independent_sources >= 2 for v in f.values
+              for d in v.documents}
+    bags: dict[str, set[str]] = {i: set() for i in ids}
+    for c in claims:
+        if c.document in bags:
+            bags[c.document] |= _words(c.text)
+    vectors = dict(zip(ids, tfidf_vectors([bags[i] for i in ids]), strict=True))
+    total: Counter[str] = Counter()
+    for vec in vectors.values():
+        total.update(vec)
+    out = set()
+    for i in ids:
+        if i in shared:
+            continue
+        rest = Counter(total)
+        rest.subtract(vectors[i])
+        if cosine(vectors[i], {k: v for k, v in rest.items() if v > 1e-9}) < OFF_TOPIC:
+            out.add(i)
+    return out
 
 
 def _fill(picker: _Picker, claims: list[Claim], docs: Mapping[str, Document],
