@@ -39,8 +39,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from newsprism.crossdoc.persons import parse_name, same_person
-from newsprism.extract.coref import UNNAMED_PEOPLE
-from newsprism.extract.cues import ROLE_NOUNS
+from newsprism.extract.cues import ROLE_NOUNS, UNNAMED_PEOPLE
 from newsprism.extract.quotes import ExtractedQuote
 from newsprism.models import Entity, Quote, QuoteGroup
 

@@ -37,7 +37,9 @@ from newsprism.extract.cues import (
     MALE_NAMES,
     PRONOUN_GENDER,
     ROLE_NOUNS,
+    UNNAMED_PEOPLE,
 )
+from newsprism.extract.person_names import name_words, shared_surnames, surname_of
 from newsprism.extract.quote_marks import Quoted, find_quoted
 from newsprism.nlp.parsed import Parsed
 
@@ -82,17 +84,6 @@ class _Candidate:
     token_i: int
 
 
-# Generational suffixes: "Roger Hale Jr." is keyed by "hale", not "jr.".
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-
-
-def _name_words(words: list[str]) -> list[str]:
-    # "Trump's" and "Trump" are the same person; honorifics and suffixes are not names.
-    clean = [w.lower().removesuffix("\u2019s").removesuffix("'s") for w in words]
-    clean = [w for w in clean if w not in HONORIFIC_GENDER and w.strip(",") not in _SUFFIXES]
-    return [w.strip(",") for w in clean if w.strip(",")]
-
-
 class _Intervals:
     """Character intervals ``[a, b)`` with containment tests in log time.
 
@@ -119,84 +110,6 @@ class _Intervals:
         return self._furthest(start) >= end
 
 
-def _surname(words: list[str]) -> str:
-    clean = _name_words(words)
-    return clean[-1] if clean else ""
-
-
-def _shared_surnames(sdoc: Any, mentions: list[MentionLike]) -> set[str]:
-    """Surnames that two people with different given names carry in this document.
-
-    A bare "Reyes" beside "Tomas Reyes" and "Lucia Reyes" names neither by
-    itself; such surnames are keyed per full name, and their bare mentions
-    stand for themselves (entity linking decides them, or leaves them open).
-    """
-    givens: dict[str, set[str]] = {}
-    persons: set[str] = set()
-    for m in mentions:
-        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
-        words = _name_words([t.text for t in span or ()])
-        if len(words) >= 2:
-            givens.setdefault(words[-1], set()).add(words[0])
-            if m.label == "PERSON":
-                persons.add(words[-1])
-    # A two-word name the NER typed ORG ("Ana Pike") still names a relative of
-    # the person of that surname ("Lily Pike").
-    return {name for name, firsts in givens.items() if len(firsts) > 1 and name in persons}
-
-
-# Person nouns that, as a singular subject with no name, introduce someone the
-# document does not name: a later "she said" is that person's, not the last
-# named woman's ("Her mother spoke to reporters. … she said").
-UNNAMED_PEOPLE: dict[str, str] = {
-    "mother": "f",
-    "father": "m",
-    "wife": "f",
-    "husband": "m",
-    "daughter": "f",
-    "son": "m",
-    "sister": "f",
-    "brother": "m",
-    "woman": "f",
-    "man": "m",
-    "girl": "f",
-    "boy": "m",
-    "widow": "f",
-    "grandmother": "f",
-    "grandfather": "m",
-    "aunt": "f",
-    "uncle": "m",
-    "witness": "",
-    "neighbor": "",
-    "neighbour": "",
-    "resident": "",
-    "friend": "",
-    "relative": "",
-    "victim": "",
-    "survivor": "",
-    "owner": "",
-    "parent": "",
-    "teacher": "",
-    "doctor": "",
-    "nurse": "",
-    "officer": "",
-    "manager": "",
-    "aide": "",
-    "adviser": "",
-    "advisor": "",
-    "lawyer": "",
-    "attorney": "",
-    "spokesman": "m",
-    "spokeswoman": "f",
-    "spokesperson": "",
-    "official": "",
-    "source": "",
-    "student": "",
-    "worker": "",
-    "voter": "",
-}
-
-
 # The span of an unnamed person's candidate: it resolves to no mention.
 _NOBODY = (-1, -1)
 
@@ -213,7 +126,7 @@ class Resolver:
         self._pron_memo: dict[int, _Candidate | None] = {}
         self._sents = parsed.sents
         self._sent_of = parsed.sent_of_token
-        self._shared = _shared_surnames(sdoc, mentions)
+        self._shared = shared_surnames(sdoc, mentions)
         self._by_title: dict[str, set[str]] | None = None
         in_quotes = _Intervals(quoted)
         for m in sorted(mentions, key=lambda m: (m.start, m.end)):
@@ -249,7 +162,7 @@ class Resolver:
 
     def _key(self, words: list[str], ref: tuple[int, int]) -> str:
         """The person a name stands for: its surname, or the full name where two share it."""
-        clean = _name_words(words)
+        clean = name_words(words)
         if not clean:
             return ""
         if clean[-1] not in self._shared:
@@ -321,7 +234,7 @@ class Resolver:
         for tok in self._sdoc:
             if tok.pos_ != "PROPN" or tok.dep_ == "compound":
                 continue
-            key = _surname([tok.text])
+            key = surname_of([tok.text])
             person = self._people.get(key)
             if person is not None and any(
                 c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
@@ -334,7 +247,7 @@ class Resolver:
                 continue
             if quoted.holds(tok.idx):
                 continue
-            person = self._people.get(_surname([tok.text]))
+            person = self._people.get(surname_of([tok.text]))
             if person is None or not person.named:
                 continue
             names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
@@ -433,7 +346,7 @@ class Resolver:
         A first mention the NER missed ("Anneliese Kroll, …, said") goes to the
         person's fullest mention further on, if the document names them again.
         """
-        key = _surname([token.text])
+        key = surname_of([token.text])
         person = self._people.get(key)
         if person is None or key in self._shared:
             return None
@@ -444,7 +357,7 @@ class Resolver:
 
     def person_ref(self, token: Any) -> tuple[int, int] | None:
         """The fullest PERSON mention of the person a (mistyped) surname names."""
-        person = self._people.get(_surname([token.text]))
+        person = self._people.get(surname_of([token.text]))
         return person.rep if person is not None and person.named else None
 
     # ------------------------------------------------------------------ role nouns

@@ -454,3 +454,20 @@ FEMALE_NAMES: frozenset[str] = frozenset(
 
 # Prepositional cues: "according to X, ..." and "in X's words".
 ACCORDING_TO = ("according", "to")
+
+
+def _gendered(spec: str) -> dict[str, str]:
+    """ "mother:f witness" → {"mother": "f", "witness": ""}."""
+    return {w: g for w, _, g in (item.partition(":") for item in spec.split())}
+
+
+# Person nouns that, as a singular subject with no name, introduce someone the
+# document does not name: a later "she said" is that person's, not the last
+# named woman's ("Her mother spoke to reporters. … she said").
+UNNAMED_PEOPLE: dict[str, str] = _gendered("""
+    mother:f father:m wife:f husband:m daughter:f son:m sister:f brother:m woman:f man:m
+    girl:f boy:m widow:f grandmother:f grandfather:m aunt:f uncle:m witness neighbor
+    neighbour resident friend relative victim survivor owner parent teacher doctor nurse
+    officer manager aide adviser advisor lawyer attorney spokesman:m spokeswoman:f
+    spokesperson official source student worker voter
+    """)

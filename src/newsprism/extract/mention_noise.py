@@ -1,0 +1,95 @@
+"""Headline and menu noise among entity mentions: title-cased phrases NER took for names.
+
+A headline capitalises every word ("The Road Ahead", "Leaders Meet …"), a menu
+line holds one word ("Menu", "World"), and a lone common word tagged as a name
+("Criticism", "Spread") is the same mistake; a real name almost always recurs
+outside such places. ``extract.entities`` runs this filter last.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any, Protocol, TypeVar
+
+
+class _Mention(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
+
+
+M = TypeVar("M", bound=_Mention)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_SMALL_WORDS = _words("a an the and or of to in on for at by with from vs as is")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _is_headline(line: str) -> bool:
+    """A short title-cased line without a closing full stop: a headline or subhead."""
+    line = line.strip()
+    words = _WORD.findall(line)
+    if not 2 <= len(words) <= 14 or line.endswith((".", ",", ";", '"', "”")):
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(content) and sum(w[0].isupper() for w in content) >= 0.75 * len(content)
+
+
+def _lone_line_word(text: str, m: _Mention) -> bool:
+    """A one-word mention that fills its whole line: a menu or section label."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return " " not in m.text and line.strip() == m.text
+
+
+def drop_headline_noise(doc: Any, text: str, mentions: list[M]) -> list[M]:
+    """Drop title-cased phrases that NER took for names, unless the body names them too.
+
+    Headlines capitalise every word ("The Road Ahead", "Leaders Meet …"), and a
+    lone common word tagged as a name ("Criticism", "Spread") is the same
+    mistake; a real name almost always recurs outside such places.
+    """
+    in_headline: dict[tuple[int, int], bool] = {}
+    # How often each name occurs, counted once (not once per mention: quadratic).
+    count = Counter(m.text for m in mentions)
+    body_names: set[str] = set()
+    for m in mentions:
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        in_headline[(m.start, m.end)] = _is_headline(line)
+        if not in_headline[(m.start, m.end)]:
+            body_names.add(m.text)
+    names = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()}
+    kept = []
+    for m in mentions:
+        if _lone_line_word(text, m) and count[m.text] == 1:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        proper = span is not None and any(t.pos_ == "PROPN" for t in span)
+        multi = " " in m.text
+        if m.text not in body_names and in_headline[(m.start, m.end)]:
+            continue
+        # NORP and GPE adjectives ("European", "Ukrainian") are rightly not PROPN;
+        # a word of a person's full name ("Reyes" parsed as a noun) is a name.
+        lone_common = (
+            not multi and not proper and m.label not in ("NORP", "GPE") and m.text not in names
+        )
+        if lone_common and count[m.text] == 1:
+            continue
+        kept.append(m)
+    return kept
