@@ -7,31 +7,41 @@ result does not depend on the order of the input mentions):
    (``names.name_key``: casefolded, diacritics stripped, and for words of five
    letters or more y→i, ck→k, ph→f, doubled letters single), so Zelensky,
    Zelenskiy and Zelenskyy are one form group whatever label NER gave each.
-   A small table (``names.ALIASES``) joins US / U.S. / USA / United States,
-   UK / Britain, EU, UN and NATO / Nato; nothing else is looked up.
-2. **Full names.** A group of two or more capitalised words that is mostly
-   tagged PERSON is a full name. Full names with the same first and last word
-   are one person ("Donald J. Trump" / "Donald Trump"), and so are full names
-   with the same first word whose last words are fuzzy spelling variants
-   (``names.similar_words``) as long as no document uses both spellings: one
-   article spells one person one way, so two spellings in one article are two
-   people. Full names with the same surname whose first names are
-   transliterations of each other (``names.similar_given_names``: Oleksandr /
-   Olexandr / Aleksandr, Yuri / Yuriy, never John / Jane) merge under the
-   same condition.
-3. **Short forms.** A group that reads as a surname ("Trump", "von der
-   Leyen"), mostly tagged PERSON or ORG, links to the full name whose last
-   words it matches (exactly, or for one word, fuzzily as above). With one
-   candidate in the whole corpus, every mention links to it. With several
-   (two people named Smith), each mention links to the one candidate named
-   in its own document, and stays a separate surname entity when its
-   document names none or both: unknown beats wrong. A surname with some
+   Leading titles are not part of the key ("Mr. Trump" typed ORG keys as
+   "Trump"), nor are company forms of an ORG ("Ford Motor Co." and "Ford Motor
+   Company"). A small table (``names.ALIASES``) joins US / U.S. / USA /
+   United States / America, UK / Britain, EU, UN and NATO / Nato, and a
+   demonym tagged NORP or GPE ("American", ``names.DEMONYMS``) joins its
+   country; nothing else is looked up.
+2. **Full names** (``person_link.merge_full_names``). A group of two or more
+   capitalised words mostly tagged PERSON is a full name, unless it ends in a
+   newspaper, institution or street word ("Washington Post"). Full names join
+   on full-name compatibility (``persons.same_person``): the same given name,
+   a nickname from the ``nicknames`` table (Chuck / Charles), a
+   transliteration (Oleksandr / Aleksandr), an initial, compatible middle
+   initials, a generational suffix ("Roger J. Stone Jr." / "Roger Stone").
+   A name joins a person only when it fits every name of that person and
+   exactly one person; two given names or two spellings in one article are
+   two people. Surnames that are fuzzy spelling variants join when the given
+   names are equal and no article uses both.
+3. **Short forms** (``person_link.attach_short_forms``). A surname mention
+   goes to the person its document names in full with that surname, else to
+   the one such person of the story; among several, the honorific or title
+   before it decides ("Mr." is not Melania Trump, "President Trump" is the
+   one called President), and a relative called by first name in that
+   document is not the bare surname. Otherwise the mention is **unresolved**
+   (``Linked.unresolved``: its candidates) and joins no entity. A surname
+   with no full name anywhere that carries both a man's and a woman's
+   honorific is two people ("Mr. Smith", "Ms. Smith"). A surname with some
    other label ("Tallis's office" tagged NORP) links only to the one person
    of that surname named in every document it occurs in.
-4. **First names and ORG heads.** A lone first name ("Anneliese", tagged
-   NORP) links to the one full name in the corpus that starts with it, if
-   they share a document. A lone ORG word that is the last word of exactly
-   one multi-word ORG ("Compact" / "Northern Compact") links to it.
+4. **First names, acronyms and ORG heads.** A lone first name ("Anneliese",
+   tagged NORP) links to the one full name in the corpus that starts with it,
+   if they share a document. An all-capitals ORG links to the one multi-word
+   ORG it abbreviates ("GAO", "GM"). A lone ORG word links to the one
+   multi-word ORG it heads ("House" → "House of Representatives") or, failing
+   that, ends ("Compact" / "Northern Compact"); "House" never ends "White
+   House".
 5. **Leftover surnames.** Single-word groups with the same majority label
    that are fuzzy spelling variants and never share a document merge
    ("Marchenko" / "Martchenko").
@@ -50,7 +60,9 @@ result does not depend on the order of the input mentions):
    people. A single-word ORG flips to a place at ``ORG_PLACE_SHARE``: NER
    tags unknown one-word names ORG by default. Neither flip happens when any
    mention has person-only context, or for institutions that take "in" like
-   places ("in Congress", ``NOT_PLACES``). Ties go by ``LABEL_ORDER``.
+   places ("in Congress", ``NOT_PLACES``). Ties go by ``LABEL_ORDER``. A
+   one-word ORG that GeoNames knows as a country or a large city
+   (``extract.gazetteer``) is a place; a country from the alias table is GPE.
 7. **Name.** The alias-table name if there is one; else the most frequent
    full-name spelling; else the most frequent multi-word ORG form a short
    form linked to; else the most frequent form (ties: the fuller form with
