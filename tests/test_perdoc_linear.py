@@ -66,8 +66,11 @@ def test_perdoc_linear_reads_text_and_sentences_once_per_document(nlp: Any) -> N
     small, n_small = _reads(nlp, 2)
     large, n_large = _reads(nlp, 8)
     assert n_large > n_small
-    # Once per document, whatever its length (not once per sentence, claim or quote).
-    assert small == large == Counter({"text": 1, "sents": 1})
+    # At most once per document, whatever its length (not once per sentence, claim or
+    # quote); ``perdoc`` passes the document's own text, so ``Doc.text`` is never joined.
+    assert small == large
+    assert large["sents"] == 1 and large["text"] <= 1
+    assert set(large) <= {"sents", "text"}
 
 
 def test_perdoc_linear_split_text_joins_back_exactly() -> None:

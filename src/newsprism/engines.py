@@ -10,6 +10,9 @@
 
 Every engine yields extractions in the order of the documents given, so the
 cross-document stages (``pipeline.assemble``) see the same input whatever ran.
+Every engine runs ``perdoc.extract_documents``, which isolates each document: one
+that raises comes back as an empty extraction with ``error`` set, never as an
+exception that would end the run (``pipeline.drop_failed`` lists it as skipped).
 """
 
 from __future__ import annotations

@@ -57,7 +57,7 @@ def extract_document(doc: Document, sdoc: Any) -> DocExtraction:
     read once here (``Parsed``) and every extractor gets that view: the stage
     stays linear in the document's length.
     """
-    parsed = Parsed.of(sdoc)
+    parsed = Parsed.of(sdoc, doc.text)
     mentions = extract_mentions(doc.id, parsed)
     quotes = tuple(extract_quotes(doc.id, parsed, mentions))
     return DocExtraction(

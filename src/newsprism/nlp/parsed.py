@@ -22,16 +22,20 @@ Span = tuple[int, int]
 class Parsed:
     """A spaCy ``Doc`` plus its text, sentences and line-split sentence pieces."""
 
-    def __init__(self, sdoc: Any) -> None:
+    def __init__(self, sdoc: Any, text: str | None = None) -> None:
+        """``text``, when the caller has it (the document's own text), saves a join over
+        every token; it must be the text ``sdoc`` was parsed from."""
         self.sdoc = sdoc
-        self.text: str = sdoc.text
+        if text is None or not _same_length(sdoc, text):
+            text = sdoc.text
+        self.text: str = text
         # Each ``Doc.sents`` walk builds new Span objects over the whole document.
         self.sents: tuple[Any, ...] = tuple(sdoc.sents)
 
     @classmethod
-    def of(cls, parsed: Any) -> Parsed:
+    def of(cls, parsed: Any, text: str | None = None) -> Parsed:
         """``parsed`` itself when it is a ``Parsed``, else a new view of the spaCy ``Doc``."""
-        return parsed if isinstance(parsed, Parsed) else cls(parsed)
+        return parsed if isinstance(parsed, Parsed) else cls(parsed, text)
 
     @cached_property
     def pieces(self) -> tuple[Span, ...]:
@@ -64,3 +68,11 @@ class Parsed:
             for i in range(sent.start, sent.end):
                 out[i] = si
         return out
+
+
+def _same_length(sdoc: Any, text: str) -> bool:
+    """A cheap guard that ``text`` is the parsed text: it ends where the last token does."""
+    if not len(sdoc):
+        return text == ""
+    last = sdoc[-1]
+    return bool(last.idx + len(last.text_with_ws) == len(text))

@@ -1,0 +1,191 @@
+"""Issue 12 benchmarks: throughput kept against ``nlp.pipe``, cost per character, memory.
+
+Two measurements, each a ratio taken within one run (the machine may be shared):
+
+``corpus N``  N real articles (``corpus_sample``: PolNeAR and ECB+ texts read from
+              ../shared, never copied here) written as one JSONL file. Baseline:
+              ``nlp.pipe`` over the cleaned texts. Then the whole ``newsprism.brief``
+              on the same file (ingest, clean, parse, extract, every cross-document
+              stage), and its stages timed apart. Throughput kept = baseline / brief.
+
+``sizes``     one document per size (50k … 1M characters) made of real articles joined
+              by blank lines. Baseline: spaCy alone on the same text, as ``annotate``
+              feeds it (pieces of ≤ 100k characters, ``nlp.chunks``) and, up to 400k,
+              also the whole text in one ``nlp()`` call. Then the per-document stage
+              (parse + every extractor) on it. Reports characters per second and the
+              ratio to spaCy's time; flat chars/s across sizes means linear cost.
+
+``memory N``  peak RSS of the per-document stage on one synthetic N-character document,
+              in a fresh process (run it alone: ``ru_maxrss`` is per process).
+
+Usage: python benchmarks/bench_linear.py corpus 400 | sizes | memory 4000000
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+SIZES = (50_000, 100_000, 200_000, 400_000, 1_000_000)
+
+
+def _long_text(size: int) -> str:
+    from corpus_sample import real_texts
+
+    texts = real_texts()
+    parts: list[str] = []
+    total = i = 0
+    while total < size:
+        parts.append(texts[i % len(texts)])
+        total += len(parts[-1]) + 2
+        i += 1
+    text = "\n\n".join(parts)[:size]
+    return text[: text.rfind(" ")] if " " in text else text
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _load() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:  # pragma: no cover - not Linux
+        return "n/a"
+
+
+def corpus(n_docs: int, stages: bool = True) -> None:
+    from corpus_sample import write_jsonl
+
+    import newsprism
+    from newsprism.crossdoc.dedup import mark_duplicates
+    from newsprism.nlp import load_model
+    from newsprism.pipeline import Options, assemble, collect, drop_failed, extract
+
+    nlp = load_model()
+    with tempfile.TemporaryDirectory(prefix="newsprism-bench-") as tmp:
+        dump = Path(tmp) / "corpus.jsonl"
+        write_jsonl(dump, n_docs)
+        opts = Options()
+        load_before = _load()
+        t = time.perf_counter()
+        docs, skipped = collect([str(dump)], opts)
+        t_collect = time.perf_counter() - t
+        texts = [d.text for d in docs]
+        words = sum(len(x.split()) for x in texts)
+        t = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=opts.batch_size):
+            pass
+        t_pipe = time.perf_counter() - t
+        t = time.perf_counter()
+        newsprism.brief([str(dump)], options=opts)
+        t_brief = time.perf_counter() - t
+        t_perdoc = t_cross = 0.0
+        if stages:  # the brief's stages apart (same documents, same order as in ``brief``)
+            t = time.perf_counter()
+            marked = sorted(mark_duplicates(list(docs)), key=lambda d: (d.input, d.id))
+            found = extract(marked, opts)
+            t_perdoc = time.perf_counter() - t
+            t = time.perf_counter()
+            marked, skipped, found = drop_failed(marked, skipped, found)
+            assemble(marked, skipped, found)
+            t_cross = time.perf_counter() - t
+    print(f"## corpus: {n_docs} real articles ({len(docs)} kept, {words:,} words)")
+    print(f"load average before / after: {load_before} / {_load()}; peak RSS {_peak_mb():.0f} MB")
+    print()
+    print("| measure | seconds | docs/s | throughput kept (nlp.pipe s / s) |")
+    print("|---|---:|---:|---:|")
+    rows = [
+        ("`nlp.pipe` alone (baseline)", t_pipe),
+        ("whole `newsprism.brief`", t_brief),
+        ("  ingest + clean", t_collect),
+        ("  per-document stage (parse + extract)", t_perdoc),
+        ("  cross-document stages (assemble)", t_cross),
+    ]
+    rows = [(name, secs) for name, secs in rows if secs > 0]
+    for name, secs in rows:
+        print(f"| {name} | {secs:.1f} | {len(docs) / secs:.2f} | {t_pipe / secs:.2f} |")
+    print()
+
+
+def sizes() -> None:
+    from newsprism.models import Document
+    from newsprism.nlp import load_model
+    from newsprism.nlp.chunks import split_text
+    from newsprism.perdoc import extract_documents
+
+    nlp = load_model()
+    nlp(_long_text(20_000))  # warm-up
+    print(f"## cost per character (load average before: {_load()})")
+    print()
+    print(
+        "| chars | spaCy whole s | spaCy pieces s | per-doc stage s | spaCy chars/s"
+        " | per-doc chars/s | per-doc / spaCy |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for size in SIZES:
+        text = _long_text(size)
+        whole = "n/a"
+        if size <= 400_000:
+            old = nlp.max_length
+            nlp.max_length = size + 1
+            t = time.perf_counter()
+            nlp(text)
+            whole = f"{time.perf_counter() - t:.1f}"
+            nlp.max_length = old
+        t = time.perf_counter()
+        for _ in nlp.pipe(split_text(text), batch_size=1):
+            pass
+        t_spacy = time.perf_counter() - t
+        doc = Document(id="d-bench", input="bench.txt", text=text)
+        t = time.perf_counter()
+        (found,) = list(extract_documents([doc]))
+        t_doc = time.perf_counter() - t
+        assert found.error is None, found.error
+        print(
+            f"| {len(text):,} | {whole} | {t_spacy:.1f} | {t_doc:.1f} | {len(text) / t_spacy:,.0f}"
+            f" | {len(text) / t_doc:,.0f} | {t_doc / t_spacy:.2f} |",
+            flush=True,
+        )
+    print(f"\nload average after: {_load()}; peak RSS {_peak_mb():.0f} MB\n")
+
+
+def memory(size: int) -> None:
+    from newsprism.models import Document
+    from newsprism.perdoc import extract_documents
+
+    text = _long_text(size)
+    before = _peak_mb()
+    t = time.perf_counter()
+    (found,) = list(extract_documents([Document(id="d-m", input="m.txt", text=text)]))
+    print(
+        f"memory: {len(text):,} chars, {time.perf_counter() - t:.0f} s, {len(found.claims)} claims,"
+        f" peak RSS {_peak_mb():.0f} MB (after loading {before:.0f} MB); error: {found.error}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("what", choices=("corpus", "sizes", "memory"))
+    parser.add_argument("n", nargs="?", type=int, default=400)
+    parser.add_argument("--no-stages", action="store_true", help="corpus: skip the stage split")
+    args = parser.parse_args(argv)
+    print(f"{platform.machine()} / Python {platform.python_version()}\n")
+    if args.what == "corpus":
+        corpus(args.n, stages=not args.no_stages)
+    elif args.what == "sizes":
+        sizes()
+    else:
+        memory(args.n)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
