@@ -159,7 +159,11 @@ def test_crossdoc_quotes_conflict_only_between_different_people() -> None:
 
     def quote(n: int, speaker: str) -> Quote:
         return Quote(
-            id=f"q-{n}", document=f"d-{n}", span=(0, len(said)), text=said, kind="direct",
+            id=f"q-{n}",
+            document=f"d-{n}",
+            span=(0, len(said)),
+            text=said,
+            kind="direct",
             speaker=speaker,
         )
 

@@ -111,4 +111,3 @@ def test_link_sample_mentions_cut_their_text(linked: Any) -> None:
     for e in entities:
         for m in e.mentions:
             assert texts[m.document][m.span[0] : m.span[1]] in {e.name, *e.aliases}
-
