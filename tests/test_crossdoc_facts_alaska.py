@@ -106,3 +106,12 @@ def test_crossdoc_facts_alaska_header_names_the_one_voice(alaska_brief: Brief) -
 
     markdown = render(alaska_brief, "md")
     assert "5 documents · 4 independent sources · Qamar Bashir wrote 2" in markdown
+
+
+def test_crossdoc_facts_alaska_approximation_is_kept_in_display(alaska_brief: Brief) -> None:
+    from newsprism.render import render
+
+    (talks,) = [f for f in alaska_brief.facts if f.status == "conflict" and f.kind == "duration"]
+    by_value = {v.value: v.approx for v in talks.values}
+    assert by_value == {"3 hour": "about", "7 hour": None}
+    assert "about 3 hours" in render(alaska_brief, "md")

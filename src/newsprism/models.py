@@ -155,6 +155,9 @@ class FactValue(_Model):
     # and whether they report it as happened or planned (None for values).
     polarity: Literal["affirmed", "negated"] | None = None
     modality: str | None = None
+    # Values: how approximate every claim of this value is ("about" for "nearly three
+    # hours" and "about three hours"), None when they differ or are exact.
+    approx: Literal["about", "at_least", "at_most"] | None = None
 
 
 class Fact(_Model):

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from newsprism.models import Brief, Document, Evidence, Slot
 from newsprism.render.spans import Mark, highlight, highlight_paragraphs
-from newsprism.render.view import View, cite_id, readable_value
+from newsprism.render.view import View, cite_id, fact_value_text, readable_value
 from newsprism.render.view_events import events_view
 from newsprism.render.view_matrix import MATRIX_ISSUES, positions_shown
 from newsprism.render.view_sources import sources_view
@@ -63,6 +63,7 @@ FOLD = {
 
 _ENV.filters["css"] = css_token
 _ENV.filters["readable"] = readable_value
+_ENV.filters["fact_value"] = fact_value_text
 
 
 def _cited_marks(brief: Brief) -> dict[str, list[Mark]]:

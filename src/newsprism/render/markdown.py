@@ -15,7 +15,7 @@ from newsprism.render.markdown_events import markdown_events
 from newsprism.render.markdown_sources import markdown_sources
 from newsprism.render.markdown_text import md_block, md_cell, md_escape
 from newsprism.render.markdown_text import table as _table
-from newsprism.render.view import Citation, View, readable_value
+from newsprism.render.view import Citation, View, fact_value_text
 
 
 def _refs(cites: Sequence[Citation]) -> str:
@@ -58,7 +58,7 @@ def _facts(v: View) -> list[str]:
             lines.append("")
             for val in fact.values:
                 by = md_escape(v.doc_labels(val.documents))
-                lines.append(f"- **{md_escape(readable_value(val.value))}** ({by})")
+                lines.append(f"- **{md_escape(fact_value_text(val))}** ({by})")
                 for claim in v.fact_claims(val.claims):
                     hedge = " *(hedged)*" if claim.hedged else ""
                     lines.append(

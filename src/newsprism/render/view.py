@@ -20,6 +20,7 @@ from newsprism.models import (
     Document,
     Evidence,
     Fact,
+    FactValue,
     Quote,
     QuoteGroup,
     SummarySentence,
@@ -392,6 +393,17 @@ def fact_group(fact: Fact) -> str:
 
 
 _UNIT_PLURALS = {"person": "people", "people": "people", "percent": "percent", "staff": "staff"}
+
+
+_APPROX_WORDS = {"about": "about", "at_least": "at least", "at_most": "at most"}
+
+
+def fact_value_text(val: FactValue) -> str:
+    """A fact value as a reader says it, with the approximation its sources share
+    ("about 3 hours", "at least 30 nations")."""
+    shown = readable_value(val.value)
+    word = _APPROX_WORDS.get(val.approx or "")
+    return f"{word} {shown}" if word else shown
 
 
 def readable_value(value: str) -> str:

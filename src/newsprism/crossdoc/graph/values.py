@@ -37,6 +37,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from newsprism.extract.claims import ExtractedClaim, claim_entities
 from newsprism.extract.slot_context import EVENT_CLASSES
@@ -357,6 +358,17 @@ def _about(kind: str, units: list[_Unit], entities: Mapping[str, Entity]) -> tup
     return f"{_KIND_PHRASE[slot.kind]} the {noun}", False
 
 
+def _approx(units: list[_Unit]) -> Literal["about", "at_least", "at_most"] | None:
+    """The approximation all units of one value share ("nearly", "about" → about)."""
+    kinds = {u.slot.approx if u.slot is not None else "exact" for u in units}
+    if len(kinds) != 1:
+        return None
+    kind = next(iter(kinds))
+    if kind == "about" or kind == "at_least" or kind == "at_most":
+        return kind
+    return None
+
+
 def _fact(units: list[_Unit], entities: Mapping[str, Entity], background: bool) -> Fact | None:
     kind = units[0].slot.kind if units[0].slot is not None else "quantity"
     sources = {u.source for u in units}
@@ -370,7 +382,7 @@ def _fact(units: list[_Unit], entities: Mapping[str, Entity], background: bool) 
         groups.setdefault(u.value, []).append(u)
     values = [
         FactValue(value=v, claims=sorted({u.claim.id for u in us}),
-                  documents=sorted({u.claim.document for u in us}))
+                  documents=sorted({u.claim.document for u in us}), approx=_approx(us))
         for v, us in groups.items()
     ]
     values.sort(key=lambda fv: (-len(fv.documents), fv.value))
