@@ -185,3 +185,23 @@ def test_extract_events_checks_a_border_crossing_is_no_territory(nlp: Any) -> No
     text = "Norland and Estmark agreed to open a joint border crossing."
     keys = [e.topic_keys for e in _events(nlp, text) if e.stance]
     assert keys and all("territory" not in k for k in keys)
+
+
+def test_extract_events_checks_an_end_to_violence_opposes_it(nlp: Any) -> None:
+    text = "Pedro Alvarez called for an end to gun violence."
+    (call,) = [e for e in _events(nlp, text) if e.stance]
+    assert call.stance == "oppose" and call.topic_keys[0] == "gun violence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Intel spokesman, Pedro Alvarez, declined to comment on the acquisition.",
+        "Pedro Alvarez denied that the prosecution was political.",
+        "The Norland Saints signed cornerback Pedro Alvarez to fill the roster spot.",
+        "Maria Olsen insisted that her only interest was the dairy business.",
+        "Pedro Alvarez wants me to go out to some air base.",
+    ],
+)
+def test_extract_events_checks_no_stance_in_these(nlp: Any, text: str) -> None:
+    assert all(e.stance is None for e in _events(nlp, text))

@@ -264,6 +264,7 @@ IRREALIS_GOVERNORS: frozenset[str] = frozenset(
         # Demanded, offered or promised: not (yet) happened.
         "call",
         "demand",
+        "require",
         "appeal",
         "insist",
         "propose",
@@ -296,11 +297,13 @@ UNDOING_VERBS: frozenset[str] = frozenset(
         "quit",
         "leave",
         "ditch",
+        "vanish",
+        "disappear",
         "reverse",
         "suspend",
     }
 )
-_FLIP = {"demand": "oppose", "support": "oppose", "offer": "oppose", "oppose": "support"}
+FLIP = {"demand": "oppose", "support": "oppose", "offer": "oppose", "oppose": "support"}
 
 
 _COGNITION = frozenset(
@@ -344,6 +347,8 @@ def check_type(tok: Any, kind: str, words: frozenset[str]) -> str | None:
     obj_words = _phrase_lemmas(objs)
     if kind == "ASSAULT":
         return _assault(tok, lemma, objs, obj_words, words)
+    if tok.pos_ == "VERB" and not _stance_checks(tok, lemma, kind, objs):
+        return None
     if kind == "AID" or lemma in ("send", "provide", "deliver", "pledge"):
         if tok.pos_ != "VERB":
             return kind
@@ -372,6 +377,81 @@ def check_type(tok: Any, kind: str, words: frozenset[str]) -> str | None:
         preps = {c.lower_ for c in _kids(tok, "prep")}
         return "SUPPORT" if "for" in preps else "REJECT" if "against" in preps else None
     return kind
+
+
+# "declined to comment", "refused to say": no stance, no event.
+_NO_COMMENT = frozenset(
+    {
+        "comment",
+        "say",
+        "elaborate",
+        "confirm",
+        "specify",
+        "disclose",
+        "reveal",
+        "point",
+        "name",
+        "answer",
+        "speculate",
+        "respond",
+        "identify",
+        "detail",
+    }
+)
+_PERSONAL = frozenset({"me", "us", "you", "him", "her", "them"})
+# A past or a 3rd-person present form reports a fact; a bare form after "demanded
+# that" is the mandative subjunctive ("demanded that Ukraine renounce …").
+_FINITE_AUX = frozenset({"was", "were", "is", "are", "had", "has", "did", "does"})
+# What can be dismissed as a stance: claims and calls, not people ("dismissed his lawyers").
+_DISMISSABLE = frozenset(
+    {
+        "claim",
+        "report",
+        "call",
+        "demand",
+        "criticism",
+        "idea",
+        "suggestion",
+        "proposal",
+        "plan",
+        "concern",
+        "allegation",
+        "accusation",
+        "offer",
+        "request",
+        "warning",
+        "appeal",
+    }
+)
+
+
+def _stance_checks(tok: Any, lemma: str, kind: str, objs: list[Any]) -> bool:
+    """False when a stance verb reports no stance in this use."""
+    if lemma in ("refuse", "decline") and any(
+        x.lemma_.lower() in _NO_COMMENT for x in _kids(tok, "xcomp")
+    ):
+        return False  # "declined to comment on the acquisition"
+    if lemma == "seek" and any(c.lower_ == "out" for c in _kids(tok, "prt")):
+        return False  # "seeking out these individuals"
+    if lemma == "want":
+        for x in _kids(tok, "xcomp", "ccomp"):
+            subj = _kids(x, "nsubj")
+            if subj and subj[0].lower_ in _PERSONAL:
+                return False  # "He wants me to go out to some air base": a personal wish
+            if x.lemma_.lower() == "make" and any(
+                c.lower_ in ("sure", "certain") for c in x.children
+            ):
+                return False  # "wanted to make sure that everyone understood"
+    if lemma == "dismiss" and not any(o.lemma_.lower() in _DISMISSABLE for o in objs):
+        return False
+    if kind == "DEMAND" and lemma in ("insist", "demand"):
+        for x in _kids(tok, "ccomp"):
+            auxes = {a.lower_ for a in _kids(x, "aux", "auxpass")}
+            modal = bool(auxes & {"must", "should", "would", "be", "shall"})
+            finite = x.tag_ in ("VBD", "VBZ") or bool(auxes & _FINITE_AUX)
+            if finite and not modal:
+                return False  # "insisted that her only interest was …": a claim, no demand
+    return True
 
 
 def _assault(
@@ -472,4 +552,4 @@ def flip_stance(stance: str | None, topic_head: Any | None) -> str | None:
         return stance
     if any(c.dep_ == "neg" for c in topic_head.children):
         return stance  # "demanded that it not renounce X" keeps supporting X
-    return _FLIP.get(stance, stance)
+    return FLIP.get(stance, stance)

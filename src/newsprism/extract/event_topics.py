@@ -140,14 +140,56 @@ def topic_keys_of(
     return tuple(keys), tuple(refs)
 
 
+# Documents one signs: only signing one of these states support for it.
+_SIGNABLE = frozenset(
+    {
+        "agreement",
+        "treaty",
+        "accord",
+        "deal",
+        "bill",
+        "law",
+        "memorandum",
+        "declaration",
+        "pact",
+        "charter",
+        "convention",
+        "petition",
+        "order",
+        "decree",
+        "resolution",
+    }
+)
+# Nouns that end what they govern: "an end to gun violence" is a stance against it.
+ENDING_NOUNS = frozenset(
+    {"end", "halt", "stop", "cessation", "lifting", "removal", "abolition", "repeal", "scrapping"}
+)
+
+
 def stance_of(tok: Any, kind: str) -> str | None:
     lemma = tok.lemma_.lower()
     if lemma in OFFER_VERBS:
         return "offer"
+    if lemma in ("deny", "denial"):
+        return None  # denials are about facts ("denied that it favoured any party")
+    signed = children(tok, "dobj", "nsubjpass") + ([tok.head] if tok.dep_ == "acl" else [])
+    if lemma == "sign" and not any(o.lemma_.lower() in _SIGNABLE for o in signed):
+        return None  # "signed cornerback Lehan": a hire, no stance
     stance = STANCE_OF_TYPE.get(kind)
     if stance == "demand" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ABANDON:
         return "oppose"  # "dropped his demand for a ceasefire"
     return stance
+
+
+def ends_its_object(tokens: Sequence[Any], first_key: str) -> bool:
+    """Whether a topic's head noun ends what it governs and is not itself the issue:
+    "an end to gun violence", "a halt to the shelling"."""
+    ids = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    return any(
+        r.lemma_.lower() in ENDING_NOUNS and r.lemma_.lower() not in first_key.split()
+        for r in roots
+    )
 
 
 def condition_of(tok: Any) -> Any | None:

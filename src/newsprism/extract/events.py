@@ -55,6 +55,7 @@ from newsprism.extract.event_args import (
     subject,
 )
 from newsprism.extract.event_checks import (
+    FLIP,
     ROLE_TYPES,
     UNDOING_VERBS,
     check_type,
@@ -68,6 +69,7 @@ from newsprism.extract.event_checks import (
 from newsprism.extract.event_topics import (
     MAX_TOPIC_TOKENS,
     condition_of,
+    ends_its_object,
     own_stance,
     stance_of,
     stated_conditions,
@@ -387,6 +389,8 @@ def _event(
             if verb.lemma_.lower() in UNDOING_VERBS and sent.start <= verb.i < sent.end:
                 # The evidence shows the verb that turned the stance ("… to be lifted").
                 evidence = _evidence(doc.text, sent, [*core, verb], extra)
+        if stance is not None and keys and ends_its_object(topic_tokens, keys[0]):
+            stance = FLIP.get(stance, stance)  # "called for an end to gun violence"
         topic = _bounds(topic_tokens)
     subtype = "invitation" if lemma in ("invite", "invitation") else None
     if tok.lemma_.lower() in SPEECH_VERBS and kind not in (
