@@ -205,3 +205,9 @@ def test_extract_events_checks_an_end_to_violence_opposes_it(nlp: Any) -> None:
 )
 def test_extract_events_checks_no_stance_in_these(nlp: Any, text: str) -> None:
     assert all(e.stance is None for e in _events(nlp, text))
+
+
+def test_extract_events_checks_a_demand_set_as_a_condition(nlp: Any) -> None:
+    text = "Norland insisted that any truce must ensure that Estmark cannot rearm."
+    (demand,) = [e for e in _events(nlp, text) if e.stance]
+    assert demand.stance == "condition" and demand.topic_keys[0] == "truce"

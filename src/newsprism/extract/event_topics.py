@@ -192,6 +192,22 @@ def ends_its_object(tokens: Sequence[Any], first_key: str) -> bool:
     )
 
 
+_CONDITION_WORDS = frozenset({"condition", "precondition", "prerequisite"})
+
+
+def sets_a_condition(tokens: Sequence[Any]) -> bool:
+    """A demand that is a condition on its issue: "demanded that Hamas be disarmed as a
+    condition for a ceasefire", "insisted that any truce must ensure …"."""
+    for t in tokens:
+        if t.lemma_.lower() in _CONDITION_WORDS and any(
+            p.lower_ == "for" for p in t.children if p.dep_ == "prep"
+        ):
+            return True
+        if t.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ == "any" for c in t.children):
+            return True
+    return False
+
+
 def condition_of(tok: Any) -> Any | None:
     """The object of "without"/"unless" under a negated verb: "would not sign without X"."""
     if tok.pos_ not in ("VERB", "AUX") or not children(tok, "neg"):

@@ -71,6 +71,7 @@ from newsprism.extract.event_topics import (
     condition_of,
     ends_its_object,
     own_stance,
+    sets_a_condition,
     stance_of,
     stated_conditions,
     topic_head,
@@ -389,6 +390,8 @@ def _event(
             if verb.lemma_.lower() in UNDOING_VERBS and sent.start <= verb.i < sent.end:
                 # The evidence shows the verb that turned the stance ("… to be lifted").
                 evidence = _evidence(doc.text, sent, [*core, verb], extra)
+        if stance == "demand" and sets_a_condition(topic_tokens):
+            stance = "condition"  # "… as a condition for a ceasefire", "any truce must …"
         if stance is not None and keys and ends_its_object(topic_tokens, keys[0]):
             stance = FLIP.get(stance, stance)  # "called for an end to gun violence"
         topic = _bounds(topic_tokens)
