@@ -42,28 +42,119 @@ EVENT_CLASSES: dict[str, str] = {
 }
 DURATION_VERBS = frozenset({"last", "take", "run", "span", "continue", "stretch", "go", "extend"})
 # Verbs whose object is the event itself: "imposed sanctions in 2024" dates the sanctions.
-_MAKING_VERBS = frozenset({"impose", "sign", "announce", "launch", "introduce", "adopt", "hold",
-                           "approve", "pass", "open", "reach", "lift"})
+_MAKING_VERBS = frozenset(
+    {
+        "impose",
+        "sign",
+        "announce",
+        "launch",
+        "introduce",
+        "adopt",
+        "hold",
+        "approve",
+        "pass",
+        "open",
+        "reach",
+        "lift",
+    }
+)
 # Prepositions that make a date a start, a deadline or a bound rather than the day of an event.
 _BOUND_PREPS = frozenset({"since", "until", "till", "by", "before", "after", "from", "through"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "on", "across", "around"})
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_GENERIC_NOUNS = frozenset({"people", "person", "persons", "other", "others", "individual",
-                            "individuals", "thing", "things", "one", "ones"})
-_GROUPS = frozenset({"bloc", "group", "alliance", "coalition", "union", "team", "crew", "crowd",
-                     "delegation", "convoy", "fleet", "league", "federation", "club", "panel"})
-_APPROX_WORDS = frozenset({"more", "less", "fewer", "least", "most", "nearly", "about",
-                           "roughly", "some", "estimated", "over", "under", "almost"})
+_GENERIC_NOUNS = frozenset(
+    {
+        "people",
+        "person",
+        "persons",
+        "other",
+        "others",
+        "individual",
+        "individuals",
+        "thing",
+        "things",
+        "one",
+        "ones",
+    }
+)
+_GROUPS = frozenset(
+    {
+        "bloc",
+        "group",
+        "alliance",
+        "coalition",
+        "union",
+        "team",
+        "crew",
+        "crowd",
+        "delegation",
+        "convoy",
+        "fleet",
+        "league",
+        "federation",
+        "club",
+        "panel",
+    }
+)
+_APPROX_WORDS = frozenset(
+    {
+        "more",
+        "less",
+        "fewer",
+        "least",
+        "most",
+        "nearly",
+        "about",
+        "roughly",
+        "some",
+        "estimated",
+        "over",
+        "under",
+        "almost",
+    }
+)
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 _PAST_AUX = frozenset({"had", "has", "have", "did", "was", "were", "'ve", "'d"})
-_FUTURE_HEADS = frozenset({"plan", "expect", "set", "due", "ready", "schedule", "prepare",
-                           "intend", "hope", "aim", "agree", "promise", "be", "go"})
+_FUTURE_HEADS = frozenset(
+    {
+        "plan",
+        "expect",
+        "set",
+        "due",
+        "ready",
+        "schedule",
+        "prepare",
+        "intend",
+        "hope",
+        "aim",
+        "agree",
+        "promise",
+        "be",
+        "go",
+    }
+)
 _CONDITION_MARKS = frozenset({"if", "unless", "once", "until", "when", "before"})
 _IRREGULAR_PARTICIPLES = {
-    "hold": "held", "take": "taken", "give": "given", "send": "sent", "bring": "brought",
-    "keep": "kept", "lose": "lost", "find": "found", "make": "made", "leave": "left",
-    "seize": "seized", "win": "won", "build": "built", "buy": "bought", "sell": "sold",
-    "put": "put", "set": "set", "shoot": "shot", "meet": "met", "pay": "paid",
+    "hold": "held",
+    "take": "taken",
+    "give": "given",
+    "send": "sent",
+    "bring": "brought",
+    "keep": "kept",
+    "lose": "lost",
+    "find": "found",
+    "make": "made",
+    "leave": "left",
+    "seize": "seized",
+    "win": "won",
+    "build": "built",
+    "buy": "bought",
+    "sell": "sold",
+    "put": "put",
+    "set": "set",
+    "shoot": "shot",
+    "meet": "met",
+    "pay": "paid",
 }
 MAX_LABEL_WORDS = 9
 
@@ -115,19 +206,31 @@ def _subtree(tok: Any, skip: set[int]) -> list[Any]:
 
 
 def _noun_label(noun: Any, skip: set[int]) -> str | None:
-    """"Valdorian soldiers held in Kestovian camps", "residents of the region"."""
+    """ "Valdorian soldiers held in Kestovian camps", "residents of the region"."""
     # Adjectives stay even inside the slot ("600 Valdorian soldiers"); numbers do not.
-    left = [c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.pos_ != "NUM"
-            and c.lower_ not in _APPROX_WORDS]
+    left = [
+        c
+        for c in noun.lefts
+        if c.dep_ in ("amod", "compound") and c.pos_ != "NUM" and c.lower_ not in _APPROX_WORDS
+    ]
+    # A modifier keeps its own words: "full-scale invasion", never "scale invasion".
+    left = [t for c in left for t in c.subtree
+            if t is c or (t.i < noun.i and t.i not in skip and t.pos_ != "NUM")]
     right: list[Any] = []
     for c in noun.rights:
         if c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ in ("of", "for", "on")):
             right += _subtree(c, skip)
-    label = _words([*left, noun, *right])
     poss = [c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
+    label = _words([*left, noun, *right])
     if poss and poss[0].i not in skip:
-        label += " of the " + _words([t for t in poss[0].subtree if t.dep_ != "case"])
-    elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _GROUPS:
+        if poss[0].pos_ == "PROPN":
+            # As written: "Russia's full-scale invasion of Ukraine", not "… of the Russia".
+            label = _words([*poss[0].subtree, *left, noun, *right])
+        else:
+            label += " of the " + _words([t for t in poss[0].subtree if t.dep_ != "case"])
+    if not poss and noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
+        noun.head.head.lower_ in _GROUPS
+    ):
         label += " in the " + noun.head.head.lower_  # "a bloc of eleven states"
     if noun.lower_ in _GENERIC_NOUNS and label == noun.text:
         verb = noun.head
@@ -149,7 +252,7 @@ def _clause_verb(tok: Any) -> Any | None:
 
 
 def clause_tense(tok: Any) -> str | None:
-    """"future" / "past" / None for the clause that ``tok`` belongs to."""
+    """ "future" / "past" / None for the clause that ``tok`` belongs to."""
     verb = _clause_verb(tok)
     if verb is None:
         return None
@@ -182,8 +285,9 @@ def _event_of(tok: Any) -> Any:
 
 def _date_head(root: Any, skip: set[int]) -> tuple[Any | None, str | None]:
     if root.dep_ == "poss":  # "Tuesday's summit"
-        return root.head, (None if root.head.lemma_.lower() in EVENT_CLASSES
-                           else _noun_label(root.head, skip))
+        return root.head, (
+            None if root.head.lemma_.lower() in EVENT_CLASSES else _noun_label(root.head, skip)
+        )
     gov = root.head
     if root.dep_ == "pobj":
         if root.head.lower_ in _BOUND_PREPS:
@@ -209,8 +313,12 @@ def _date_head(root: Any, skip: set[int]) -> tuple[Any | None, str | None]:
             return gov, _noun_label(obj, skip)
         if gov.dep_ == "acl" and gov.tag_ == "VBN" and gov.head.pos_ == "NOUN":
             # The participle's phrase without the prepositional phrase that holds the date.
-            rest = [t for c in gov.rights if not (skip & {x.i for x in c.subtree})
-                    for t in _subtree(c, skip)]
+            rest = [
+                t
+                for c in gov.rights
+                if not (skip & {x.i for x in c.subtree})
+                for t in _subtree(c, skip)
+            ]
             return gov, _words([gov.head, gov, *rest]) or None
         return gov, None
     if gov.pos_ in ("NOUN", "PROPN"):
@@ -245,8 +353,12 @@ def _participants(head: Any, mentions: list[tuple[int, int, str]]) -> tuple[tupl
     if head.pos_ == "NOUN" and head.dep_ == "dobj":
         roots += [c for c in head.head.children if c.dep_ == "nsubj"]
     if head.pos_ == "VERB":
-        roots = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
-                 or (c.dep_ == "prep" and c.lower_ in ("with", "between"))]
+        roots = [
+            c
+            for c in head.children
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+            or (c.dep_ == "prep" and c.lower_ in ("with", "between"))
+        ]
     ids = {t.i for r in roots for t in r.subtree}
     for r in roots:
         for t in r.subtree:
@@ -256,13 +368,18 @@ def _participants(head: Any, mentions: list[tuple[int, int, str]]) -> tuple[tupl
                 ids -= {x.i for x in t.subtree}
     doc = head.doc
     chars = {(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in ids}
-    return tuple(sorted({(s, e) for s, e, label in mentions if label in _PARTY_LABELS
-                         and any(a < e and s < b for a, b in chars)}))
+    return tuple(
+        sorted(
+            {
+                (s, e)
+                for s, e, label in mentions
+                if label in _PARTY_LABELS and any(a < e and s < b for a, b in chars)
+            }
+        )
+    )
 
 
-def slot_context(
-    kind: str, tokens: list[Any], mentions: list[tuple[int, int, str]]
-) -> SlotContext:
+def slot_context(kind: str, tokens: list[Any], mentions: list[tuple[int, int, str]]) -> SlotContext:
     """Head, label, participants and tense for the slot made of ``tokens``."""
     if not tokens:
         return SlotContext()
@@ -284,20 +401,31 @@ def slot_context(
         label = _noun_label(head, skip) if head.pos_ in ("NOUN", "PROPN") else None
     elif kind in ("percent", "quantity"):
         label = _share_label(root, skip)
-        head = next((g for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj"), None)
+        head = next(
+            (
+                g
+                for c in root.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
     elif kind == "money":
         head = root.head if root.head.pos_ == "NOUN" and root.head.i not in skip else None
         label = _noun_label(head, skip) if head is not None else None
     if head is None:
         return SlotContext(tense=tense)
-    return SlotContext(str(head.lemma_.lower()), label,
-                       _participants(head, mentions) if head.lemma_.lower() in EVENT_CLASSES
-                       else (), tense)
+    return SlotContext(
+        str(head.lemma_.lower()),
+        label,
+        _participants(head, mentions) if head.lemma_.lower() in EVENT_CLASSES else (),
+        tense,
+    )
 
 
 def _share_label(root: Any, skip: set[int]) -> str | None:
-    """"about 40 percent of the territory" held by … → "territory held by Kestovian forces"."""
+    """ "about 40 percent of the territory" held by … → "territory held by Kestovian forces"."""
     of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
     if obj is None:

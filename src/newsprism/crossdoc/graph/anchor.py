@@ -15,7 +15,8 @@ A claim is background when
   is a span reaching the present, not another incident.
 
 The story's year is the most common publication year, else the most common
-year of dated events (a date slot tied to an event word) across documents.
+year of dated events (a date slot tied to an event word) across documents, the
+latest on a tie.
 """
 
 from __future__ import annotations
@@ -71,8 +72,9 @@ def story_year(claims: Sequence[ExtractedClaim], documents: Sequence[Document]) 
         votes.update(years)
     if not votes:
         return None
-    (year, n), *rest = sorted(votes.items(), key=lambda kv: (-kv[1], -kv[0]))
-    return year if not rest or n > rest[0][1] or len(votes) == 1 else None
+    # Ties go to the latest year: a report dates its own event last, older ones are context.
+    (year, _), *_rest = sorted(votes.items(), key=lambda kv: (-kv[1], -kv[0]))
+    return year
 
 
 def _event_years(claims: Sequence[ExtractedClaim]) -> dict[str, set[int]]:

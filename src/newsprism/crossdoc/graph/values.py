@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -235,6 +236,7 @@ def _units(
 
 
 _EVENT_NAMES = frozenset(EVENT_CLASSES.values())
+_POSSESSIVE = re.compile(r"^[A-Z][\w.-]*['’]s ")
 _PEOPLE_UNITS = frozenset({"people", "killed", "injured", "arrested", "missing", "evacuated",
                            "displaced", "rescued", "kidnapped"})
 
@@ -352,7 +354,9 @@ def _about(kind: str, units: list[_Unit], entities: Mapping[str, Entity]) -> tup
         noun = " ".join(x for x in (names, head) if x)
         return f"{_KIND_PHRASE[slot.kind]} the {noun}", True
     if label:
-        return f"{_KIND_PHRASE[slot.kind]} the {label}", True
+        # "date of Russia's full-scale invasion": a name's possessive needs no article.
+        the = "" if _POSSESSIVE.match(label) else "the "
+        return f"{_KIND_PHRASE[slot.kind]} {the}{label}", True
     names = _names(units, entities, event=False)
     noun = " ".join(x for x in (names, head) if x) or "event"
     return f"{_KIND_PHRASE[slot.kind]} the {noun}", False
