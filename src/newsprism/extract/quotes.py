@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from bisect import bisect_left, insort
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -208,9 +209,38 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _covered(span: Span, quotes: list[ExtractedQuote]) -> bool:
+class _ByStart:
+    """Quotes sorted by span start, with their order of arrival, for overlap lookups.
+
+    Scanning every quote for each candidate made quote finding quadratic in
+    document length; a quote that overlaps ``span`` starts after
+    ``span[0] - longest`` and before ``span[1]``.
+    """
+
+    def __init__(self, quotes: Iterable[ExtractedQuote] = ()) -> None:
+        self._items: list[tuple[int, int, ExtractedQuote]] = []
+        self._longest = 0
+        for q in quotes:
+            self.add(q)
+
+    def add(self, q: ExtractedQuote) -> None:
+        insort(self._items, (q.span[0], len(self._items), q))
+        self._longest = max(self._longest, q.span[1] - q.span[0])
+
+    def overlapping(self, span: Span) -> Iterator[tuple[int, ExtractedQuote]]:
+        """(arrival order, quote) for every quote overlapping ``span``, by start."""
+        items = self._items
+        for i in range(bisect_left(items, (span[0] - self._longest,)), len(items)):
+            start, order, q = items[i]
+            if start >= span[1]:
+                break
+            if q.span[1] > span[0]:
+                yield order, q
+
+
+def _covered(span: Span, quotes: _ByStart) -> bool:
     size = span[1] - span[0]
-    for q in quotes:
+    for _, q in quotes.overlapping(span):
         overlap = min(span[1], q.span[1]) - max(span[0], q.span[0])
         if overlap > 0 and overlap * 2 >= size:
             return True
@@ -219,6 +249,7 @@ def _covered(span: Span, quotes: list[ExtractedQuote]) -> bool:
 
 def _indirect_quotes(d: SpeakerContext, direct: list[ExtractedQuote]) -> list[ExtractedQuote]:
     out: list[ExtractedQuote] = []
+    direct_index, out_index = _ByStart(direct), _ByStart()
     for tok in d.sdoc:
         if tok.i in d.quoted_tok:
             continue
@@ -259,7 +290,7 @@ def _indirect_quotes(d: SpeakerContext, direct: list[ExtractedQuote]) -> list[Ex
             span = _trimmed(d, first, comp.right_edge)
         if span is not None:
             span = _balanced(d, span)
-        if span is None or _covered(span, direct) or _covered(span, out):
+        if span is None or _covered(span, direct_index) or _covered(span, out_index):
             continue
         cue_span = (tok.idx, token_end(tok))
         if any(
@@ -269,7 +300,7 @@ def _indirect_quotes(d: SpeakerContext, direct: list[ExtractedQuote]) -> list[Ex
             and (
                 q.cue_span == cue_span or (cue_text == "according to" and _inside(q.cue_span, span))
             )
-            for q in direct
+            for _, q in direct_index.overlapping(span)
         ):
             # The quoted words already carry this attribution; in "“…,” X
             # declared, according to Y", Y is the reporter's source, X the speaker.
@@ -291,6 +322,7 @@ def _indirect_quotes(d: SpeakerContext, direct: list[ExtractedQuote]) -> list[Ex
                 who.name,
             )
         )
+        out_index.add(out[-1])
     return out
 
 
@@ -321,13 +353,14 @@ def _balanced(d: SpeakerContext, span: Span) -> Span:
     return (start, end)
 
 
-def _inherit(q: ExtractedQuote, indirect: list[ExtractedQuote]) -> ExtractedQuote:
+def _inherit(q: ExtractedQuote, indirect: _ByStart) -> ExtractedQuote:
     """A speakerless quote inside an attributed clause takes that clause's speaker.
 
     ‘Trump added that “many points” had been agreed’: the passive "agreed" governs
     the quote, but the attribution belongs to "added".
     """
-    for outer in indirect:
+    # The first clause in ``indirect``'s own order that qualifies, as a scan would find.
+    for _, outer in sorted(indirect.overlapping(q.span), key=lambda found: found[0]):
         if not outer.speaker_span or not _inside(q.span, outer.span):
             continue
         # "He said the two sides had agreed “on many points”": the cue governing
@@ -354,7 +387,8 @@ def extract_quotes(doc_id: str, sdoc: Any, mentions: Sequence[MentionLike]) -> l
     d = SpeakerContext(doc_id, sdoc, mentions)
     direct = _quoted_quotes(d)
     indirect = _indirect_quotes(d, direct)
-    quotes = [_inherit(q, indirect) for q in direct] + indirect
+    by_start = _ByStart(indirect)
+    quotes = [_inherit(q, by_start) for q in direct] + indirect
     seen: set[Span] = set()
     unique = []
     for q in sorted(quotes, key=lambda q: (q.span, q.kind)):

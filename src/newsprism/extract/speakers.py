@@ -11,6 +11,7 @@ direct, partial and reported speech alike.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -102,12 +103,23 @@ class SpeakerContext:
         self.mentions = sorted(
             (m for m in mentions if m.label in SPEAKER_LABELS), key=lambda m: (m.start, m.end)
         )
+        self._starts = [m.start for m in self.mentions]
+        self._longest = max((m.end - m.start for m in self.mentions), default=0)
+        self._labels: dict[Span, str] = {}
+        for m in self.mentions:
+            self._labels.setdefault((m.start, m.end), m.label)
         # One resolver per document, shared with the claims extractor.
         self.resolver = shared_resolver(parsed, mentions)
 
     def mention_at(self, start: int, end: int) -> Span | None:
-        for m in self.mentions:
-            if m.start < end and start < m.end:
+        """The first mention (by position) that overlaps ``[start, end)``."""
+        # A mention starting before ``start - longest`` ends before ``start``: a
+        # scan of every mention per call was quadratic in document length.
+        for i in range(bisect_left(self._starts, start - self._longest), len(self.mentions)):
+            m = self.mentions[i]
+            if m.start >= end:
+                break
+            if start < m.end:
                 return (m.start, m.end)
         return None
 
@@ -259,7 +271,7 @@ class SpeakerContext:
     def _person(self, tok: Any, named: Span) -> Span:
         # A surname the NER typed ORG ("Reyes said") stands for the person the
         # document names in full elsewhere; its own mention would link to an ORG.
-        label = next((m.label for m in self.mentions if (m.start, m.end) == named), "")
+        label = self._labels.get(named, "")
         if label == "PERSON":
             return named
         ref = self.resolver.person_ref(tok)
