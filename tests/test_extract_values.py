@@ -215,3 +215,23 @@ def test_extract_values_explicit_date_needs_no_anchor() -> None:
 def test_extract_values_ranges_keep_both_bounds() -> None:
     (v,) = find_values("The session ran three to four hours.", ANCHOR)
     assert (v.lo, v.hi) == (3, 4)
+
+
+def test_extract_values_slashed_names_are_no_counts() -> None:
+    found = find_values("The 9/11 attacks killed nearly 3,000 people.")
+    assert [(v.text, v.value, v.unit) for v in found] == [("nearly 3,000 people", 3000, "killed")]
+    assert [v.text for v in find_values("On 3/4/2025 two men were arrested.")] == ["two men"]
+    assert find_values("The hotline runs 24/7.") == []
+
+
+def test_extract_values_not_yet_arrested_counts_nobody() -> None:
+    assert find_values("Police had not yet arrested a suspect.") == []
+    assert [v.value for v in find_values("Police arrested two men.")] == [2]
+
+
+def test_extract_values_month_day_without_year_is_not_after_publication() -> None:
+    april = dt.date(2025, 4, 10)
+    past = find_values("The shooting happened on June 29.", april)
+    future = find_values("The council will meet on June 29.", april)
+    assert [v.value for v in past] == ["2024-06-29"]
+    assert [v.value for v in future] == ["2025-06-29"]

@@ -30,65 +30,202 @@ from newsprism.extract.people import (
 )
 
 _SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "trillion": 1_000_000_000_000}
-_MONEY_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
-                 "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000}
-_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-              "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
-              "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+_MONEY_SCALES = {
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "mln": 1_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
+    "tn": 1_000_000_000_000,
+}
+_FRACTIONS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "tenth": 10,
+    "tenths": 10,
+}
 
 _APPROX_BEFORE: list[tuple[tuple[str, ...], str]] = sorted(
     [
-        (("about",), "about"), (("around",), "about"), (("roughly",), "about"),
-        (("approximately",), "about"), (("nearly",), "about"), (("almost",), "about"),
-        (("some",), "about"), (("close", "to"), "about"), (("an", "estimated"), "about"),
-        (("estimated",), "about"), (("circa",), "about"), (("~",), "about"),
-        (("at", "least"), "at_least"), (("more", "than"), "at_least"), (("over",), "at_least"),
-        (("upwards", "of"), "at_least"), (("in", "excess", "of"), "at_least"),
-        (("no", "fewer", "than"), "at_least"), (("no", "less", "than"), "at_least"),
-        (("above",), "at_least"), (("just", "over"), "at_least"), (("well", "over"), "at_least"),
-        (("exceeding",), "at_least"), (("up", "to"), "at_most"), (("fewer", "than"), "at_most"),
-        (("less", "than"), "at_most"), (("under",), "at_most"), (("below",), "at_most"),
-        (("at", "most"), "at_most"), (("no", "more", "than"), "at_most"),
-        (("just", "under"), "at_most"), (("as", "many", "as"), "at_most"),
+        (("about",), "about"),
+        (("around",), "about"),
+        (("roughly",), "about"),
+        (("approximately",), "about"),
+        (("nearly",), "about"),
+        (("almost",), "about"),
+        (("some",), "about"),
+        (("close", "to"), "about"),
+        (("an", "estimated"), "about"),
+        (("estimated",), "about"),
+        (("circa",), "about"),
+        (("~",), "about"),
+        (("at", "least"), "at_least"),
+        (("more", "than"), "at_least"),
+        (("over",), "at_least"),
+        (("upwards", "of"), "at_least"),
+        (("in", "excess", "of"), "at_least"),
+        (("no", "fewer", "than"), "at_least"),
+        (("no", "less", "than"), "at_least"),
+        (("above",), "at_least"),
+        (("just", "over"), "at_least"),
+        (("well", "over"), "at_least"),
+        (("exceeding",), "at_least"),
+        (("up", "to"), "at_most"),
+        (("fewer", "than"), "at_most"),
+        (("less", "than"), "at_most"),
+        (("under",), "at_most"),
+        (("below",), "at_most"),
+        (("at", "most"), "at_most"),
+        (("no", "more", "than"), "at_most"),
+        (("just", "under"), "at_most"),
+        (("as", "many", "as"), "at_most"),
         (("as", "much", "as"), "at_most"),
     ],
     key=lambda p: -len(p[0]),
 )
 _APPROX_AFTER: list[tuple[tuple[str, ...], str]] = [
-    (("or", "more"), "at_least"), (("or", "so"), "about"), (("+",), "at_least"),
-    (("-", "plus"), "at_least"), (("plus",), "at_least"),
+    (("or", "more"), "at_least"),
+    (("or", "so"), "about"),
+    (("+",), "at_least"),
+    (("-", "plus"), "at_least"),
+    (("plus",), "at_least"),
 ]
 
 _DURATION_UNITS = {
-    "second": "second", "seconds": "second", "sec": "second", "secs": "second",
-    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
-    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "day": "day", "days": "day",
-    "week": "week", "weeks": "week", "month": "month", "months": "month", "year": "year",
-    "years": "year", "decade": "decade", "decades": "decade",
+    "second": "second",
+    "seconds": "second",
+    "sec": "second",
+    "secs": "second",
+    "minute": "minute",
+    "minutes": "minute",
+    "min": "minute",
+    "mins": "minute",
+    "hour": "hour",
+    "hours": "hour",
+    "hr": "hour",
+    "hrs": "hour",
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+    "decade": "decade",
+    "decades": "decade",
 }
 _CURRENCY_MARKS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB"}
-_CURRENCY_CODES = {"usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "inr": "INR",
-                   "rub": "RUB", "cny": "CNY", "chf": "CHF", "cad": "CAD", "aud": "AUD"}
-_CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
-                   "yen": "JPY", "yuan": "CNY", "rupee": "INR", "rupees": "INR",
-                   "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB",
-                   "francs": "CHF", "sterling": "GBP"}
+_CURRENCY_CODES = {
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "jpy": "JPY",
+    "inr": "INR",
+    "rub": "RUB",
+    "cny": "CNY",
+    "chf": "CHF",
+    "cad": "CAD",
+    "aud": "AUD",
+}
+_CURRENCY_WORDS = {
+    "dollar": "USD",
+    "dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "rupee": "INR",
+    "rupees": "INR",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "francs": "CHF",
+    "sterling": "GBP",
+}
 _DOLLAR_PREFIX = {"us": "USD", "a": "AUD", "c": "CAD", "hk": "HKD", "nz": "NZD"}
 _MEASURES = {
-    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
-    "miles": "mile", "mile": "mile", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
-    "feet": "ft", "foot": "ft", "ft": "ft", "kg": "kg", "kilograms": "kg", "kilogram": "kg",
-    "tonnes": "tonne", "tonne": "tonne", "tons": "ton", "ton": "ton", "barrels": "barrel",
-    "barrel": "barrel", "litres": "litre", "liters": "litre", "gallons": "gallon",
-    "acres": "acre", "hectares": "hectare", "degrees": "degree", "mph": "mph", "kmh": "km/h",
+    "km": "km",
+    "kilometres": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "miles": "mile",
+    "mile": "mile",
+    "metres": "m",
+    "meters": "m",
+    "metre": "m",
+    "meter": "m",
+    "feet": "ft",
+    "foot": "ft",
+    "ft": "ft",
+    "kg": "kg",
+    "kilograms": "kg",
+    "kilogram": "kg",
+    "tonnes": "tonne",
+    "tonne": "tonne",
+    "tons": "ton",
+    "ton": "ton",
+    "barrels": "barrel",
+    "barrel": "barrel",
+    "litres": "litre",
+    "liters": "litre",
+    "gallons": "gallon",
+    "acres": "acre",
+    "hectares": "hectare",
+    "degrees": "degree",
+    "mph": "mph",
+    "kmh": "km/h",
 }
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[A-Za-z]+(?:[’'][a-z]+)?|\S", re.UNICODE)
 
@@ -127,8 +264,10 @@ def _fmt(x: float) -> str:
 class _Scanner:
     def __init__(self, sentence: str) -> None:
         self.s = sentence
-        self.toks = [_Tok(m.group(), m.group().lower(), m.start(), m.end())
-                     for m in _TOKEN.finditer(sentence)]
+        self.toks = [
+            _Tok(m.group(), m.group().lower(), m.start(), m.end())
+            for m in _TOKEN.finditer(sentence)
+        ]
 
     def low(self, i: int) -> str:
         return self.toks[i].low if 0 <= i < len(self.toks) else ""
@@ -152,8 +291,13 @@ class _Scanner:
                 value *= _SCALES[self.low(j)]
                 j += 1
             return value, j
-        if low in ("a", "an") and self.low(i + 1) in ("hundred", "thousand", "million",
-                                                      "billion", "dozen"):
+        if low in ("a", "an") and self.low(i + 1) in (
+            "hundred",
+            "thousand",
+            "million",
+            "billion",
+            "dozen",
+        ):
             scale = 12 if self.low(i + 1) == "dozen" else _SCALES[self.low(i + 1)]
             return float(scale), i + 2
         if low not in _SMALL and low != "dozen":
@@ -186,7 +330,7 @@ class _Scanner:
         return self.low(j) == "-" or self.low(j - 1) in ("hundred", "thousand", "million")
 
     def fraction(self, i: int) -> tuple[float, int] | None:
-        """"a fifth", "two-thirds", "half" (value, index after it)."""
+        """ "a fifth", "two-thirds", "half" (value, index after it)."""
         low = self.low(i)
         numer, j = 1.0, i
         if low in ("a", "an", "one"):
@@ -228,8 +372,17 @@ class _Reader:
     def free(self, start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in self.taken)
 
-    def emit(self, kind: str, i: int, j: int, value: float | str | None, unit: str | None,
-             approx: str, lo: float | None, hi: float | None) -> None:
+    def emit(
+        self,
+        kind: str,
+        i: int,
+        j: int,
+        value: float | str | None,
+        unit: str | None,
+        approx: str,
+        lo: float | None,
+        hi: float | None,
+    ) -> None:
         start, end = self.sc.span(i, j)
         if not self.free(start, end):
             return
@@ -282,9 +435,14 @@ class _Reader:
         # does not start the sentence names something; it does not count it.
         sc = self.sc
         prev = sc.toks[k - 1] if k > 0 else None
-        return bool(prev and k > 1 and prev.text[:1].isupper() and prev.text.isalpha()
-                    and prev.low not in {w[-1] for w, _ in _APPROX_BEFORE}
-                    and sc.toks[k].text[:1].isdigit())
+        return bool(
+            prev
+            and k > 1
+            and prev.text[:1].isupper()
+            and prev.text.isalpha()
+            and prev.low not in {w[-1] for w, _ in _APPROX_BEFORE}
+            and sc.toks[k].text[:1].isdigit()
+        )
 
     def currency_before(self, i: int) -> tuple[str | None, int]:
         sc = self.sc
@@ -330,9 +488,10 @@ class _Reader:
             return _CURRENCY_CODES[sc.low(n)]
         return None
 
-    def read_money(self, i: int, u: int, j: int, lo: float, hi: float, is_range: bool,
-                   currency: str | None) -> int | None:
-        """"$5 million", "5bn euros", "€3.2bn", "US$40", "200 dollars"; None if not money."""
+    def read_money(
+        self, i: int, u: int, j: int, lo: float, hi: float, is_range: bool, currency: str | None
+    ) -> int | None:
+        """ "$5 million", "5bn euros", "€3.2bn", "US$40", "200 dollars"; None if not money."""
         sc = self.sc
         end = j
         unit_low = sc.low(u)
@@ -353,14 +512,19 @@ class _Reader:
         self.emit("money", first, last, shown, currency, approx, lo, hi)
         return last
 
-    def read_unit(self, i: int, k: int, j: int, value: float, hi: float | None,
-                  currency: str | None) -> int:
+    def read_unit(
+        self, i: int, k: int, j: int, value: float, hi: float | None, currency: str | None
+    ) -> int:
         sc = self.sc
         lo_v = value
         hi_v = hi if hi is not None else value
         shown: float | str = f"{_fmt(lo_v)}-{_fmt(hi_v)}" if hi is not None else value
-        if sc.low(j) == "and" and sc.low(j + 1) == "a" and sc.low(j + 2) == "half" \
-                and sc.low(j + 3) in _DURATION_UNITS:
+        if (
+            sc.low(j) == "and"
+            and sc.low(j + 1) == "a"
+            and sc.low(j + 2) == "half"
+            and sc.low(j + 3) in _DURATION_UNITS
+        ):
             lo_v, hi_v, j = lo_v + 0.5, hi_v + 0.5, j + 3  # "two and a half hours"
             shown = lo_v if hi is None else f"{_fmt(lo_v)}-{_fmt(hi_v)}"
         u = j + 1 if sc.low(j) == "-" else j
@@ -372,7 +536,8 @@ class _Reader:
             end = u + 2 if unit_low == "per" else u + 1
             unit = "percent"
             if (sc.low(end) == "points" and sc.low(end - 1) in ("percent", "cent")) or (
-                sc.low(end) == "percentage"):
+                sc.low(end) == "percentage"
+            ):
                 end, unit = end + (2 if sc.low(end) == "percentage" else 1), "percentage point"
             approx, first, last = self.bounds(k, end)
             self.emit("percent", first, last, shown, unit, approx, lo_v, hi_v)
@@ -432,6 +597,10 @@ class _Reader:
         return last
 
 
+# A fraction ("3/4 of voters") stays for the reader.
+_SLASHED = re.compile(r"(?<![\d/])\d{1,4}(?:/\d{1,4})+(?![\d/])(?!\s+of\b)")
+
+
 def find_values(
     sentence: str, anchor: dt.date | None = None, tense: Tense | None = None
 ) -> list[Value]:
@@ -445,5 +614,8 @@ def find_values(
         shown = sentence[d.start : d.end]
         found.append(Value(d.kind, d.start, d.end, shown, d.value, d.unit, "exact"))
         taken.append((d.start, d.end))
+    # "9/11", "24/7", "3/4/2025": names, slogans or numeric dates, never a count of 11.
+    taken += [(m.start(), m.end()) for m in _SLASHED.finditer(sentence)
+              if not any(a <= m.start() < b for a, b in taken)]
     found.extend(_Reader(sentence, taken).run())
     return sorted(found, key=lambda v: (v.start, v.end, v.kind))
