@@ -109,3 +109,29 @@ def test_engines_failing_document_lands_under_skipped(
     (skip,) = [s for s in brief.skipped if s.input.endswith("b.txt")]
     assert skip.reason == "per-document extraction failed (RuntimeError: injected fault)"
     assert "\n" not in skip.reason
+
+
+def test_engines_worker_that_dies_costs_only_its_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from newsprism.engines import shutdown
+    from newsprism.perdoc import extract_document
+
+    def deadly(doc: Document, sdoc: object) -> object:
+        if "Kestrel" in doc.text:
+            os._exit(9)  # what the kernel's OOM killer does to a worker
+        return extract_document(doc, sdoc)
+
+    docs = [
+        Document(id=f"d-{i}", input=f"n{i}.txt", text=f"Mayor Ana Ruiz spoke in {town} on Monday.")
+        for i, town in enumerate(["Lyon", "Kestrel Bay", "Nantes", "Metz"])
+    ]
+    monkeypatch.setattr("newsprism.perdoc.extract_document", deadly)
+    shutdown()
+    try:
+        found = list(extract_all(docs, Engine("processes", workers=2, batch_size=2)))
+    finally:
+        shutdown()
+    assert [f.document for f in found] == ["d-0", "d-1", "d-2", "d-3"]
+    assert found[1].error is not None and "BrokenProcessPool" in found[1].error
+    assert all(f.error is None and f.mentions for f in (found[0], found[2], found[3]))

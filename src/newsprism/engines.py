@@ -22,12 +22,13 @@ import os
 import pickle
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
 from newsprism.errors import UsageError
 from newsprism.models import Document
-from newsprism.perdoc import DocExtraction, extract_documents
+from newsprism.perdoc import DocExtraction, extract_documents, failed
 
 ENGINES = ("inline", "processes", "ray")
 
@@ -86,8 +87,34 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 def _processes(documents: Sequence[Document], engine: Engine) -> Iterator[DocExtraction]:
     size = max(1, min(engine.batch_size, -(-len(documents) // engine.workers)))
     chunks = [list(documents[i : i + size]) for i in range(0, len(documents), size)]
-    for found in _pool(engine.workers).map(_extract_chunk, chunks):
+    pool = _pool(engine.workers)
+    futures = [pool.submit(_extract_chunk, chunk) for chunk in chunks]
+    for chunk, future in zip(chunks, futures, strict=True):
+        try:
+            found = future.result()
+        except BrokenProcessPool:
+            # A worker died (killed for memory, a crash in native code): the pool and
+            # every pending chunk with it. Redo this chunk one document at a time in a
+            # fresh pool, so only the document that kills a worker is lost.
+            if _POOLS.get(engine.workers) is pool:
+                _drop_pool(engine.workers)
+            found = [_alone(doc, engine.workers) for doc in chunk]
         yield from found
+
+
+def _alone(doc: Document, workers: int) -> DocExtraction:
+    """``doc`` on its own in the pool; a worker that dies on it costs that document only."""
+    try:
+        return _pool(workers).submit(_extract_chunk, [doc]).result()[0]
+    except BrokenProcessPool as exc:
+        _drop_pool(workers)
+        return failed(doc.id, "per-document extraction", exc)
+
+
+def _drop_pool(workers: int) -> None:
+    pool = _POOLS.pop(workers, None)
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def shutdown() -> None:
