@@ -18,7 +18,9 @@ paragraph) is dropped rather than guessed at.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from newsprism.extract.cues import DOUBLE_OPENERS, QUOTE_PAIRS, SINGLE_OPENERS
 
@@ -154,10 +156,15 @@ def _twin_quotes(text: str, taken: list[Quoted]) -> list[Quoted]:
     if _TWIN not in text:
         return []
     busy = sorted((q.open, q.close) for q in taken)
+    # "Some taken quote has open <= i <= close" in one bisect: the furthest close
+    # among the quotes opening at or before i (a scan per mark was quadratic).
+    opens = [a for a, _ in busy]
+    reach = list(accumulate((b for _, b in busy), max))
     out: list[Quoted] = []
     i = text.find(_TWIN)
     while i >= 0:
-        inside = any(a <= i <= b for a, b in busy)
+        k = bisect_right(opens, i)
+        inside = k > 0 and reach[k - 1] >= i
         if not inside and _can_open(text, i) and i + 2 < len(text) and not text[i + 2].isspace():
             j = text.find(_TWIN, i + 2)
             line_end = text.find("\n", i)
