@@ -214,6 +214,8 @@ def summarize(
     for f in supported:
         if picker.full():
             break
+        if any(c.text in picker.texts for c in members(f)):
+            continue  # a line already shown states it: two lines would say the same thing
         undisputed = [c for c in members(f) if c.id not in disputed]
         rep = _best(undisputed, docs, picker)
         if rep is not None:
