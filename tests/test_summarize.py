@@ -134,3 +134,18 @@ def test_summarize_off_topic_page_never_enters() -> None:
     assert off_topic([*docs, junk], [*claims, *extra], []) == {"d-j"}
     summary = summarize([*docs, junk], [*claims, *extra], [])
     assert all(c.document != "d-j" for s in summary for c in s.citations)
+
+
+def test_summarize_two_facts_sharing_a_sentence_give_one_line() -> None:
+    docs, claims = _setup()
+    gates = [c for c in claims if "floodgates" in c.text]
+    rose = [c for c in claims if "Water levels" in c.text]
+
+    def fact(fid: str, members: list[Claim]) -> Fact:
+        return Fact(id=fid, about=fid, status="corroborated", independent_sources=2,
+                    kind="statement",
+                    values=[FactValue(value=fid, claims=[c.id for c in members],
+                                      documents=sorted({c.document for c in members}))])
+
+    summary = summarize(docs, claims, [fact("f-a", gates), fact("f-b", [gates[0], *rose])])
+    assert [s.fact for s in summary if s.fact] == ["f-a"]
