@@ -211,3 +211,9 @@ def test_extract_events_checks_a_demand_set_as_a_condition(nlp: Any) -> None:
     text = "Norland insisted that any truce must ensure that Estmark cannot rearm."
     (demand,) = [e for e in _events(nlp, text) if e.stance]
     assert demand.stance == "condition" and demand.topic_keys[0] == "truce"
+
+
+def test_extract_events_checks_troops_sent_to_a_border_are_no_aid(nlp: Any) -> None:
+    text = "Norland sent 2,000 troops to the border with Estmark on Monday."
+    kinds = {e.type for e in _events(nlp, text)}
+    assert "AID" not in kinds and "MOBILIZE" in kinds

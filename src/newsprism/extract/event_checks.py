@@ -124,6 +124,9 @@ MATERIAL_AID: frozenset[str] = frozenset(
     }
 )
 
+_FORCES = frozenset({"troop", "soldier", "force", "warship", "tank", "jet", "battalion"})
+_RELIEF = frozenset({"aid", "food", "medicine", "relief", "assistance", "help", "shelter"})
+
 # Speech, ceremony and sympathy: never a type of cooperation by themselves.
 NON_MATERIAL: frozenset[str] = frozenset(
     {
@@ -352,6 +355,8 @@ def check_type(tok: Any, kind: str, words: frozenset[str]) -> str | None:
     if kind == "AID" or lemma in ("send", "provide", "deliver", "pledge"):
         if tok.pos_ != "VERB":
             return kind
+        if lemma == "send" and obj_words & _FORCES and not obj_words & _RELIEF:
+            return "MOBILIZE"  # "sent troops to the border" moves forces, it gives nothing
         if obj_words & NON_MATERIAL or not obj_words & MATERIAL_AID:
             return None
         return "AID"
