@@ -397,3 +397,27 @@ def test_sources_names_are_never_tone_words(nlp: Any) -> None:
     words = {text[s:e].lower() for f in feats for t in f.targets for (s, e), _ in t.phrases}
     assert {"reckless", "dishonest"} <= words
     assert not words & {"justice", "tom", "united", "party", "senator"}
+
+
+def test_sources_loaded_term_shows_what_other_outlets_wrote_instead(nlp: Any) -> None:
+    texts = {
+        "d-a": "Gunmen carried out a massacre at the Vesna market on Friday night. "
+        "The regime announced a curfew across the harbour district.",
+        "d-b": "Gunmen carried out a shooting at the Vesna market on Friday night. "
+        "The government announced a curfew across the harbour district.",
+        "d-c": "Gunmen carried out an attack at the Vesna market on Friday night. "
+        "Officials said the harbour district would stay closed.",
+    }
+    docs = [_doc(d, f"Outlet {d[-1].upper()}", t) for d, t in texts.items()]
+    feats = {d: sentence_features(nlp(t)) for d, t in texts.items()}
+    profiles = {p.outlet: p for p in build_sources(docs, feats, [], [], [], [], [])}
+    terms = {t.term: t for t in profiles["Outlet A"].loaded_detail}
+    assert {"massacre", "regime"} <= set(terms)
+    instead = {a.term for a in terms["massacre"].alternatives}
+    assert {"shooting", "attack"} <= instead
+    assert {a.term for a in terms["regime"].alternatives} == {"government"}
+    for alt in terms["massacre"].alternatives:
+        (ex,) = alt.evidence
+        assert texts[ex.document][slice(*ex.marks[0].span)] == alt.term
+    # The neutral outlets have no loaded terms.
+    assert profiles["Outlet B"].loaded_terms == [] and profiles["Outlet C"].loaded_terms == []

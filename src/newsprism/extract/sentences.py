@@ -81,6 +81,40 @@ _CALL_PREPS = frozenset({"for", "on", "off", "in"})
 # "X was right to insist": the author grading an actor.
 _GRADING = frozenset({"right", "wrong", "correct", "mistaken"})
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# Relations by which a reporting verb governs what it reports.
+# What belongs to the frame of a reporting verb, not to what it reports: who
+# speaks, the manner, tense and mood ("the *embattled* mayor *angrily* said …").
+_FRAME_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "aux", "auxpass", "advmod", "neg", "mark", "punct", "cc", "agent"}
+)
+# Reporting verbs whose object is their target, not what was said ("slammed the
+# *bizarre* plan": the author's words); for the others the object is the content
+# ("noting the fanfare …", "emphasizing a fragile ceasefire").
+_TARGET_OBJECT = frozenset(
+    {
+        "slam",
+        "blast",
+        "criticize",
+        "criticise",
+        "praise",
+        "accuse",
+        "attack",
+        "condemn",
+        "mock",
+        "denounce",
+        "welcome",
+        "reject",
+        "dismiss",
+        "blame",
+        "thank",
+        "hail",
+        "ridicule",
+        "scold",
+        "rebuke",
+        "lambast",
+        "chide",
+    }
+)
 _TARGET = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
 _TARGET_PREPS = frozenset(
     {"to", "against", "with", "on", "at", "toward", "towards", "for", "from", "over", "about"}
@@ -230,14 +264,25 @@ def _opinion_markers(
 
 
 def _reported(tok: Any) -> bool:
-    """Whether a reporting verb ("insisting that …", "said … would") governs ``tok``."""
-    return any(
-        a.lemma_.lower() in SPEECH_VERBS
-        and a.lemma_.lower() not in _NOT_SPEECH
-        and a.pos_ in ("VERB", "AUX")
-        and not _prescribed(a)
-        for a in tok.ancestors
-    )
+    """Whether ``tok`` lies in the content a reporting verb governs ("said *… would*").
+
+    Only the clause the verb reports is the speaker's: the verb itself, its
+    subject and its manner are the author's ("the *embattled* mayor *slammed* …").
+    """
+    child = tok
+    for a in tok.ancestors:
+        frame = _FRAME_DEPS | ({"dobj"} if a.lemma_.lower() in _TARGET_OBJECT else set())
+        reports = child.dep_ not in frame
+        if (
+            reports
+            and a.lemma_.lower() in SPEECH_VERBS
+            and a.lemma_.lower() not in _NOT_SPEECH
+            and a.pos_ in ("VERB", "AUX")
+            and not _prescribed(a)
+        ):
+            return True
+        child = a
+    return False
 
 
 def _prescribed(verb: Any) -> bool:
