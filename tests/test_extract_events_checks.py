@@ -217,3 +217,17 @@ def test_extract_events_checks_troops_sent_to_a_border_are_no_aid(nlp: Any) -> N
     text = "Norland sent 2,000 troops to the border with Estmark on Monday."
     kinds = {e.type for e in _events(nlp, text)}
     assert "AID" not in kinds and "MOBILIZE" in kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ruiz said she was ready to meet Tom Weiss.",
+        "Tom Weiss threatened to impose tariffs on Norland if talks failed.",
+        "Norland accused Estmark of shelling the town.",
+    ],
+)
+def test_extract_events_checks_ready_supposed_or_alleged_did_not_happen(
+    nlp: Any, text: str
+) -> None:
+    assert not [e for e in _events(nlp, text) if e.type in ("CONSULT", "ASSAULT")]

@@ -260,6 +260,10 @@ IRREALIS_GOVERNORS: frozenset[str] = frozenset(
         "wonder",
         "intend",
         "mean",
+        # Alleged or denied: "accused Estmark of shelling the town".
+        "accuse",
+        "allege",
+        "deny",
         "ask",
         "urge",
         "push",
@@ -512,6 +516,7 @@ def role_of(tok: Any, kind: str | None = None) -> str | None:
     return role
 
 
+_READY = frozenset({"ready", "willing", "prepared", "eager", "keen", "open", "happy", "unable"})
 _CHAIN = frozenset({"ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "pobj", "prep", "pcomp"})
 _STOP = frozenset({"conj", "advcl", "parataxis", "appos", "acl", "relcl", "cc"})
 _OBLIGATION = frozenset({"have", "need", "ought"})
@@ -527,9 +532,14 @@ def irrealis(tok: Any, sent_start: int) -> str | None:
     cur = tok
     for _ in range(6):
         head = cur.head
+        conditional = any(m.lower_ in ("if", "unless") for m in _kids(cur, "mark"))
+        if cur.dep_ == "advcl" and conditional and cur.i != tok.i:
+            return "drop"  # "… if talks failed": the talks are a supposition
         if head.i == cur.i or head.i < sent_start or cur.dep_ in _STOP:
             return None
         lemma = head.lemma_.lower()
+        if cur.dep_ == "xcomp" and lemma in _READY:
+            return "drop"  # "ready to meet", "willing to sign"
         verb = head.pos_ in ("VERB", "AUX")
         if cur.dep_ == "xcomp" and lemma in NEGATING_GOVERNORS:
             return "refused" if lemma == "fail" else None
