@@ -62,6 +62,10 @@ class ExtractedQuote:
     # (“A,” she said, “B.”). Not part of the brief contract.
     cue_span: Span | None = None
     speaker_name: str | None = None
+    # Headed by a verb of thinking or feeling ("they fear that …"): PolNeAR
+    # counts it as an attribution, and the reporter's voice stops there, but
+    # nobody said it: the brief does not list it as a quote.
+    cognition: bool = False
 
     def to_quote(self, speaker: str | None) -> Quote:
         return Quote(
@@ -250,12 +254,15 @@ def _covered(span: Span, quotes: _ByStart) -> bool:
 def _indirect_quotes(d: SpeakerContext, direct: list[ExtractedQuote]) -> list[ExtractedQuote]:
     out: list[ExtractedQuote] = []
     direct_index, out_index = _ByStart(direct), _ByStart()
+    opens = [q.open for q in d.quoted]
+    longest = max((q.close - q.open for q in d.quoted), default=0)
     for tok in d.sdoc:
         if tok.i in d.quoted_tok:
             continue
         span: Span | None = None
         cue_text = tok.text
         subj: Any | None = None
+        cognition = False
         if tok.lower_ == "according":
             to = [c for c in tok.children if c.lower_ == "to"]
             objs = [c for c in to[0].children if c.dep_ == "pobj"] if to else []
@@ -277,19 +284,22 @@ def _indirect_quotes(d: SpeakerContext, direct: list[ExtractedQuote]) -> list[Ex
         elif is_cue(tok, d.quoted_tok) or (
             tok.pos_ == "VERB" and tok.lemma_.lower() in THOUGHT_VERBS and not negated(tok)
         ):
-            comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            comps = [c for c in tok.children if c.dep_ == "ccomp" and not _across_break(d, c, tok)]
             if not comps:
                 continue
             subj = d.subject_of(tok)
             if subj is None or subj.lower_ in _EXPLETIVE:
                 continue  # "That said, …" / "It is said that …" name no source
+            if not d.can_speak(subj):
+                continue  # "The deal demanded that …": a thing states nothing
+            cognition = not is_cue(tok, d.quoted_tok)
             comp = comps[0]
             first = comp.left_edge
             if first.lower_ == "that" and first.dep_ == "mark" and first.i < comp.right_edge.i:
                 first = d.sdoc[first.i + 1]  # the complementizer is the reporter's word
             span = _trimmed(d, first, comp.right_edge)
         if span is not None:
-            span = _balanced(d, span)
+            span = _balanced(d, span, opens, longest)
         if span is None or _covered(span, direct_index) or _covered(span, out_index):
             continue
         cue_span = (tok.idx, token_end(tok))
@@ -320,10 +330,24 @@ def _indirect_quotes(d: SpeakerContext, direct: list[ExtractedQuote]) -> list[Ex
                 who.ref,
                 cue_span,
                 who.name,
+                cognition,
             )
         )
         out_index.add(out[-1])
     return out
+
+
+def _across_break(d: SpeakerContext, comp: Any, cue: Any) -> bool:
+    """Whether a clause before its cue ends at a colon or semicolon that precedes the cue.
+
+    "Trump has made it clear: if …, he believes he would …" is parsed with the
+    frame before the colon as a complement of "believes"; what the colon opens
+    is the content, never the frame before it.
+    """
+    if comp.i > cue.i:
+        return False
+    between = d.text[token_end(comp.right_edge) : cue.idx]
+    return ":" in between or ";" in between
 
 
 def _inside(inner: Span, outer: Span) -> bool:
@@ -337,7 +361,7 @@ def _starts_conjunct(sdoc: Any, side: tuple[int, int]) -> bool:
     return i <= side[1] and sdoc[i].dep_ == "cc"
 
 
-def _balanced(d: SpeakerContext, span: Span) -> Span:
+def _balanced(d: SpeakerContext, span: Span, opens: list[int], longest: int) -> Span:
     """Widen a clause so that it never cuts a quotation in half.
 
     The parse often ends a complement at the last word inside the marks
@@ -345,7 +369,13 @@ def _balanced(d: SpeakerContext, span: Span) -> Span:
     the quotation and its marks, so the text reads as written.
     """
     start, end = span
-    for q in d.quoted:
+    # Only quotations from ``start - longest`` on can reach ``start`` (``opens`` is
+    # ``d.quoted``'s opening marks, in order); a scan of all of them per clause was
+    # quadratic in document length.
+    for i in range(bisect_left(opens, start - longest), len(opens)):
+        q = d.quoted[i]
+        if q.open >= end:
+            break
         if q.open < start <= q.close < end:
             start = q.open
         if start <= q.open < end <= q.close:
