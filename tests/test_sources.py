@@ -402,9 +402,9 @@ def test_sources_names_are_never_tone_words(nlp: Any) -> None:
 def test_sources_loaded_term_shows_what_other_outlets_wrote_instead(nlp: Any) -> None:
     texts = {
         "d-a": "Gunmen carried out a massacre at the Vesna market on Friday night. "
-        "The regime announced a curfew across the harbour district.",
+        "The regime imposed a curfew across the harbour district.",
         "d-b": "Gunmen carried out a shooting at the Vesna market on Friday night. "
-        "The government announced a curfew across the harbour district.",
+        "The government imposed a curfew across the harbour district.",
         "d-c": "Gunmen carried out an attack at the Vesna market on Friday night. "
         "Officials said the harbour district would stay closed.",
     }

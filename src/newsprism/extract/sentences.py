@@ -85,8 +85,23 @@ _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # What belongs to the frame of a reporting verb, not to what it reports: who
 # speaks, the manner, tense and mood ("the *embattled* mayor *angrily* said …").
 _FRAME_DEPS = frozenset(
-    {"nsubj", "nsubjpass", "aux", "auxpass", "advmod", "neg", "mark", "punct", "cc", "agent"}
+    {
+        "nsubj",
+        "nsubjpass",
+        "aux",
+        "auxpass",
+        "advmod",
+        "neg",
+        "mark",
+        "punct",
+        "cc",
+        "agent",
+        "npadvmod",
+        "dative",
+    }
 )
+# Entity types of a prepositional object that places a report in time or space.
+_WHEN_WHERE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 # Reporting verbs whose object is their target, not what was said ("slammed the
 # *bizarre* plan": the author's words); for the others the object is the content
 # ("noting the fanfare …", "emphasizing a fragile ceasefire").
@@ -263,6 +278,19 @@ def _opinion_markers(
     return out
 
 
+def _in_frame(child: Any, verb_lemma: str) -> bool:
+    """Whether a reporting verb's dependent is its frame (the author's) or what it reports."""
+    if child.dep_ in _FRAME_DEPS:
+        return True
+    if child.dep_ == "dobj":
+        return verb_lemma in _TARGET_OBJECT
+    # "said on Monday", "told reporters in Halloran": when and where, not what.
+    if child.dep_ != "prep":
+        return False
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in _WHEN_WHERE for o in objects)
+
+
 def _reported(tok: Any) -> bool:
     """Whether ``tok`` lies in the content a reporting verb governs ("said *… would*").
 
@@ -271,8 +299,7 @@ def _reported(tok: Any) -> bool:
     """
     child = tok
     for a in tok.ancestors:
-        frame = _FRAME_DEPS | ({"dobj"} if a.lemma_.lower() in _TARGET_OBJECT else set())
-        reports = child.dep_ not in frame
+        reports = not _in_frame(child, a.lemma_.lower())
         if (
             reports
             and a.lemma_.lower() in SPEECH_VERBS
@@ -369,11 +396,13 @@ def _others(
         out.append(OtherVoice((i, j), "quoted", speaker))
         i = j
     for tok in tokens:
-        if tok.dep_ not in ("ccomp", "xcomp") or quoted[tok.idx]:
-            continue
         verb = tok.head
         lemma = verb.lemma_.lower()
+        if verb.i == tok.i or quoted[tok.idx] or verb.pos_ not in ("VERB", "AUX"):
+            continue
         if lemma not in SPEECH_VERBS or lemma in _NOT_SPEECH or _prescribed(verb):
+            continue
+        if _in_frame(tok, lemma):  # the same split as ``_reported``
             continue
         sub = list(tok.subtree)
         out.append(
