@@ -62,7 +62,7 @@ DESCRIPTIVE: frozenset[str] = _words(
     latest wealthy effective effectively deadly favorite favourite fair sick afraid
     famous positive negative successful unique complicated prominent tough
     overwhelming overwhelmingly helpful useful healthy popular similar beautiful
-    relevant outstanding
+    relevant outstanding unilateral bilateral multilateral
     """
 )
 
