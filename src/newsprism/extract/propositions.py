@@ -265,6 +265,54 @@ def _nominal_meetings(tokens: Sequence[Any], ref_of: RefOf, question: bool,
     return out
 
 
+# Event nouns whose "of"-phrase or possessor names who it befell: "the arrest of X",
+# "X's arrest", "the killing of X", "the attack on X".
+_NOMINAL_CLASSES = {
+    "arrest": "arrest", "detention": "arrest", "killing": "kill", "murder": "kill",
+    "death": "kill", "shooting": "attack", "attack": "attack", "bombing": "attack",
+    "assault": "attack", "invasion": "attack", "conviction": "convict", "release": "release",
+    "indictment": "charge", "resignation": "resign", "election": "win", "acquisition": "buy",
+    "purchase": "buy", "firing": "dismiss", "dismissal": "dismiss", "nomination": "nominate",
+}
+
+
+def _nominal_events(
+    tokens: Sequence[Any], ref_of: RefOf, question: bool, reported: bool
+) -> list[Proposition]:
+    """"the arrest of X", "X's arrest", "the attack on X": an event named by a noun, when a
+    named party is what it befell. The class is the verb's ("arrest" the noun = "arrest")."""
+    out = []
+    lo, hi = tokens[0].i, tokens[-1].i
+    for tok in tokens:
+        pclass = _NOMINAL_CLASSES.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+        if pclass is None:
+            continue
+        theme = None
+        for c in tok.children:
+            if c.dep_ == "poss" and lo <= c.i <= hi:
+                theme = c
+            elif c.dep_ == "prep" and c.lower_ in ("of", "on", "against"):
+                theme = next((g for g in c.children if g.dep_ == "pobj"), None) or theme
+        if theme is None or not lo <= theme.i <= hi:
+            continue
+        ref = ref_of(theme)
+        if ref is None:
+            continue  # "the attack" alone says nothing checkable
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        out.append(Proposition(
+            predicate=tok.lemma_.lower(), pclass=pclass, polarity="affirmed",
+            modality=(_modality(verb, reported, question) if verb.pos_ in ("VERB", "AUX")
+                      else "happened"),
+            theme=_head_word(theme), theme_ref=ref,
+            label=" ".join(t.text for t in sorted({tok, *theme.subtree}, key=lambda t: t.i)
+                           if lo <= t.i <= hi and t.dep_ != "punct")[:120],
+            reported=reported, end=max(tok.idx + len(tok.text), theme.idx + len(theme.text)),
+        ))
+    return out
+
+
 def _modality(verb: Any, reported: bool, question: bool) -> str:
     if question:
         return "question"
@@ -379,6 +427,7 @@ def extract_propositions(
         return ()
     verbs, reported = _clause_verbs(root, speech)
     out: list[Proposition] = _nominal_meetings(tokens, ref_of, question, reported)
+    out += _nominal_events(tokens, ref_of, question, reported)
     for verb in verbs:
         if verb.pos_ not in ("VERB", "AUX"):
             continue

@@ -12,8 +12,8 @@ sources are one statement when
    both keys;
 2. the **arguments check**: the same predicate class (or opposite ones:
    agreed / rejected), no two different named agents, the same theme, no two
-   disjoint sets of named places, the same modality (a planned meeting is not
-   the meeting that happened);
+   disjoint sets of named places, no two dates that cannot be one day, the same
+   modality (a planned meeting is not the meeting that happened);
 3. their sentences are **close in meaning**: cosine of MiniLM sentence
    embeddings (``newsprism.embed``) at least ``SIM_MIN`` — the check that
    keeps "Putin met Trump in Anchorage" apart from "Putin met Xi in Beijing"
@@ -87,6 +87,8 @@ class Unit:
     parties: frozenset[str] = frozenset()
     # Every place the sentence names ("in Anchorage, Alaska" names both).
     place_names: frozenset[str] = frozenset()
+    # Resolved dates the sentence states ("2008", "2012-11-10").
+    dates: frozenset[str] = frozenset()
 
     @property
     def modality(self) -> str:
@@ -156,7 +158,7 @@ def make_units(
             out.append(Unit(claim, prop, sources.get(claim.document, claim.document), pclass,
                             agent, theme, where, speaker,
                             prop.reported or claim.speaker_ref is not None or claim.hedged,
-                            parties, named | where))
+                            parties, named | where, _dates(claim)))
     return out
 
 
@@ -205,6 +207,18 @@ def _other_agent(a: Unit, b: Unit) -> bool:
             and word.lower() != (a.prop.agent or "").lower())
 
 
+def _dates(claim: ExtractedClaim) -> frozenset[str]:
+    return frozenset(str(s.value) for s in claim.slots
+                     if s.kind == "date" and isinstance(s.value, str) and "W" not in s.value)
+
+
+def _another_time(a: Unit, b: Unit) -> bool:
+    """Both sentences date what they say and no two of their dates can be one day
+    ("In 2008, Klitschko stopped Thompson" is not the 2012 fight)."""
+    return bool(a.dates and b.dates) and not any(
+        x.startswith(y) or y.startswith(x) for x in a.dates for y in b.dates)
+
+
 def _elsewhere(a: Unit, b: Unit) -> bool:
     """Whether the two happen in different places: each puts it somewhere the other never
     names ("in Anchorage" / "in Alaska, at Anchorage" agree; "in Anchorage" / "in Beijing" not)."""
@@ -213,7 +227,7 @@ def _elsewhere(a: Unit, b: Unit) -> bool:
 
 
 def _arguments_agree(a: Unit, b: Unit) -> bool:
-    if a.modality != b.modality:
+    if a.modality != b.modality or _another_time(a, b):
         return False
     if a.parties or b.parties:
         # Symmetric: the same parties, or one side names more of them; "Trump met Putin"
