@@ -121,15 +121,24 @@ def test_crossdoc_quotes_deterministic_and_fast_on_many_quotes() -> None:
 def test_crossdoc_quotes_label_only_for_words_that_name_people() -> None:
     from newsprism.crossdoc.quotes import speaker_words
 
-    text = "Mr. Trump said it. The deal said more. A police spokesman said so. Critics say."
+    text = (
+        "Mr. Trump said it. The deal said more. A police spokesman said so. Critics say. "
+        "Police said so too, and police said more, according to the Kettle County "
+        "coroner's office. Ukraine's opposition figures argue."
+    )
 
     def label(words: str) -> str | None:
         start = text.index(words)
         return speaker_words(text, (start, start + len(words)))
 
     assert label("Trump") == "Mr. Trump"
-    assert label("A police spokesman") == "A police spokesman"
-    assert label("Critics") == "Critics"
+    # A described speaker reads in lower case: "Police" opening a sentence and
+    # "police" inside one are one speaker group.
+    assert label("A police spokesman") == "a police spokesman"
+    assert label("Critics") == "critics"
+    assert label("Police") == label("police") == "police"
+    assert label("the Kettle County coroner's office") == "the Kettle County coroner's office"
+    assert label("Ukraine's opposition figures") == "Ukraine's opposition figures"
     assert label("The deal") is None
 
 

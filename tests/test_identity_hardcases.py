@@ -47,6 +47,10 @@ def test_identity_hardcase(case: dict[str, Any]) -> None:
             assert q.speaker_label == want["label"]
         if "candidates" in want:
             assert len(q.speaker_candidates) == want["candidates"]
+    for words in case.get("no_quote_text", []):
+        # Thoughts, things and frames are nobody's words: no quote carries them.
+        said = [q.text for q in brief.quotes if words.lower() in q.text.lower()]
+        assert not said, f"{words!r} listed as a quote: {said}"
     for person in case.get("no_quote_by", []):
         credited = [q.text for q in brief.quotes if q.speaker and names[q.speaker] == person]
         assert not credited, f"{person} credited with {credited}"

@@ -41,6 +41,7 @@ from rapidfuzz import fuzz
 from newsprism.crossdoc.persons import parse_name, same_person
 from newsprism.extract.cues import ROLE_NOUNS, UNNAMED_PEOPLE
 from newsprism.extract.quotes import ExtractedQuote
+from newsprism.extract.speakers import INSTITUTIONS, PERSON_GROUPS
 from newsprism.models import Entity, Quote, QuoteGroup
 
 MAX_BLOCK = 200
@@ -196,6 +197,8 @@ def attach_speakers(
     names = _person_names(entities)
     out: list[Quote] = []
     for q in quotes:
+        if q.cognition:
+            continue  # "they fear that …" reports a thought: nobody's words to quote
         speaker: str | None = None
         candidates: tuple[str, ...] = ()
         label_span = q.speaker_span
@@ -227,42 +230,16 @@ _TITLE_BEFORE = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev)\.?|"
     r"President|Senator|Governor|Minister|Secretary|First Lady|Lady|Sir|Dame|Judge)\s+$"
 )
-# Head nouns of a speaker described instead of named: roles, relations, groups.
+# Head nouns of a speaker described instead of named: roles, relations, groups,
+# and institutions ("according to the county coroner's office").
 _PERSON_HEADS = frozenset(
-    set(ROLE_NOUNS)
-    | set(UNNAMED_PEOPLE)
-    | {
-        "analyst",
-        "critic",
-        "expert",
-        "observer",
-        "diplomat",
-        "figure",
-        "lawmaker",
-        "protester",
-        "protestor",
-        "campaigner",
-        "activist",
-        "economist",
-        "scientist",
-        "researcher",
-        "negotiator",
-        "delegate",
-        "minister",
-        "mediator",
-        "people",
-        "member",
-        "supporter",
-        "opponent",
-        "leader",
-        "representative",
-        "staff",
-        "authority",
-        "authorities",
-        "police",
-        "prosecutors",
-        "investigator",
-    }
+    set(ROLE_NOUNS) | set(UNNAMED_PEOPLE) | PERSON_GROUPS | (INSTITUTIONS - {"side", "state"})
+)
+# First words of a described speaker that a sentence start capitalises: "Police
+# said" and "police said" are one speaker, "A police spokeswoman" and "a police
+# spokeswoman" too.
+_DESCRIBING = frozenset(
+    str.split("a an the some several many most few two three four five other both all local state")
 )
 # Subject words that name nobody in particular: a pronoun keeps no label.
 _NO_LABEL = frozenset(
@@ -289,13 +266,19 @@ def speaker_words(text: str, span: tuple[int, int]) -> str | None:
         return words  # a name the linker did not resolve ("Mr. Trump")
     low = head.lower()
     singular = low[:-1] if low.endswith("s") else low
-    if (
-        low in _PERSON_HEADS
-        or singular in _PERSON_HEADS
-        or (words[:1].isupper() and " " not in words)
-    ):
+    if low in _PERSON_HEADS or singular in _PERSON_HEADS:
+        return _lower_description(words)
+    if words[:1].isupper() and " " not in words:
         return words
     return None
+
+
+def _lower_description(words: str) -> str:
+    """A described speaker in lower case unless it starts with a name ("Ukraine's …")."""
+    first = words.split()[0]
+    if first.lower() in _DESCRIBING or first.lower() in _PERSON_HEADS or " " not in words:
+        return first.lower() + words[len(first) :]
+    return words
 
 
 def _person_names(entities: Sequence[Entity]) -> dict[str, set[str]]:

@@ -355,6 +355,34 @@ class Resolver:
         i = bisect_left(same, token.i, key=lambda c: c.token_i)
         return same[i - 1].span if i else person.rep
 
+    def resolve_shared(self, token: Any) -> tuple[int, int] | None:
+        """A bare surname two people share → the one named just before, if only one is.
+
+        "Andre Delaney, the victim's brother, spoke. … “…,” Delaney said": when
+        the previous sentence and this one up to the surname name exactly one
+        person of that surname outside quotations (by full name or given name),
+        the surname is that person. Any other case stays unresolved.
+        """
+        surname = surname_of([token.text])
+        if surname not in self._shared:
+            return None
+        givens = {k.split()[0] for k in self._people if k.endswith(f" {surname}") and " " in k}
+        sent = self._sent_of[token.i]
+        found: dict[str, tuple[int, int]] = {}
+        for s in (sent - 1, sent):
+            for c in self._by_sent.get(s, []):
+                if c.token_i >= token.i or c.span == _NOBODY:
+                    continue
+                parts = c.key.split()
+                if len(parts) == 2 and parts[1] == surname:
+                    found[c.key] = c.span  # latest mention of that person wins
+                elif len(parts) == 1 and parts[0] in givens:
+                    found.setdefault(f"{parts[0]} {surname}", _NOBODY)
+        if len(found) != 1:
+            return None
+        span = next(iter(found.values()))
+        return None if span == _NOBODY else span
+
     def person_ref(self, token: Any) -> tuple[int, int] | None:
         """The fullest PERSON mention of the person a (mistyped) surname names."""
         person = self._people.get(surname_of([token.text]))

@@ -42,11 +42,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newsprism.extract.gazetteer import place_names
 from newsprism.extract.mention_noise import drop_headline_noise
+from newsprism.extract.person_names import person_votes
 from newsprism.nlp.parsed import Parsed
 
 Span = Any  # spacy.tokens.Span; spaCy ships no type stubs
@@ -55,6 +56,11 @@ Token = Any  # spacy.tokens.Token
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+# Labels under which a one-word span may have lost its given name ("Marcus
+# Delaney" tagged LAW "Delaney"); places are left alone ("Kettle County").
+_WIDENED = _words("PERSON ORG LAW WORK_OF_ART NORP FAC PRODUCT EVENT")
 
 
 @dataclass(frozen=True)
@@ -350,7 +356,7 @@ def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
                 place_text = sdoc[k + 1 : seg_e].text
                 pieces = [(seg_s, k, "PERSON"), (k + 1, seg_e, known.get(place_text, "GPE"))]
             for s, e, label in pieces:
-                if label in ("PERSON", "ORG"):
+                if label in _WIDENED:
                     s = _given_name_start(sdoc, s, e)
                 if label == "PERSON":
                     while e - s > 1 and _is_title(sdoc[s]):
@@ -371,6 +377,9 @@ def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
                     _add_conjuncts(sdoc, span.root, label, place, covered, emit)
     _add_known_name_words(sdoc, found, covered, emit)
     ordered = sorted(found.values(), key=lambda m: (m.start, m.end))
+    # The document votes on who is a person ("Marcus Delaney, 19," typed ORG).
+    votes = person_votes(sdoc, text, ordered, place_names())
+    ordered = [replace(m, label=votes.get((m.start, m.end), m.label)) for m in ordered]
     return drop_headline_noise(sdoc, text, ordered)
 
 
@@ -433,12 +442,17 @@ def _add_known_name_words(
         )
         if tok.pos_ != "PROPN" and not dashed:
             continue
+        # "Marcus Delaney" untagged beside "Denise Delaney": the given name the
+        # NER left out makes it another person, not the one named in full.
+        start = (
+            tok.i if dashed or tok.i - 1 in covered else _given_name_start(doc, tok.i, tok.i + 1)
+        )
         emit(
-            tok.idx,
+            doc[start].idx,
             tok.idx + len(tok.text),
             "PERSON",
             place_context(tok),
-            person_context(doc, tok.i, tok.i + 1),
+            person_context(doc, start, tok.i + 1),
         )
 
 

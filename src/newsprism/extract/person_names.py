@@ -7,6 +7,8 @@ surnames that two people with different given names carry in one document.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from newsprism.extract.cues import HONORIFIC_GENDER
@@ -21,6 +23,14 @@ class _Mention(Protocol):
 
     @property
     def label(self) -> str: ...
+
+
+class _Typed(_Mention, Protocol):
+    @property
+    def context_place(self) -> bool: ...
+
+    @property
+    def context_person(self) -> bool: ...
 
 
 # Generational suffixes: "Roger Hale Jr." is keyed by "hale", not "jr.".
@@ -58,3 +68,55 @@ def shared_surnames(sdoc: Any, mentions: list[_Mention]) -> set[str]:
     # A two-word name the NER typed ORG ("Ana Pike") still names a relative of
     # the person of that surname ("Lily Pike").
     return {name for name, firsts in givens.items() if len(firsts) > 1 and name in persons}
+
+
+# Labels the small NER model gives names of people by mistake ("Marcus Delaney"
+# as ORG, "Marcus" as GPE, "Delaney" as LAW).
+_MISTYPED = frozenset(
+    {"ORG", "GPE", "LOC", "LAW", "NORP", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT"}
+)
+# ", 19," right after a name: only people get an age in apposition.
+_AGE = re.compile(r",\s*\d{1,3}\s*,")
+
+
+def person_votes(
+    sdoc: Any, text: str, mentions: Sequence[_Typed], places: frozenset[str]
+) -> dict[tuple[int, int], str]:
+    """Mentions of this document that name a person whatever NER typed them: span → PERSON.
+
+    A document's vote: a two- or three-word proper name is a person when it
+    follows a person's title or has an age in apposition ("Marcus Delaney,
+    19,"), or when its surname is that of a name tagged PERSON here (the brother
+    of "Andre Delaney" typed ORG). A lone word is a person when it is the given
+    name or the surname of such a person, unless it stands where only places go
+    or GeoNames knows it as a place ("Jordan", "Georgia").
+    """
+    full: list[tuple[_Typed, list[str]]] = []
+    surnames: set[str] = set()
+    for m in mentions:
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        toks = list(span or ())
+        words = name_words([t.text for t in toks])
+        if 2 <= len(words) <= 3:
+            full.append((m, words))
+            if m.label == "PERSON":
+                surnames.add(words[-1])
+    people: set[str] = set()
+    out: dict[tuple[int, int], str] = {}
+    for m, words in full:
+        if m.label == "PERSON":
+            people.update(words)
+            continue
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        proper = span is not None and all(t.pos_ == "PROPN" for t in span)
+        cue = m.context_person or bool(_AGE.match(text, m.end)) or words[-1] in surnames
+        if m.label in _MISTYPED and proper and cue and not m.context_place:
+            out[(m.start, m.end)] = "PERSON"
+            people.update(words)
+    for m in mentions:
+        if m.label == "PERSON" or m.label not in _MISTYPED or m.context_place:
+            continue
+        words = name_words(text[m.start : m.end].split())
+        if len(words) == 1 and words[0] in people and text[m.start : m.end] not in places:
+            out[(m.start, m.end)] = "PERSON"
+    return out

@@ -23,6 +23,7 @@ from newsprism.extract.cues import (
     PRONOUN_GENDER,
     ROLE_NOUNS,
     SPEECH_VERBS,
+    UNNAMED_PEOPLE,
 )
 from newsprism.extract.quote_marks import Quoted
 from newsprism.nlp.parsed import Parsed
@@ -55,8 +56,59 @@ def token_end(tok: Any) -> int:
     return int(tok.idx) + len(tok)
 
 
+def _lexicon(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Verbs whose infinitive complement did not happen: "declined to say".
 _REFUSALS = frozenset({"decline", "refuse", "fail", "avoid", "stop"})
+# "pleaded guilty", "pleaded not guilty", "pleaded no contest": a plea in court
+# names a verdict, not words of the pleader's.
+_PLEAS = frozenset({"guilty", "innocent", "contest"})
+
+# Heads of a described source that can speak: people by role, relation or group,
+# institutions, and the documents they issue. A subject outside these ("The deal
+# demanded …", "This dynamic …, suggesting …") is a thing, not a source, and its
+# clause is the reporter's own statement, not an attribution.
+PERSON_GROUPS: frozenset[str] = _lexicon(
+    """analyst critic expert observer figure protester protestor campaigner activist
+    economist scientist researcher negotiator delegate mediator people member supporter
+    opponent staff authority authorities police prosecutors investigator detective
+    deputy trooper firefighter paramedic coroner medic organizer organiser participant
+    reporter journalist correspondent commentator historian scholar professor
+    architect boss citizen majority minority public electorate crowd audience family
+    community population youth child kid baby patient guest star celebrity colleague
+    partner ally rival peer head veteran refugee soldier troop crew cop pilot employee
+    appointee trustee retiree mom dad fan
+    """
+)
+INSTITUTIONS: frozenset[str] = _lexicon(
+    """office department agency ministry bureau service court council committee commission
+    government administration campaign company firm party union team board panel embassy
+    military army navy force forces coalition alliance bloc delegation side camp network
+    newspaper outlet channel station paper magazine website publication media press
+    cabinet parliament congress senate legislature regime kremlin state city county
+    district school university hospital church group organization organisation
+    institute foundation center centre association federation spokesperson fund bank
+    country nation corporation club league body watchdog institution laboratory lab
+    """
+)
+DOCUMENTS: frozenset[str] = _lexicon(
+    """statement report release document letter memo filing complaint lawsuit indictment
+    affidavit ruling study survey poll analysis review audit assessment data figures
+    statistics record records account message email post tweet video transcript article
+    story book note notice announcement summary readout communique declaration guidance
+    advisory forecast research findings testimony interview speech remarks ad clip spot
+    slide brief program programme commercial advertisement page headline caption sign
+    banner flyer leaflet mailer pamphlet chart poster
+    """
+)
+SOURCE_HEADS: frozenset[str] = (
+    frozenset(ROLE_NOUNS) | frozenset(UNNAMED_PEOPLE) | PERSON_GROUPS | INSTITUTIONS | DOCUMENTS
+)
+# Endings of nouns for people ("bartender", "organizer", "activist", "resident"):
+# enough to keep a described person a source when the lists above miss the word.
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ers", "ors", "ists", "ians", "ants")
 
 
 def negated(tok: Any) -> bool:
@@ -75,6 +127,10 @@ def is_cue(tok: Any, quoted_tok: set[int]) -> bool:
         return False
     if negated(tok):
         return False  # "Putin did not mention …" is not Putin's quote
+    if lemma == "plead" and any(
+        c.lower_ in _PLEAS or any(g.lower_ in _PLEAS for g in c.children) for c in tok.children
+    ):
+        return False  # "a man later pleaded guilty to assault": a plea, not a quote
     if (
         lemma == "ask"
         and tok.tag_ == "VBN"
@@ -183,6 +239,28 @@ class SpeakerContext:
 
     # ------------------------------------------------------------------ speakers
 
+    def can_speak(self, subj: Any | None) -> bool:
+        """Whether a subject could be a source: not a thing ("The deal demanded …").
+
+        Names, pronouns and proper nouns always can; a common noun can when it
+        is a described person, a group, an institution or a document.
+        """
+        if subj is None or subj.pos_ != "NOUN":
+            return True
+        if self.mention_at(subj.idx, token_end(subj)) is not None:
+            return True
+        lemma, low = subj.lemma_.lower(), subj.lower_
+        if lemma in SOURCE_HEADS or low in SOURCE_HEADS or low.endswith(_PERSON_ENDINGS):
+            return True
+        if subj.tag_ in ("NNP", "NNPS") or (subj.text[:1].isupper() and not subj.is_sent_start):
+            return True  # a name the tagger read as a common noun ("Wines believes")
+        # "an architect who said …": only people take "who".
+        return any(
+            c.dep_ in ("appos", "conj")
+            or (c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children))
+            for c in subj.children
+        )
+
     def colon_speaker(self, tokens: Any) -> Span | None:
         """``Jane Doe: “…”`` — a name right before a colon that opens the quote."""
         i = tokens.start - 1
@@ -237,6 +315,11 @@ class SpeakerContext:
             return Who((lo, token_end(subj.right_edge)), None)
         named = self.mention_at(subj.idx, token_end(subj))
         if named is not None:
+            if named == (subj.idx, token_end(subj)) and subj.pos_ == "PROPN":
+                # A bare surname two people share: the one just named, if only one is.
+                recent = self.resolver.resolve_shared(subj)
+                if recent is not None:
+                    return Who(named, recent)
             return Who(named, self._person(subj, named))
         low = subj.lower_
         if low in NON_SPEAKERS:
@@ -286,7 +369,7 @@ class SpeakerContext:
     def _name(self, head: Any) -> Who:
         """A proper-name subject the NER missed: resolve it, else keep its words."""
         span = self._phrase(head)
-        ref = self.resolver.resolve_name(head)
+        ref = self.resolver.resolve_name(head) or self.resolver.resolve_shared(head)
         if ref is not None:
             return Who(span, ref)
         words = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
