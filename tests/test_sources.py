@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from newsprism.extract.entities import extract_mentions
+from newsprism.extract.quotes import extract_quotes
 from newsprism.extract.sentences import SentenceFeatures, sentence_features
 from newsprism.models import Document, Entity, Fact, FactValue, Mention
 from newsprism.render.charts import coverage_chart, opinion_chart, tone_chart
@@ -345,13 +346,15 @@ def test_sources_headline_is_own_voice_and_quotes_are_someone_elses(nlp: Any) ->
     )
     sdoc = nlp(text)
     mentions = extract_mentions("d-h", sdoc)
-    feats = sentence_features(sdoc, mentions, (), "RECKLESS MAYOR SINKS THE FERRY DEAL")
+    quotes = extract_quotes("d-h", sdoc, mentions)
+    feats = sentence_features(sdoc, mentions, quotes, "RECKLESS MAYOR SINKS THE FERRY DEAL")
     head = feats[0]
-    assert head.headline and head.voice != "other"
+    assert head.headline and head.voice == "opinion" and head.opinion
     quoted = _voice_of(feats, text, "disgrace")
     assert quoted.voice == "attributed"
     (other,) = [o for o in quoted.others if o.kind == "quoted"]
     assert "disgrace" in text[other.span[0] : other.span[1]]
+    assert other.speaker is not None and text[other.speaker[0] : other.speaker[1]] == "Ana Ruiz"
     assert not any(text[m.span[0] : m.span[1]] == "disgrace" for m in quoted.markers)
     # Without the title the same line is a fragment, not counted.
     assert sentence_features(sdoc, mentions)[0].voice == "other"

@@ -377,7 +377,7 @@ def _subject_span(verb: Any) -> Span | None:
 
 
 def _others(
-    tokens: Sequence[Any], text: str, quoted: list[bool], quotes: Sequence[QuoteVoice]
+    tokens: Sequence[Any], text: str, quoted: list[bool], speaker_at: Sequence[Span | None]
 ) -> tuple[OtherVoice, ...]:
     """Quoted stretches (with the speaker quote extraction found) and reported clauses."""
     out: list[OtherVoice] = []
@@ -392,7 +392,7 @@ def _others(
         j = i
         while j < end and quoted[j]:
             j += 1
-        speaker = next((q.speaker_span for q in quotes if q.span[0] < j and i < q.span[1]), None)
+        speaker = next((sp for sp in speaker_at[i:j] if sp is not None), None)
         out.append(OtherVoice((i, j), "quoted", speaker))
         i = j
     for tok in tokens:
@@ -437,7 +437,7 @@ def _features(
     span: Span,
     quoted: list[bool],
     mentions: Sequence[EntityMention],
-    quotes: Sequence[QuoteVoice] = (),
+    speaker_at: Sequence[Span | None] = (),
     headline: bool = False,
 ) -> SentenceFeatures:
     sdoc, text = parsed.sdoc, parsed.text
@@ -458,7 +458,7 @@ def _features(
         if not quoted[t.idx] and valence(t.lower_) != 0.0
     )
     actors = tuple(_actors(sdoc, mentions, span))
-    others = _others(tokens, text, quoted, quotes)
+    others = _others(tokens, text, quoted, speaker_at)
 
     def own(tok: Any) -> bool:
         return not any(o.span[0] <= tok.idx < o.span[1] for o in others)
@@ -524,8 +524,15 @@ def sentence_features(
     text = parsed.text
     quoted = [*_quoted_mask(text), False]
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    # Per character, the speaker of the quote over it: one pass over the quotes.
+    speaker_at: list[Span | None] = [None] * (len(text) + 1)
+    for q in quotes:
+        if q.speaker_span is not None:
+            for k in range(max(0, q.span[0]), min(len(text), q.span[1])):
+                speaker_at[k] = q.speaker_span
     head = (title or "").strip()
     first = next((p for p in parsed.pieces if head and text[p[0] : p[1]] == head), None)
     return tuple(
-        _features(parsed, span, quoted, ordered, quotes, span == first) for span in parsed.pieces
+        _features(parsed, span, quoted, ordered, speaker_at, span == first)
+        for span in parsed.pieces
     )
