@@ -356,11 +356,35 @@ def merge_events(
         for ev in sorted(found, key=lambda e: (e.document, e.trigger, e.id))
         if not ev.position_only  # "opposes the bill" is a position, not an event
     ]
+    reports = _fuller_stances(reports, issues or {})
     clusters = _cluster(reports, issues or {})
     _attach_anonymous(reports, clusters)
     main = _main_cluster(clusters)
     events = [_event(c, issues or {}, c is main) for c in clusters if c.reports]
     return sorted(events, key=timeline_key)
+
+
+def _fuller_stances(reports: list[_Report], issues: Mapping[str, str]) -> list[_Report]:
+    """Of one actor's stances of one type told in overlapping words of one document, the
+    ones naming no issue repeat the one that does ("Europe's stance was clear: no peace
+    without consent, … no settlement without a ceasefire" is one stance row)."""
+    by_key: dict[tuple[str, str, str | None], list[_Report]] = defaultdict(list)
+    for r in reports:
+        if r.ev.stance and r.actor is not None:
+            by_key[(r.ev.document, r.ev.type, r.actor)].append(r)
+    drop: set[str] = set()
+    for group in by_key.values():
+        for a in group:
+            if a.ev.id in issues:
+                continue
+            if any(
+                b.ev.id in issues
+                and a.ev.evidence[0] < b.ev.evidence[1]
+                and b.ev.evidence[0] < a.ev.evidence[1]
+                for b in group
+            ):
+                drop.add(a.ev.id)
+    return [r for r in reports if r.ev.id not in drop]
 
 
 def timeline_key(e: Event) -> tuple[str, str, str, str]:

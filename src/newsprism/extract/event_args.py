@@ -309,6 +309,14 @@ def find_parties(
                 if target is not None:
                     used.append(o)
                     break
+            for o in children(tok, "dobj") if target is None else []:
+                # "welcomed Trump's efforts", "rejected Putin's proposal": the owner of
+                # what is welcomed or rejected is whom the stance is toward.
+                for p in children(o, "poss"):
+                    target = doc.ref(p, si)
+                    if target is not None:
+                        used.append(o)
+                        break
     else:
         poss = [c for c in children(tok, "poss") if c.lower_ not in ("their", "its")]
         names = [

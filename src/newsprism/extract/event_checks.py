@@ -374,6 +374,13 @@ def check_type(tok: Any, kind: str, words: frozenset[str]) -> str | None:
         # "hosted the summit" (the summit is the event), "hosted the Oscars": only
         # hosting a leader or a delegation is a meeting.
         return kind if any(o.ent_type_ in ("PERSON", "GPE", "NORP") for o in objs) else None
+    if kind == "DEMAND" and _life_wish(tok, lemma):
+        return None  # "who loved basketball and wanted to become an electrician"
+    if kind == "RETREAT" and tok.pos_ == "VERB" and objs:
+        if obj_words & WITHDRAWN_SUPPORT and not obj_words & _FORCES:
+            return "SANCTION"  # "withdraws its financial support": aid cut, no troops moved
+        if not obj_words & _MOVABLE:
+            return None  # "withdrew her candidacy", "withdrew the complaint"
     if kind == "DEMAND" and any(
         c.lemma_.lower() in _COGNITION for c in _kids(tok, "xcomp", "ccomp")
     ):
@@ -461,6 +468,34 @@ def _stance_checks(tok: Any, lemma: str, kind: str, objs: list[Any]) -> bool:
             if finite and not modal:
                 return False  # "insisted that her only interest was …": a claim, no demand
     return True
+
+
+# What a withdrawal of support takes back: aid, not forces (SANCTION, like "halted aid").
+WITHDRAWN_SUPPORT: frozenset[str] = frozenset(
+    {"support", "aid", "assistance", "funding", "fund", "backing", "help", "financing", "loan"}
+)
+# What can be withdrawn as a retreat: forces, envoys, people, from a place.
+_MOVABLE = _FORCES | frozenset(
+    {"ambassador", "envoy", "diplomat", "embassy", "staff", "personnel", "unit", "fleet", "ship"}
+)
+_WISH_VERBS = frozenset({"want", "wish", "dream", "long", "aspire", "hope", "love", "like"})
+# What a person wants for their own life, not from anyone: no demand.
+_LIFE_GOALS = frozenset(
+    {"become", "grow", "play", "study", "travel", "live", "work", "retire", "marry"}
+)
+
+
+def _life_wish(tok: Any, lemma: str) -> bool:
+    """A desire verb in a relative clause about a person ("who wanted to become a nurse")
+    or a wish about one's own life ("wants to become an electrician") is no demand."""
+    if lemma not in _WISH_VERBS or tok.pos_ != "VERB":
+        return False
+    cur = tok
+    while cur.dep_ == "conj" and cur.head is not cur:
+        cur = cur.head  # "who loved basketball and wanted to …"
+    if cur.dep_ in ("relcl", "acl"):
+        return True
+    return any(x.lemma_.lower() in _LIFE_GOALS for x in _kids(tok, "xcomp"))
 
 
 def _assault(
@@ -568,3 +603,4 @@ def flip_stance(stance: str | None, topic_head: Any | None) -> str | None:
     if any(c.dep_ == "neg" for c in topic_head.children):
         return stance  # "demanded that it not renounce X" keeps supporting X
     return FLIP.get(stance, stance)
+

@@ -56,6 +56,7 @@ from newsprism.extract.event_args import (
 )
 from newsprism.extract.event_checks import (
     FLIP,
+    PERSON_ROLES,
     ROLE_TYPES,
     UNDOING_VERBS,
     check_type,
@@ -77,6 +78,12 @@ from newsprism.extract.event_topics import (
     topic_head,
     topic_keys_of,
     topic_verb,
+)
+from newsprism.extract.event_voice import (
+    attributing_speaker,
+    earlier_incident,
+    neutral_reporter,
+    unnamed_attacker,
 )
 from newsprism.extract.event_words import (
     CONDITION_MARKS,
@@ -284,7 +291,42 @@ def extract_events(
                 if ev is not None:
                     out.append(ev)
         doc.learn_owner(sent, si)
-    return out
+    return _one_per_span(out, doc)
+
+
+# Governors whose xcomp is what they agree to or promise, not a second event:
+# "Russia would agree to withdraw" is one AGREE (its content: to withdraw).
+_CONTENT_GOVERNORS = frozenset({"AGREE", "DEMAND", "SUPPORT", "THREATEN"})
+
+
+def _one_per_span(found: list[ExtractedEvent], doc: DocContext) -> list[ExtractedEvent]:
+    """One event per clause: the content of an agreement or demand is not a second
+    event, and of two stance events of one actor on overlapping evidence, the one
+    that names no issue is the same stance told less fully."""
+    by_trigger = {ev.trigger[0]: ev for ev in found}
+    drop: set[str] = set()
+    for ev in found:
+        tok = doc.sdoc.char_span(*ev.trigger, alignment_mode="expand")
+        head = tok.root.head if tok is not None and len(tok) else None
+        outer = by_trigger.get(int(head.idx)) if head is not None and head.i != tok.root.i else None
+        if (
+            outer is not None
+            and tok is not None
+            and tok.root.dep_ == "xcomp"
+            and outer.type in _CONTENT_GOVERNORS
+            and outer.actor_ref == ev.actor_ref
+        ):
+            drop.add(ev.id)
+    same: dict[tuple[str, Span | None], list[ExtractedEvent]] = {}
+    for ev in found:
+        if ev.stance:
+            same.setdefault((ev.type, ev.actor_ref), []).append(ev)
+    for group in same.values():
+        for a, b in ((a, b) for a in group for b in group if a is not b):
+            overlap = a.evidence[0] < b.evidence[1] and b.evidence[0] < a.evidence[1]
+            if overlap and not a.topic_keys and b.topic_keys:
+                drop.add(a.id)
+    return [ev for ev in found if ev.id not in drop]
 
 
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
@@ -298,19 +340,27 @@ def _role_actor(tok: Any, kind: str) -> str | None:
     if kind not in ROLE_TYPES:
         return None
     if tok.pos_ == "NOUN":
+        if kind == "ASSAULT" and not children(tok, "poss"):
+            return unnamed_attacker(tok)  # "the shooting at the tavern"
         return role_of(tok) if kind == "DISASTER" else None
     quake = disaster_subject(tok)
     if quake is not None:
         return role_of(quake)
     if children(tok, "nsubjpass"):
         agents = prep_objects(tok, frozenset({"by"}))
-        return role_of(agents[0], kind) if agents else None
+        if agents:
+            return role_of(agents[0], kind)
+        # "Marcus Delaney was shot and killed": someone shot him, unnamed.
+        return unnamed_attacker(tok)
     subj = subject(tok)
     if subj is not None and subj.lemma_.lower() in _QUANTITY_NOUNS:
         # "Thousands of farmers marched": the role is the "of" object.
         of = prep_objects(subj, frozenset({"of"}))
         subj = of[0] if of else subj
-    return role_of(subj, kind) if subj is not None else None
+    role = role_of(subj, kind) if subj is not None else None
+    if role in PERSON_ROLES.values() and unnamed_attacker(tok) == "gunman":
+        return "gunman"  # "a man pulled a handgun and fired": the gunman of the story
+    return role
 
 
 _QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "group", "crowd", "number"})
@@ -328,6 +378,9 @@ def _covered_by_verb(tok: Any, kind: str) -> bool:
         return True  # "marched … to protest": one protest
     if tok.pos_ != "NOUN":
         return False
+    verb = head.head if tok.dep_ == "pobj" and head.dep_ == "prep" else None
+    if verb is not None and verb.pos_ == "VERB" and _is_trigger(verb) == kind:
+        return True  # "was killed in the shooting": one act
     return any(c.pos_ == "VERB" and _is_trigger(c) == kind for c in children(tok, "acl"))
 
 
@@ -344,10 +397,21 @@ def _event(
     if context == "drop" or own_irrealis_aux(tok):
         return None  # feared, hoped, had to, should, might: not something that happened
     actor, target, used = find_parties(tok, kind, doc, si)
+    speaker = attributing_speaker(tok, int(sent.start))
+    if speaker is not None and not neutral_reporter(speaker):
+        # A minister stating their government's stance ("Reis said his government
+        # opposes …") speaks for the actor; anyone else's report is their claim.
+        speaks_for = position_only and actor is not None and doc.labels.get(actor) != "PERSON"
+        if not speaks_for and (actor is None or doc.ref(speaker, si) != actor):
+            return None  # "Trump's envoy revealed that Putin had agreed …": a claim, no fact
     hit: Span | None = None
     if kind == "DISASTER" and target is not None and doc.labels.get(target) in _PLACES:
         hit, target = target, None  # "the quake hit Aceh province": where, not whom
     role = _role_actor(tok, kind) if actor is None else None
+    if role is not None and earlier_incident(
+        tok, doc.text, doc.anchor.year if doc.anchor is not None else None
+    ):
+        return None  # an unnamed gunman of three years ago is not this story's gunman
     location, loc_tokens = find_location(tok, doc, kind)
     location = location or hit
     date, date_span = find_date(tok, doc, kind in ("CONSULT", "AGREE") or kind in ROLE_TYPES)
