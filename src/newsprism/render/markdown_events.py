@@ -34,12 +34,13 @@ def markdown_events(v: View) -> list[str]:
         lines += [_line(r) for r in ev.timeline + ev.undated]
         lines += ["", "### All events", ""]
         lines += md.table(
-            ["Type", "Actor", "Target", "Location", "Date", "Mode", "Evidence"],
+            ["Type", "Actor", "Target", "Issue", "Location", "Date", "Mode", "Evidence"],
             [
                 [
                     md.md_cell(r.event.type + (f" ({r.event.subtype})" if r.event.subtype else "")),
                     md.md_cell(r.actor),
                     md.md_cell(r.target or "—"),
+                    md.md_cell(r.event.issue or "—"),
                     md.md_cell(r.location or "—"),
                     md.md_cell(r.event.date or "unknown"),
                     md.md_cell(r.mode),

@@ -4,6 +4,10 @@ Plain data in a fixed order: the timeline by date (undated events last, marked
 so), the event table by type, and the positions matrix with actors as rows
 (most issues first) and issues as columns (most actors first). No markup here.
 
+Citations are numbered once for the whole section, in reading order (timeline,
+then table): the same sentence keeps its number wherever it is cited, so the
+footnotes do not restart at [1] on every row.
+
 The timeline holds only what happened: a planned, conditional or refused event
 (a threat, a meeting that did not take place) is listed in the table with its
 mode, never as a point in time. The story's main event leads the timeline.
@@ -12,7 +16,7 @@ mode, never as a point in time. The story's main event leads the timeline.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsprism.models import Event, Position
 from newsprism.render.view import Citation, View
@@ -121,4 +125,20 @@ def events_view(v: View) -> EventsView:
     )
     undated = sorted((r for r in happened if not r.event.date), key=lambda r: not r.event.main)
     table = sorted(rows, key=lambda r: (r.event.type, r.actor, r.target, r.event.id))
+    numbers: dict[tuple[str, tuple[int, int]], int] = {}
+    dated, undated, table = (_numbered(part, numbers) for part in (dated, undated, table))
     return EventsView(dated, undated, table, _matrix(v, list(b.positions)))
+
+
+def _numbered(
+    rows: list[EventRow], numbers: dict[tuple[str, tuple[int, int]], int]
+) -> list[EventRow]:
+    """Rows whose citations carry section-wide numbers (first cited, first numbered)."""
+    out = []
+    for r in rows:
+        cites = []
+        for c in r.cites:
+            n = numbers.setdefault((c.document, c.span), len(numbers) + 1)
+            cites.append(replace(c, number=n))
+        out.append(replace(r, cites=cites))
+    return out
