@@ -135,3 +135,17 @@ def test_engines_worker_that_dies_costs_only_its_document(monkeypatch: pytest.Mo
     assert [f.document for f in found] == ["d-0", "d-1", "d-2", "d-3"]
     assert found[1].error is not None and "BrokenProcessPool" in found[1].error
     assert all(f.error is None and f.mentions for f in (found[0], found[2], found[3]))
+
+
+def test_engines_missing_model_is_the_runs_error_not_a_skip(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsprism.errors import ModelNotInstalledError
+
+    def missing() -> None:
+        raise ModelNotInstalledError("spaCy model 'x' is not installed")
+
+    monkeypatch.setattr("newsprism.perdoc.load_model", missing)
+    docs = [Document(id="d-0", input="a.txt", text="Mayor Ana Ruiz spoke in Lyon.")]
+    with pytest.raises(ModelNotInstalledError):
+        list(extract_all(docs, Engine("inline")))

@@ -25,7 +25,7 @@ from newsprism.extract.events import ExtractedEvent, extract_events
 from newsprism.extract.quotes import ExtractedQuote, extract_quotes
 from newsprism.extract.sentences import SentenceFeatures, sentence_features
 from newsprism.models import Document
-from newsprism.nlp import annotate
+from newsprism.nlp import annotate, load_model
 from newsprism.nlp.parsed import Parsed
 
 
@@ -76,6 +76,8 @@ def extract_documents(
 ) -> Iterator[DocExtraction]:
     """Parse ``documents`` in batches with ``nlp.pipe`` and yield their extractions in order."""
     docs = list(documents)
+    if docs:
+        load_model()  # a missing model is the run's error, not every document's
     texts = [d.text for d in docs]
     for doc, sdoc in zip(docs, _parse_each(texts, n_process, batch_size), strict=True):
         if isinstance(sdoc, Exception):
