@@ -215,3 +215,36 @@ def test_extract_entities_coordinated_places_split(nlp: Any) -> None:
     assert "Kharkiv and Sumy" not in names
     company = [m.text for m in extract_mentions("d", nlp("Shares of Procter and Gamble rose."))]
     assert "Procter and Gamble" in company
+
+
+def test_extract_entities_document_vote_makes_mistyped_names_people(nlp: Any) -> None:
+    # The small model types people as organisations, places and laws; the
+    # document's own evidence (an age in apposition, a PERSON of that surname)
+    # outvotes it.
+    text = (
+        "Teodor Brask, 19, died on Friday. His uncle, Piet Brask, spoke at the chapel. "
+        "Teodor loved the town, and Brask said the family was grateful."
+    )
+    doc = _parse(
+        nlp,
+        text,
+        [("Teodor Brask", "ORG"), ("Piet Brask", "PERSON"), ("Teodor", "GPE"), ("Brask", "LAW")],
+    )
+    got = _texts(extract_mentions("d", doc))
+    assert ("Teodor Brask", "PERSON") in got
+    assert ("Teodor", "PERSON") in got and ("Brask", "PERSON") in got
+
+
+def test_extract_entities_vote_leaves_places_and_companies(nlp: Any) -> None:
+    text = "Piet Brask flew to Jordan on Monday. Brask Holdings said sales rose."
+    doc = _parse(
+        nlp, text, [("Piet Brask", "PERSON"), ("Jordan", "GPE"), ("Brask Holdings", "ORG")]
+    )
+    got = _texts(extract_mentions("d", doc))
+    assert ("Jordan", "GPE") in got and ("Brask Holdings", "ORG") in got
+
+
+def test_extract_entities_gazetteer_knows_regions() -> None:
+    from newsprism.extract.gazetteer import place_names
+
+    assert {"Crimea", "Donbas", "Europe"} <= place_names()

@@ -176,3 +176,33 @@ def test_extract_quotes_twin_apostrophes_are_double_quotes() -> None:
     assert found == ["The port stays shut", "It won't reopen.", "plan"]
     first = find_quoted(text)[0]
     assert text[first.open : first.close + 1] == "''The port stays shut,''"
+
+
+def test_extract_quotes_paragraph_ending_in_colon_introduces_quote(nlp: Any) -> None:
+    text = (
+        "The mayor took the stage late.\n\nOkonjo continued:\n\n"
+        "\u201cWe will rebuild the harbour wall before the winter storms arrive.\u201d"
+    )
+    q = _one(_quotes(nlp, text), "rebuild the harbour")
+    assert q.cue == "continued" and _say(text, q.speaker_span) == "Okonjo"
+
+
+def test_extract_quotes_recording_shows_the_named_speaker(nlp: Any) -> None:
+    text = (
+        "The new ad uses footage of Mira Ilves asking, "
+        "\u201cWhat difference does one more bridge make to this town?\u201d"
+    )
+    q = _one(_quotes(nlp, text), "What difference")
+    assert _say(text, q.speaker_span) == "Mira Ilves"
+
+
+def test_extract_quotes_thought_verb_clause_is_cognition_not_speech(nlp: Any) -> None:
+    text = (
+        "They know that the harbour cannot stay closed. "
+        "The port authority said that the ferries would run on Sunday. "
+        "The accord demanded that Kestovia withdraw its troops."
+    )
+    quotes = _quotes(nlp, text)
+    assert _one(quotes, "harbour cannot stay closed").cognition
+    assert not _one(quotes, "ferries would run").cognition
+    assert not [q for q in quotes if "withdraw its troops" in q.text]

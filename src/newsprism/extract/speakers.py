@@ -103,6 +103,8 @@ DOCUMENTS: frozenset[str] = _lexicon(
     banner flyer leaflet mailer pamphlet chart poster
     """
 )
+# What shows someone speaking rather than speaking itself.
+_RECORDINGS = _lexicon("footage film documentary clip spot ad video recording montage")
 SOURCE_HEADS: frozenset[str] = (
     frozenset(ROLE_NOUNS) | frozenset(UNNAMED_PEOPLE) | PERSON_GROUPS | INSTITUTIONS | DOCUMENTS
 )
@@ -223,6 +225,8 @@ class SpeakerContext:
         i, seen = tokens.start - 1, 0
         while i >= 0 and sdoc[i].pos_ == "PUNCT" and seen < 3:
             i, seen = i - 1, seen + 1
+        if i > 0 and sdoc[i].is_space and sdoc[i].text.count("\n") <= 2 and sdoc[i - 1].text == ":":
+            i -= 1  # ‘He said:⏎⏎“…”’: a paragraph that ends in a colon introduces the quote
         if i >= 0 and sdoc[i].lower_ == "that":
             i -= 1
         seen = 0
@@ -296,7 +300,20 @@ class SpeakerContext:
         # "Trump praised the talks, calling them …" / "… and added": the
         # participle or conjunct shares the subject of the verb it hangs on.
         if cue.dep_ in ("advcl", "conj", "xcomp") and depth < 3 and cue.head.i != cue.i:
-            return self.subject_of(cue.head, depth + 1)
+            inherited = self.subject_of(cue.head, depth + 1)
+            before = self.sdoc[cue.i - 1] if cue.i > 0 else None
+            if (
+                inherited is not None
+                and inherited.pos_ == "NOUN"
+                and inherited.lemma_.lower() in DOCUMENTS | _RECORDINGS
+                and cue.tag_ == "VBG"
+                and before is not None
+                and before.pos_ == "PROPN"
+            ):
+                # "The ad uses footage of Hillary Clinton asking, “…”": the
+                # recording shows the named person speaking; it says nothing.
+                return before
+            return inherited
         # "The bloc's chief, Jane Roe, repeated that …" is sometimes parsed with the
         # verb as a participle hanging on the name: the name is still its subject.
         if cue.dep_ == "acl" and cue.head.pos_ == "PROPN" and cue.tag_ in ("VBD", "VBN"):
