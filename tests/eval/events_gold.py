@@ -48,13 +48,6 @@ _BASELINE_MODULES = {
     "cevents": "src/newsprism/crossdoc/events.py",
     "positions": "src/newsprism/crossdoc/positions.py",
 }
-_RENAMES = {
-    "newsprism.extract.event_words": "_npbase.event_words",
-    "newsprism.extract.event_args": "_npbase.event_args",
-    "newsprism.extract.events": "_npbase.events",
-    "newsprism.crossdoc.events": "_npbase.cevents",
-    "newsprism.crossdoc.positions": "_npbase.positions",
-}
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 
 Extract = Callable[..., Any]
@@ -75,13 +68,43 @@ def current_method() -> Method:
     return Method("current", extract_events, events_and_positions)
 
 
+# The event modules after the first round of issue-15 work, before the second
+# (attributed events, life wishes, unnamed gunmen, earlier incidents): the "before"
+# of the second round, measured in the same run.
+ROUND1_COMMIT = "1611d5239476c706846fd8d42c5aa7c9190e0ba4"
+_ROUND1_MODULES = {  # in import order
+    "event_words": "src/newsprism/extract/event_words.py",
+    "event_args": "src/newsprism/extract/event_args.py",
+    "event_checks": "src/newsprism/extract/event_checks.py",
+    "event_topics": "src/newsprism/extract/event_topics.py",
+    "events": "src/newsprism/extract/events.py",
+    "cevents": "src/newsprism/crossdoc/events.py",
+    "issues": "src/newsprism/crossdoc/issues.py",
+    "positions": "src/newsprism/crossdoc/positions.py",
+}
+
+
+def round1_method() -> Method | None:
+    """The event modules at ``ROUND1_COMMIT``, or None when git cannot show them."""
+    return _git_method("round1", ROUND1_COMMIT, _ROUND1_MODULES)
+
+
 def baseline_method() -> Method | None:
     """The event modules at ``BASELINE_COMMIT``, or None when git cannot show them."""
+    return _git_method("baseline", BASELINE_COMMIT, _BASELINE_MODULES)
+
+
+def _git_method(label: str, commit: str, modules: dict[str, str]) -> Method | None:
+    package = f"_np{label}"
+    renames = {
+        ("newsprism.crossdoc.events" if n == "cevents" else path_module(path)): f"{package}.{n}"
+        for n, path in modules.items()
+    }
     sources: dict[str, str] = {}
-    for name, path in _BASELINE_MODULES.items():
+    for name, path in modules.items():
         try:
             text = subprocess.run(
-                ["git", "show", f"{BASELINE_COMMIT}:{path}"],
+                ["git", "show", f"{commit}:{path}"],
                 cwd=ROOT,
                 capture_output=True,
                 text=True,
@@ -89,23 +112,29 @@ def baseline_method() -> Method | None:
             ).stdout
         except (OSError, subprocess.CalledProcessError):
             return None
-        for old, new in _RENAMES.items():
-            text = text.replace(old, new)
+        # Longest names first: "…extract.events" must not rewrite "…extract.event_words".
+        for old, new in sorted(renames.items(), key=lambda kv: -len(kv[0])):
+            text = text.replace(old + "\n", new + "\n").replace(old + " ", new + " ")
         sources[name] = text
-    pkg = types.ModuleType("_npbase")
+    pkg = types.ModuleType(package)
     pkg.__path__ = []
-    sys.modules["_npbase"] = pkg
-    for name in _BASELINE_MODULES:
-        spec = importlib.util.spec_from_loader(f"_npbase.{name}", loader=None)
+    sys.modules[package] = pkg
+    for name in modules:
+        spec = importlib.util.spec_from_loader(f"{package}.{name}", loader=None)
         assert spec is not None
         mod = importlib.util.module_from_spec(spec)
-        sys.modules[f"_npbase.{name}"] = mod
+        sys.modules[f"{package}.{name}"] = mod
         try:
-            exec(compile(sources[name], f"<baseline {name}>", "exec"), mod.__dict__)
+            exec(compile(sources[name], f"<{label} {name}>", "exec"), mod.__dict__)
         except Exception:  # an import the old code needs has changed shape
             return None
-    ev, pos = sys.modules["_npbase.events"], sys.modules["_npbase.positions"]
-    return Method("baseline", ev.extract_events, pos.events_and_positions)
+    ev, pos = sys.modules[f"{package}.events"], sys.modules[f"{package}.positions"]
+    return Method(label, ev.extract_events, pos.events_and_positions)
+
+
+def path_module(path: str) -> str:
+    """ "src/newsprism/extract/events.py" → "newsprism.extract.events"."""
+    return path.removeprefix("src/").removesuffix(".py").replace("/", ".")
 
 
 def load_gold() -> dict[str, Any]:
@@ -285,7 +314,7 @@ def evaluate(
                 score.main_gold += 1
                 flagged = [e for e in events if e.main and _event_ok(e, ge, names, texts)]
                 score.main_found += bool(flagged)
-                score.main_dated_located += any(
+                placed = any(
                     e.date == ge.get("date")
                     and (
                         not ge.get("location")
@@ -293,6 +322,10 @@ def evaluate(
                     )
                     for e in flagged
                 )
+                score.main_dated_located += placed
+                if report is not None and not placed:
+                    got = [(e.date, _names(e.location, None, names)) for e in flagged]
+                    report.append(f"{method.name} {g['id']} main not dated/located: {got}")
         for p in positions:
             ok = any(_position_ok(p, gp, names, texts) for gp in g["positions"])
             score.positions += 1

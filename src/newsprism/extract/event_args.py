@@ -47,7 +47,9 @@ _HOLD_VERBS = frozenset(
         "seal",
     }
 )
-_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "through", "across"})
+_PLACE_PREPS = frozenset(
+    {"in", "at", "near", "inside", "outside", "behind", "along", "through", "across"}
+)
 _OWNER_SENTENCES = 3
 
 

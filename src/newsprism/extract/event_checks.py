@@ -603,4 +603,3 @@ def flip_stance(stance: str | None, topic_head: Any | None) -> str | None:
     if any(c.dep_ == "neg" for c in topic_head.children):
         return stance  # "demanded that it not renounce X" keeps supporting X
     return FLIP.get(stance, stance)
-

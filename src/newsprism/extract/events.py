@@ -363,6 +363,8 @@ def _role_actor(tok: Any, kind: str) -> str | None:
     return role
 
 
+# Verbs that move their object away: a stance on "withdraw X" is none on X itself.
+_MOVED_AWAY = frozenset({"withdraw", "pull", "remove", "move", "relocate", "redeploy", "evacuate"})
 _QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "group", "crowd", "number"})
 
 
@@ -398,12 +400,12 @@ def _event(
         return None  # feared, hoped, had to, should, might: not something that happened
     actor, target, used = find_parties(tok, kind, doc, si)
     speaker = attributing_speaker(tok, int(sent.start))
-    if speaker is not None and not neutral_reporter(speaker):
-        # A minister stating their government's stance ("Reis said his government
-        # opposes …") speaks for the actor; anyone else's report is their claim.
-        speaks_for = position_only and actor is not None and doc.labels.get(actor) != "PERSON"
-        if not speaks_for and (actor is None or doc.ref(speaker, si) != actor):
-            return None  # "Trump's envoy revealed that Putin had agreed …": a claim, no fact
+    # A stated stance ("Reis said his government opposes …") is a position with its
+    # attributed evidence, never a timeline event; any other event someone else
+    # reports is their claim ("Trump's envoy revealed that Putin had agreed …").
+    claimed = speaker is not None and not neutral_reporter(speaker) and not position_only
+    if claimed and (actor is None or doc.ref(speaker, si) != actor):
+        return None
     hit: Span | None = None
     if kind == "DISASTER" and target is not None and doc.labels.get(target) in _PLACES:
         hit, target = target, None  # "the quake hit Aceh province": where, not whom
@@ -447,7 +449,11 @@ def _event(
     if stance is not None and topic_tokens:
         keys, refs = topic_keys_of(topic_tokens, doc)
         verb = topic_verb(tok)
-        if keys[:1] != ("territory",) and verb is not None:
+        if keys[:1] != ("territory",) and verb is not None and verb.lemma_.lower() in _MOVED_AWAY:
+            # "agreed to withdraw their border guards": a stance on moving them, not
+            # on the guards; no issue phrase says that, so no position.
+            stance, keys = None, ()
+        elif keys[:1] != ("territory",) and verb is not None:
             # "demanded that Ukraine renounce NATO membership" opposes the membership;
             # land to be ceded keeps its issue, "territory", and the stance as said.
             stance = flip_stance(stance, verb)
