@@ -107,3 +107,17 @@ def test_event_voice_earlier_time_in_another_clause_keeps_the_event(nlp: Any) ->
     )
     found = [e for e in _events(nlp, text) if e.type == "ASSAULT"]
     assert [_cut(text, e.evidence)[:17] for e in found] == ["gunman opened fir"]
+
+
+def test_event_voice_photo_caption_gives_no_date(nlp: Any) -> None:
+    text = "Anton Volkov met Ilse Brandt in Tallen on March 2, 2037."
+    assert [e.date for e in _events(nlp, text) if e.type == "CONSULT"] == ["2037-03-02"]
+    caption = "Pictured: Anton Volkov meets Ilse Brandt in Tallen on March 2, 2037."
+    assert all(e.date is None for e in _events(nlp, caption))
+
+
+def test_event_voice_stated_condition_is_a_position_not_an_event(nlp: Any) -> None:
+    text = "Norvik's stance was clear: there could be no settlement without a ceasefire."
+    found = _events(nlp, text)
+    assert found and all(e.position_only for e in found)
+    assert any("ceasefire" in e.topic_keys for e in found)

@@ -8,6 +8,7 @@ parse. The rules are described in ``extract.events``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
@@ -406,8 +407,28 @@ def find_location(
     return (best[1], [best[2]]) if best else (None, [])
 
 
+# A photo caption's date is when the picture was taken, not when the event was.
+_CAPTION = re.compile(
+    r"\((?:Photo|Image|Credit)|\bPhoto(?:graph)?(?: by|:)|Getty Images|AFP via|AP Photo"
+    r"|\b[Pp]ictured\b|\b[Ff]ile photo\b"
+)
+
+_CAPTION_CHARS = 400
+
+
 def find_date(tok: Any, doc: DocContext, meeting: bool) -> tuple[str | None, Span | None]:
+    """The day-precise date in the trigger's own clause; never one from a photo caption."""
     sent = doc.sent_of(tok)
+    # A caption is its own paragraph, often split into sentences ("Pictured: …",
+    # "… (Photo: …)"): look at the whole line around the sentence.
+    text = doc.text
+    line_start = text.rfind("\n", 0, int(sent.start_char)) + 1
+    line_end = text.find("\n", int(sent.end_char))
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - line_start > _CAPTION_CHARS:  # a paragraph of prose: the sentence only
+        line_start, line_end = int(sent.start_char), int(sent.end_char)
+    if _CAPTION.search(text, line_start, line_end):
+        return None, None
     scope = [tok]
     if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX") and meeting:
         scope += [c for c in tok.head.children if c.dep_ in ("prep", "npadvmod")]

@@ -499,5 +499,5 @@ def _event(
         topic_keys=keys,
         topic_refs=refs,
         actor_role=role,
-        position_only=position_only,
+        position_only=position_only or cond is not None,
     )
