@@ -121,3 +121,9 @@ def test_event_voice_stated_condition_is_a_position_not_an_event(nlp: Any) -> No
     found = _events(nlp, text)
     assert found and all(e.position_only for e in found)
     assert any("ceasefire" in e.topic_keys for e in found)
+
+
+def test_event_voice_an_explanation_is_not_a_report(nlp: Any) -> None:
+    text = "This explains why Norvik has demanded firm security guarantees."
+    (ev,) = [e for e in _events(nlp, text) if e.type == "DEMAND"]
+    assert ev.mode == "happened"

@@ -84,6 +84,7 @@ NEUTRAL_REPORTERS: frozenset[str] = frozenset(
         "resident",
     }
 )
+_NO_SPEAKER = frozenset({"this", "that", "which", "what", "there"})
 _CONTENT_PATH = frozenset(
     {"conj", "xcomp", "nsubj", "nsubjpass", "dobj", "pobj", "prep", "pcomp", "aux", "advcl"}
 )
@@ -104,8 +105,12 @@ def attributing_speaker(tok: Any, sent_start: int) -> Any | None:
             cur.dep_ == "conj" and cur.i < head.i  # "X happened, police said" parsed as conj
         )
         if reported and head.lemma_.lower() in REPORT_VERBS and head.pos_ in ("VERB", "AUX"):
+            if any(t.tag_ in ("WRB", "WP") for t in _kids(cur, "advmod", "nsubj", "dobj")):
+                return None  # "This explains why leaders have demanded …": an account
             subj = _kids(head, "nsubj")
-            return subj[0] if subj else None
+            if not subj or subj[0].lower_ in _NO_SPEAKER:
+                return None  # "This shows that …": no one to attribute it to
+            return subj[0]
         if cur.dep_ == "conj" and head.lemma_.lower() in REPORT_VERBS:
             return None  # "said … and stressed that …": the speaker's own second verb
         if cur.dep_ not in _CONTENT_PATH and cur.dep_ not in ("ccomp", "parataxis"):
