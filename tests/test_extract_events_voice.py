@@ -127,3 +127,9 @@ def test_event_voice_an_explanation_is_not_a_report(nlp: Any) -> None:
     text = "This explains why Norvik has demanded firm security guarantees."
     (ev,) = [e for e in _events(nlp, text) if e.type == "DEMAND"]
     assert ev.mode == "happened"
+
+
+def test_event_voice_place_of_another_event_is_not_this_ones(nlp: Any) -> None:
+    text = "Police on Sunday detained a man in the shooting at the Blue Kettle Diner."
+    (ev,) = [e for e in _events(nlp, text) if e.type == "COERCE"]
+    assert ev.location_ref is None

@@ -17,7 +17,7 @@ from newsprism.extract.coref import shared_resolver
 from newsprism.extract.cues import PRONOUN_GENDER
 from newsprism.extract.dates import dateline_anchor, find_dates, parse_anchor
 from newsprism.extract.entities import EntityMention
-from newsprism.extract.event_words import GROUP_NOUNS, PROPOSAL_NOUNS, SYMMETRIC
+from newsprism.extract.event_words import GROUP_NOUNS, NOUN_TYPES, PROPOSAL_NOUNS, SYMMETRIC
 from newsprism.extract.quote_marks import find_quoted
 from newsprism.extract.slot_context import clause_tense
 from newsprism.nlp.parsed import Parsed
@@ -397,6 +397,8 @@ def find_location(
         frontier += prep_objects(tok.head, _PLACE_PREPS)
     best: tuple[int, Span, Any] | None = None
     for obj in frontier:
+        if obj.i != tok.i and obj.pos_ == "NOUN" and obj.lemma_.lower() in NOUN_TYPES:
+            continue  # "detained a man in the shooting at the tavern": the shooting's place
         for t in obj.subtree:
             m = doc.mention_at(t)
             if m is None or m.label not in _PLACE_LABELS or (m.label == "FAC" and best is not None):
