@@ -217,3 +217,15 @@ def test_extract_quotes_plea_is_no_quote(nlp: Any) -> None:
         "brawl in the pier's car park; a Sarn man later pleaded guilty to assault in that case."
     )
     assert [q.text for q in _quotes(nlp, text)] == []
+
+
+def test_extract_quotes_negation_inside_the_quote_does_not_deny_the_cue(nlp: Any) -> None:
+    # The parse hangs the quoted "not" on "said"; only a negation before the
+    # verb and outside the marks ("did not say") denies it.
+    text = (
+        'The events ran late.\n\n"Are we where we need to be? Probably not," Ms. Brask said. '
+        '"Are we going to get there? Absolutely."\n\nVoss did not say "we will win" on Monday.'
+    )
+    quotes = _quotes(nlp, text)
+    assert _say(text, _one(quotes, "Are we where").speaker_span) == "Brask"
+    assert not [q for q in quotes if q.speaker_span and _say(text, q.speaker_span) == "Voss"]

@@ -282,7 +282,9 @@ def _indirect_quotes(d: SpeakerContext, direct: list[ExtractedQuote]) -> list[Ex
                 continue
             span = _trimmed(d, d.sdoc[side[0]], d.sdoc[side[1]])
         elif is_cue(tok, d.quoted_tok) or (
-            tok.pos_ == "VERB" and tok.lemma_.lower() in THOUGHT_VERBS and not negated(tok)
+            tok.pos_ == "VERB"
+            and tok.lemma_.lower() in THOUGHT_VERBS
+            and not negated(tok, d.quoted_tok)
         ):
             comps = [c for c in tok.children if c.dep_ == "ccomp" and not _across_break(d, c, tok)]
             if not comps:

@@ -113,9 +113,18 @@ SOURCE_HEADS: frozenset[str] = (
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ers", "ors", "ists", "ians", "ants")
 
 
-def negated(tok: Any) -> bool:
-    """Whether a reporting verb is denied: "did not mention", "declined to say"."""
-    if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children):
+def negated(tok: Any, quoted_tok: set[int] | frozenset[int] = frozenset()) -> bool:
+    """Whether a reporting verb is denied: "did not mention", "declined to say".
+
+    Only a negation before the verb and outside quotation marks counts: in
+    ‘“Probably not,” Ms. Moore said’ the parse hangs the quoted "not" on "said".
+    """
+    if any(
+        (c.dep_ == "neg" or c.lower_ in ("never", "not", "n't"))
+        and c.i < tok.i
+        and c.i not in quoted_tok
+        for c in tok.children
+    ):
         return True
     head = tok.head
     return bool(tok.dep_ == "xcomp" and head.lemma_.lower() in _REFUSALS and head is not tok)
@@ -127,7 +136,7 @@ def is_cue(tok: Any, quoted_tok: set[int]) -> bool:
     lemma = tok.lemma_.lower()
     if lemma not in SPEECH_VERBS:
         return False
-    if negated(tok):
+    if negated(tok, quoted_tok):
         return False  # "Putin did not mention …" is not Putin's quote
     if lemma == "plead" and any(
         c.lower_ in _PLEAS or any(g.lower_ in _PLEAS for g in c.children) for c in tok.children
