@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from newsprism.extract.values import find_values
+from newsprism.extract.values import AGE_UNIT, find_values
 
 ANCHOR = dt.date(2025, 8, 16)  # a Saturday
 
@@ -195,8 +195,44 @@ def test_extract_values_table_is_large_enough() -> None:
     ],
 )
 def test_extract_values_ignores_non_values(sentence: str) -> None:
-    assert [v for v in find_values(sentence, ANCHOR) if v.kind != "date"] == []
+    # An age is an age (tested below), never a count or a duration.
+    found = [v for v in find_values(sentence, ANCHOR) if v.kind != "date" and v.unit != AGE_UNIT]
+    assert found == []
     assert all(v.kind != "date" or "Friday" not in v.text for v in find_values(sentence, ANCHOR))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ages"),
+    [
+        ("The 33-year-old actress declined.", [33]),
+        ("Tomas Varga, 41, was arrested at the border.", [41]),
+        ("Ilse Brandt, 62, who runs the bakery, said nothing.", [62]),
+        ("In March, 3 of the victims were named.", []),
+        ("A 16-year-old was hurt and a 19-year-old man was killed.", [16, 19]),
+    ],
+)
+def test_extract_values_ages_are_ages(sentence: str, ages: list[int]) -> None:
+    found = [v for v in find_values(sentence, ANCHOR) if v.unit == AGE_UNIT]
+    assert [v.value for v in found] == ages
+    assert all(v.kind == "quantity" and sentence[v.start : v.end] == v.text for v in found)
+    assert not any(v.kind == "duration" for v in find_values(sentence, ANCHOR))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "value"),
+    [
+        ("Police detained a person of interest on Sunday.", "arrested", None),
+        ("Detectives have not yet arrested a suspect.", "arrested", None),
+        ("A woman was shot and killed and two others were wounded.", "killed", 1),
+        ("A woman was shot and killed and two others were wounded.", "injured", 2),
+        ("A 15-year-old died and two other people were hurt.", "injured", 2),
+        ("Two teenagers were also struck and remain in hospital.", "injured", 2),
+    ],
+)
+def test_extract_values_casualty_counts(sentence: str, unit: str, value: int | None) -> None:
+    found = find_values(sentence, ANCHOR)
+    counts = [v.value for v in found if v.kind == "count" and v.unit == unit]
+    assert counts == ([] if value is None else [value])
 
 
 @pytest.mark.parametrize(

@@ -30,19 +30,52 @@ PERSON_NOUNS = frozenset(
     """.split()  # noqa: SIM905
 )
 # Nouns that name no particular group: a count of them is a count of "people".
-_GENERIC = {"people": "people", "persons": "people", "person": "people", "other": "people",
-            "others": "people", "individual": "people", "individuals": "people"}
-_IRREGULAR = {"men": "man", "women": "woman", "children": "child", "gunmen": "gunman",
-              "people": "people", "troops": "troop", "babies": "baby", "crew": "crew"}
+_GENERIC = {
+    "people": "people",
+    "persons": "people",
+    "person": "people",
+    "other": "people",
+    "others": "people",
+    "individual": "people",
+    "individuals": "people",
+}
+_IRREGULAR = {
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "gunmen": "gunman",
+    "people": "people",
+    "troops": "troop",
+    "babies": "baby",
+    "crew": "crew",
+}
 # What happened to the people counted, by the words that say it.
 ROLE_WORDS = {
-    "killed": "killed", "dead": "killed", "died": "killed", "slain": "killed",
-    "murdered": "killed", "perished": "killed", "killing": "killed", "kills": "killed",
-    "injured": "injured", "wounded": "injured", "hurt": "injured", "injuring": "injured",
-    "wounding": "injured", "arrested": "arrested", "detained": "arrested",
-    "arresting": "arrested", "missing": "missing", "evacuated": "evacuated",
-    "displaced": "displaced", "rescued": "rescued", "kidnapped": "kidnapped",
-    "abducted": "kidnapped", "hospitalised": "injured", "hospitalized": "injured",
+    "killed": "killed",
+    "dead": "killed",
+    "died": "killed",
+    "slain": "killed",
+    "murdered": "killed",
+    "perished": "killed",
+    "killing": "killed",
+    "kills": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "injuring": "injured",
+    "wounding": "injured",
+    "arrested": "arrested",
+    "detained": "arrested",
+    "arresting": "arrested",
+    "missing": "missing",
+    "evacuated": "evacuated",
+    "displaced": "displaced",
+    "rescued": "rescued",
+    "kidnapped": "kidnapped",
+    "abducted": "kidnapped",
+    "hospitalised": "injured",
+    "hospitalized": "injured",
+    "struck": "injured",  # "two people were struck": read only after a person noun
 }
 ROLE_UNITS = frozenset(ROLE_WORDS.values())
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "yet", "without"})
@@ -58,8 +91,21 @@ STOP = frozenset(
 )
 _LINKING = ("was", "were", "are", "is", "got", "remain", "remained", "have", "has", "had")
 _ADVERBS = ("reportedly", "also", "later", "reported", "confirmed", "fatally")
-_VERBS_BEFORE = ("killing", "killed", "kills", "kill", "injuring", "wounding", "injured",
-                 "wounded", "arresting", "arrested", "detained", "evacuated", "rescued")
+_VERBS_BEFORE = (
+    "killing",
+    "killed",
+    "kills",
+    "kill",
+    "injuring",
+    "wounding",
+    "injured",
+    "wounded",
+    "arresting",
+    "arrested",
+    "detained",
+    "evacuated",
+    "rescued",
+)
 
 
 class Scan(Protocol):
@@ -115,14 +161,18 @@ def _age_end(sc: Scan, n: int) -> int | None:
     if num is None:
         return None
     a = num[1]
-    if sc.low(a) == "-" and sc.low(a + 1) in ("year", "month") and sc.low(a + 2) == "-" \
-            and sc.low(a + 3) in ("old", "olds"):
+    if (
+        sc.low(a) == "-"
+        and sc.low(a + 1) in ("year", "month")
+        and sc.low(a + 2) == "-"
+        and sc.low(a + 3) in ("old", "olds")
+    ):
         return a + 4
     return None
 
 
 def _person_np(sc: Scan, k: int) -> tuple[float, int, str] | None:
-    """"a 12-year-old", "three others", "two women" → (count, index after, unit)."""
+    """ "a 12-year-old", "three others", "two women" → (count, index after, unit)."""
     if sc.low(k) in ("a", "an"):
         value, j = 1.0, k + 1
         age = _age_end(sc, j)
@@ -139,14 +189,18 @@ def _person_np(sc: Scan, k: int) -> tuple[float, int, str] | None:
         if head is not None and sc.low(head) in PERSON_NOUNS:
             return value, head + 1, person_unit(sc.low(head))
         return value, age, "people"
+    if sc.low(j) == "other" and sc.low(j + 1) in PERSON_NOUNS:
+        j += 1  # "two other people": "other" is no head, the people are
     head = noun_after(sc, j)
     if head is None or sc.low(head) not in PERSON_NOUNS:
         return None
+    if sc.low(head + 1) == "of" and sc.low(head + 2) == "interest":
+        return None  # "a person of interest" is someone questioned, not a count of anyone
     return value, head + 1, person_unit(sc.low(head))
 
 
 def role(sc: Scan, k: int, j: int) -> str | None:
-    """"three people were killed", "killing three people", "a man was shot and killed"."""
+    """ "three people were killed", "killing three people", "a man was shot and killed"."""
     n = j
     if sc.low(n) in ("who", "that"):
         n += 1
@@ -171,7 +225,7 @@ def role(sc: Scan, k: int, j: int) -> str | None:
 
 
 def role_count(sc: Scan, j: int) -> str | None:
-    """"12 dead", "three wounded": the people implied by what befell them (token ``j``)."""
+    """ "12 dead", "three wounded": the people implied by what befell them (token ``j``)."""
     low = sc.low(j)
     if low in ROLE_WORDS and low not in _ACTIVE_ROLES:
         return ROLE_WORDS[low]

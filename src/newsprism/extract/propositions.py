@@ -63,15 +63,54 @@ PREDICATE_CLASSES: dict[str, str] = {
 # Classes a sentence without values or names is still worth a claim for.
 CHECKABLE = frozenset(PREDICATE_CLASSES.values()) - {"say", "describe"}
 # Classes whose members contradict each other for the same agent and theme.
-OPPOSITES: dict[str, str] = {"agree": "reject", "reject": "agree", "confirm": "deny",
-                             "deny": "confirm"}
+OPPOSITES: dict[str, str] = {
+    "agree": "reject",
+    "reject": "agree",
+    "confirm": "deny",
+    "deny": "confirm",
+}
 _FUTURE_MD = frozenset({"will", "shall", "'ll", "wo"})
 _HYPO_MD = frozenset({"could", "might", "may", "would", "'d", "should", "must", "can", "ca"})
-_PLAN_HEADS = frozenset({"plan", "expect", "schedule", "intend", "prepare", "set", "due", "hope",
-                         "aim", "want", "seek", "try"})
-_SPEECH = frozenset({"say", "tell", "state", "add", "announce", "claim", "insist", "argue",
-                     "note", "explain", "report", "confirm", "warn", "write", "stress",
-                     "emphasize", "reveal", "suggest", "believe", "think"})
+_PLAN_HEADS = frozenset(
+    {
+        "plan",
+        "expect",
+        "schedule",
+        "intend",
+        "prepare",
+        "set",
+        "due",
+        "hope",
+        "aim",
+        "want",
+        "seek",
+        "try",
+    }
+)
+_SPEECH = frozenset(
+    {
+        "say",
+        "tell",
+        "state",
+        "add",
+        "announce",
+        "claim",
+        "insist",
+        "argue",
+        "note",
+        "explain",
+        "report",
+        "confirm",
+        "warn",
+        "write",
+        "stress",
+        "emphasize",
+        "reveal",
+        "suggest",
+        "believe",
+        "think",
+    }
+)
 # "in"/"at" phrases are places or times, never the theme.
 _THEME_PREPS = ("without", "for", "on", "to", "about", "into", "with")
 _AGENT_DEPS = ("nsubj", "csubj")
@@ -169,9 +208,34 @@ def _theme(verb: Any) -> tuple[Any | None, bool]:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None and not _timeless(pobj):
                     neg = prep == "without" or any(
-                        g.dep_ == "det" and g.lower_ == "no" for g in pobj.children)
+                        g.dep_ == "det" and g.lower_ == "no" for g in pobj.children
+                    )
                     return pobj, neg
     return None, False
+
+
+# Nouns of a stance toward something: what it is about is part of the theme, since
+# "optimism about the talks" and "optimism about meeting again" are two statements.
+_STANCE_NOUNS = frozenset(
+    """
+    optimism pessimism hope hopes concern concerns confidence doubt doubts frustration
+    satisfaction skepticism scepticism fear fears interest anger disappointment
+    """.split()  # noqa: SIM905
+)
+
+
+def _theme_word(theme: Any | None) -> str | None:
+    """The theme's lemma; for a stance noun with what it is about ("optimism about talk")."""
+    if theme is None:
+        return None
+    word = str(theme.lemma_.lower())
+    if word in _STANCE_NOUNS:
+        for c in theme.children:
+            if c.dep_ == "prep" and c.lower_ in ("about", "over", "on", "for", "in", "regarding"):
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    return f"{word} {c.lower_} {obj.lemma_.lower()}"
+    return word
 
 
 def _complement(verb: Any) -> Any | None:
@@ -216,8 +280,13 @@ def _named_in(tok: Any) -> list[Any]:
     return out
 
 
-def _parties(subj: Any | None, theme: Any | None, verb: Any, ref_of: RefOf,
-             inside: Callable[[Any], Any | None]) -> tuple[Span, ...]:
+def _parties(
+    subj: Any | None,
+    theme: Any | None,
+    verb: Any,
+    ref_of: RefOf,
+    inside: Callable[[Any], Any | None],
+) -> tuple[Span, ...]:
     heads: list[Any] = []
     for tok in (subj, theme):
         if tok is not None:
@@ -230,13 +299,13 @@ def _parties(subj: Any | None, theme: Any | None, verb: Any, ref_of: RefOf,
 
 
 _PLACE_PREPS = frozenset({"in", "at", "on", "near", "during", "after", "before", "over"})
-_EVENT_NOUNS = frozenset({"meeting", "summit", "talk", "talks", "negotiation", "encounter",
-                          "call"})
+_EVENT_NOUNS = frozenset({"meeting", "summit", "talk", "talks", "negotiation", "encounter", "call"})
 
 
-def _nominal_meetings(tokens: Sequence[Any], ref_of: RefOf, question: bool,
-                      reported: bool) -> list[Proposition]:
-    """"the meeting between A and B", "the A–B summit", "A's talks with B": a meeting
+def _nominal_meetings(
+    tokens: Sequence[Any], ref_of: RefOf, question: bool, reported: bool
+) -> list[Proposition]:
+    """ "the meeting between A and B", "the A–B summit", "A's talks with B": a meeting
     named by a noun, when two or more parties are named with it."""
     out = []
     lo, hi = tokens[0].i, tokens[-1].i
@@ -254,14 +323,23 @@ def _nominal_meetings(tokens: Sequence[Any], ref_of: RefOf, question: bool,
         verb = tok.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
             verb = verb.head
-        out.append(Proposition(
-            predicate=tok.lemma_.lower(), pclass="meet", polarity="affirmed",
-            modality=_modality(verb, reported, question) if verb.pos_ in ("VERB", "AUX")
-            else "happened",
-            label=" ".join(t.text for t in sorted({*heads, tok}, key=lambda t: t.i)
-                           if (lo <= t.i <= hi and t.dep_ != "punct") or t is tok),
-            reported=reported, parties=parties,
-        ))
+        out.append(
+            Proposition(
+                predicate=tok.lemma_.lower(),
+                pclass="meet",
+                polarity="affirmed",
+                modality=_modality(verb, reported, question)
+                if verb.pos_ in ("VERB", "AUX")
+                else "happened",
+                label=" ".join(
+                    t.text
+                    for t in sorted({*heads, tok}, key=lambda t: t.i)
+                    if (lo <= t.i <= hi and t.dep_ != "punct") or t is tok
+                ),
+                reported=reported,
+                parties=parties,
+            )
+        )
     return out
 
 
@@ -348,8 +426,11 @@ def _negated(verb: Any) -> bool:
 
 def _phrase(tok: Any, limit: int = 6) -> list[Any]:
     """A short noun phrase around ``tok``: its modifiers on the left, its of-phrase."""
-    keep = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "nummod", "poss",
-                                               "nmod", "neg", "quantmod")]
+    keep = [
+        c
+        for c in tok.lefts
+        if c.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "neg", "quantmod")
+    ]
     left: list[Any] = []
     for c in keep:
         left.extend(t for t in c.subtree if t.i < tok.i)
@@ -368,20 +449,23 @@ def _clause_end(agent: Any | None, verb: Any, theme: Any | None, comp: Any | Non
     return int(last.idx + len(last.text))
 
 
-def _label(agent: Any | None, verb: Any, theme: Any | None, theme_prep: Any | None,
-           bounds: tuple[int, int]) -> str:
+def _label(
+    agent: Any | None, verb: Any, theme: Any | None, theme_prep: Any | None, bounds: tuple[int, int]
+) -> str:
     toks: list[Any] = []
     if agent is not None:
         toks += _phrase(agent)
-    toks += [c for c in verb.children
-             if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i < verb.i + 3]
+    toks += [
+        c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i < verb.i + 3
+    ]
     toks.append(verb)
     if theme is not None:
         if theme_prep is not None:
             toks.append(theme_prep)
         toks += _phrase(theme)
-    toks = sorted({t.i: t for t in toks if bounds[0] <= t.i <= bounds[1]}.values(),
-                  key=lambda t: t.i)[:_MAX_LABEL]
+    toks = sorted(
+        {t.i: t for t in toks if bounds[0] <= t.i <= bounds[1]}.values(), key=lambda t: t.i
+    )[:_MAX_LABEL]
     out = ""
     for i, t in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -403,10 +487,16 @@ def _clause_verbs(root: Any, speech: Any | None) -> tuple[list[Any], bool]:
     verbs += [c for c in main.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     # "…, calling the talks productive": a participle clause that shares the subject;
     # "…, as no ceasefire was established": an adverbial clause with its own.
-    verbs += [c for c in main.children
-              if c.dep_ == "advcl" and c.pos_ == "VERB" and (
-                  (c.tag_ == "VBG" and c.lemma_.lower() in PREDICATE_CLASSES)
-                  or any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))]
+    verbs += [
+        c
+        for c in main.children
+        if c.dep_ == "advcl"
+        and c.pos_ == "VERB"
+        and (
+            (c.tag_ == "VBG" and c.lemma_.lower() in PREDICATE_CLASSES)
+            or any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        )
+    ]
     return verbs, reported
 
 
@@ -434,8 +524,12 @@ def extract_propositions(
         target = verb
         # "agreed to meet", "plans to visit": the complement carries the content.
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if xcomp is not None and verb.lemma_.lower() in _PLAN_HEADS | {"fail", "refuse",
-                                                                      "decline", "go"}:
+        if xcomp is not None and verb.lemma_.lower() in _PLAN_HEADS | {
+            "fail",
+            "refuse",
+            "decline",
+            "go",
+        }:
             target = xcomp
         # A headline fused into the sentence by the parser is not its subject.
         subj = inside(_subject(target))
@@ -454,15 +548,21 @@ def extract_propositions(
             continue  # "the stakes were personal": nothing to cross-check
         pclass = _pred_class(target)
         comp = _complement(target) if pclass == "describe" else None
-        out.append(Proposition(
-            predicate=lemma, pclass=pclass,
-            polarity="negated" if negated else "affirmed",
-            modality=_modality(target, reported, question),
-            agent=_head_word(subj), agent_ref=agent_ref,
-            theme=theme.lemma_.lower() if theme is not None else None, theme_ref=theme_ref,
-            label=_label(subj, target, theme, prep, (lo, hi)), reported=reported,
-            complement=str(comp.lemma_.lower()) if comp is not None else None,
-            parties=_parties(subj, theme, target, ref_of, inside),
-            end=_clause_end(subj, target, theme, comp),
-        ))
+        out.append(
+            Proposition(
+                predicate=lemma,
+                pclass=pclass,
+                polarity="negated" if negated else "affirmed",
+                modality=_modality(target, reported, question),
+                agent=_head_word(subj),
+                agent_ref=agent_ref,
+                theme=_theme_word(theme),
+                theme_ref=theme_ref,
+                label=_label(subj, target, theme, prep, (lo, hi)),
+                reported=reported,
+                complement=str(comp.lemma_.lower()) if comp is not None else None,
+                parties=_parties(subj, theme, target, ref_of, inside),
+                end=_clause_end(subj, target, theme, comp),
+            )
+        )
     return tuple(out)

@@ -205,6 +205,12 @@ def _subtree(tok: Any, skip: set[int]) -> list[Any]:
     return [t for t in tok.subtree if t.i not in skip]
 
 
+_NUMBER_WORDS = frozenset(
+    {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+     "billion", "score", "old"}
+)
+
+
 def _noun_label(noun: Any, skip: set[int]) -> str | None:
     """ "Valdorian soldiers held in Kestovian camps", "residents of the region"."""
     # Adjectives stay even inside the slot ("600 Valdorian soldiers"); numbers do not.
@@ -212,7 +218,11 @@ def _noun_label(noun: Any, skip: set[int]) -> str | None:
         c
         for c in noun.lefts
         if c.dep_ in ("amod", "compound") and c.pos_ != "NUM" and c.lower_ not in _APPROX_WORDS
+        # "23-year-old woman", "a dozen shots": an age or a number word is no kind of thing.
+        and c.lower_ not in _NUMBER_WORDS and not any(t.like_num for t in c.subtree)
     ]
+    if any(c.dep_ == "conj" for c in noun.rights):
+        return None  # "a woman and a man": the first conjunct names only part of the count
     # A modifier keeps its own words: "full-scale invasion", never "scale invasion".
     left = [t for c in left for t in c.subtree
             if t is c or (t.i < noun.i and t.i not in skip and t.pos_ != "NUM")]
@@ -414,7 +424,7 @@ def slot_context(kind: str, tokens: list[Any], mentions: list[tuple[int, int, st
     elif kind == "money":
         head = root.head if root.head.pos_ == "NOUN" and root.head.i not in skip else None
         label = _noun_label(head, skip) if head is not None else None
-    if head is None:
+    if head is None or _summoned(head):
         return SlotContext(tense=tense)
     return SlotContext(
         str(head.lemma_.lower()),
@@ -422,6 +432,13 @@ def slot_context(kind: str, tokens: list[Any], mentions: list[tuple[int, int, st
         _participants(head, mentions) if head.lemma_.lower() in EVENT_CLASSES else (),
         tense,
     )
+
+
+def _summoned(head: Any) -> bool:
+    """ "Officers were called to the bar at 1:15 a.m.": the verb "call" summons or names
+    ("called it a farce"); only "called with"/"spoke by phone" is a conversation."""
+    return bool(head.pos_ in ("VERB", "AUX") and head.lemma_.lower() == "call" and not any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in head.children))
 
 
 def _share_label(root: Any, skip: set[int]) -> str | None:

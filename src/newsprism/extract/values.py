@@ -576,6 +576,8 @@ class _Reader:
             approx, first, last = self.bounds(k, j + 1)
             self.emit("count", first, last, shown, befell, approx, lo, hi)
             return last
+        if sc.low(j) == "other" and sc.low(j + 1) in PERSON_NOUNS:
+            return self.read_people(i, k)  # "two other people were hurt"
         head = noun_after(sc, j)
         if head is None or sc.adjacent(j):
             return j  # "24brussels" is a name, not 24 of anything
@@ -618,4 +620,29 @@ def find_values(
     taken += [(m.start(), m.end()) for m in _SLASHED.finditer(sentence)
               if not any(a <= m.start() < b for a, b in taken)]
     found.extend(_Reader(sentence, taken).run())
+    found.extend(find_ages(sentence))
     return sorted(found, key=lambda v: (v.start, v.end, v.kind))
+
+
+AGE_UNIT = "years old"
+# "Marcus Reyes, 19, was killed": a capitalised name, then the age between commas.
+_NAMED_AGE = re.compile(
+    r"(?<=[A-Za-z]), (?P<n>\d{1,3})(?=,| was\b| is\b| died\b| who\b)"
+)
+# "a 17-year-old", "the 19-year-old man": the age of the person the noun phrase names.
+_HYPHEN_AGE = re.compile(r"\b(?P<n>\d{1,3})-year-old\b")
+
+
+def find_ages(sentence: str) -> list[Value]:
+    """Ages stated in ``sentence`` as quantities in years ("Reyes, 19," / "a 17-year-old").
+    They may overlap a count ("a 17-year-old was killed" is also one person killed):
+    an age is never a count or a duration, and the graph ties it to a person."""
+    out = []
+    for pattern in (_NAMED_AGE, _HYPHEN_AGE):
+        for m in pattern.finditer(sentence):
+            start, end = m.span("n") if pattern is _NAMED_AGE else m.span()
+            n = int(m.group("n"))
+            if 0 < n < 120:
+                out.append(Value("quantity", start, end, sentence[start:end], n, AGE_UNIT,
+                                 "exact", n, n))
+    return out

@@ -393,6 +393,9 @@ def fact_group(fact: Fact) -> str:
 
 
 _UNIT_PLURALS = {"person": "people", "people": "people", "percent": "percent", "staff": "staff"}
+# Casualty units are participles ("2 injured", "3 killed"), never pluralised.
+_UNIT_PLURALS.update({w: w for w in ("killed", "injured", "arrested", "missing", "evacuated",
+                                     "displaced", "rescued", "kidnapped")})
 
 
 _APPROX_WORDS = {"about": "about", "at_least": "at least", "at_most": "at most"}

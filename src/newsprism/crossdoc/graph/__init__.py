@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from newsprism.crossdoc.graph.ages import age_facts
 from newsprism.crossdoc.graph.align import (
     Unit,
     candidate_pairs,
@@ -26,7 +27,7 @@ from newsprism.crossdoc.graph.align import (
     make_units,
     plausible,
 )
-from newsprism.crossdoc.graph.anchor import background_claims, story_year
+from newsprism.crossdoc.graph.anchor import background_claims, other_year, story_year
 from newsprism.crossdoc.graph.assess import main_event, statement_facts
 from newsprism.crossdoc.graph.similarity import pair_similarities
 from newsprism.crossdoc.graph.sources import source_keys, voices
@@ -83,7 +84,16 @@ def build_facts(
     sources = source_keys(documents)
     year = story_year(ordered, documents)
     background = background_claims(ordered, {d.id: d.published for d in documents}, year)
-    facts = value_facts(ordered, sources, index, entities, background)
+    published = {d.id: d.published for d in documents}
+    # A date slot of another year ("the invasion in 2022" in a 2025 story) is background
+    # even when the sentence around it reports the story's own event.
+    old_dates = frozenset(
+        (c.id, *s.span) for c in ordered for s in c.slots
+        if s.kind == "date" and isinstance(s.value, str)
+        and other_year(s.value, year, published.get(c.document))
+    )
+    facts = value_facts(ordered, sources, index, entities, background, old_dates)
+    facts += age_facts(ordered, sources, index, entities, background)
     stated, members = statement_graph(ordered, sources, index, entities, background)
     main = main_event(stated, members)
     facts += [f.model_copy(update={"main_event": True}) if f.id == main else f for f in stated]

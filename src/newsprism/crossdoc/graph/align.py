@@ -207,6 +207,15 @@ def _other_agent(a: Unit, b: Unit) -> bool:
             and word.lower() != (a.prop.agent or "").lower())
 
 
+def _other_words(a: Unit, b: Unit) -> bool:
+    """Neither agent is a resolved name and their head nouns differ: "the Eastern European
+    states are demanding" is not "European leaders have demanded" (different agents)."""
+    x, y = a.prop.agent, b.prop.agent
+    return (a.agent is None and b.agent is None and x is not None and y is not None
+            and x.lower() not in _PRONOUNS and y.lower() not in _PRONOUNS
+            and x.lower() != y.lower())
+
+
 def _dates(claim: ExtractedClaim) -> frozenset[str]:
     return frozenset(str(s.value) for s in claim.slots
                      if s.kind == "date" and isinstance(s.value, str) and "W" not in s.value)
@@ -236,7 +245,7 @@ def _arguments_agree(a: Unit, b: Unit) -> bool:
         return same and not _elsewhere(a, b)
     if a.agent is not None and b.agent is not None and a.agent != b.agent:
         return False
-    if _other_agent(a, b) or _other_agent(b, a):
+    if _other_agent(a, b) or _other_agent(b, a) or _other_words(a, b):
         return False
     if a.theme is not None and b.theme is not None and a.theme != b.theme:
         return False

@@ -9,14 +9,23 @@ as **background**: shown as context, never aligned with or disputing the story.
 A claim is background when
 
 * it names another incident by a cue ("last year's", "a separate", "an
-  earlier", "a previous"), or
+  earlier", "a previous", "three years ago"), or
 * it dates something it reports to a year that is neither the story's year nor
   its document's publication year ("in 2019", "the 2009 attack"); "since 2019"
-  is a span reaching the present, not another incident.
+  is a span reaching the present, not another incident, or
+* the story's year is unknown and the sentence opens on a bare year ("In 2021,
+  a man was wounded …"): reports date their own event by weekday or day of the
+  month, so a fronted year recounts the past.
+
+The cue or year must scope the claim: it sits in the sentence's first segment
+(before the first comma, semicolon or dash). "A 17-year-old was killed …, the
+latest violence at a tavern that saw a shooting three years ago" reports this
+incident; the aside about the earlier one does not make it background.
 
 The story's year is the most common publication year, else the most common
-year of dated events (a date slot tied to an event word) across documents, the
-latest on a tie.
+year of dated events (a date slot tied to an event word, dated to the month at
+least) across documents, the latest on a tie. A bare year ("in 2021") never
+votes: a report dates its own event to the day, a bare year is history.
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from typing import Protocol
 
 from newsprism.extract.claims import ExtractedClaim
 from newsprism.models import Document
@@ -55,6 +65,21 @@ _INCIDENTS = frozenset(
 _SPAN_PREPS = frozenset({"since", "until", "by", "before", "after", "from", "through"})
 
 
+# Where a sentence's first segment ends: a comma, semicolon or dash between clauses.
+_SEGMENT = re.compile(r"[,;:]\s|\s[—–-]+\s|—")
+# "In 2021, …", "In March 2019, …": a sentence that opens on a bare year.
+_FRONTED_YEAR = re.compile(
+    r"^\W*(?:In|By|During|Back in)\s+(?:(?:early|late|mid-?)\s*)?(?:" + _MONTH + r"\s+)?"
+    r"(?:1[6-9]|20)\d\d\b"
+)
+
+
+def first_segment_end(text: str) -> int:
+    """Offset where the sentence's first segment (its opening clause) ends."""
+    m = _SEGMENT.search(text)
+    return m.start() if m else len(text)
+
+
 def _year(iso: str | None) -> int | None:
     if iso and len(iso) >= 4 and iso[:4].isdigit():
         return int(iso[:4])
@@ -81,16 +106,19 @@ def _event_years(claims: Sequence[ExtractedClaim]) -> dict[str, set[int]]:
     out: dict[str, set[int]] = {}
     for c in claims:
         for slot, head in zip(c.slots, c.heads, strict=False):
-            if slot.kind == "date" and head is not None and isinstance(slot.value, str):
+            if (slot.kind == "date" and head is not None and isinstance(slot.value, str)
+                    and len(slot.value) >= 7):
                 y = _year(slot.value)
                 if y is not None:
                     out.setdefault(c.document, set()).add(y)
     return out
 
 
-def _other_years(text: str) -> set[int]:
+def _other_years(text: str, limit: int | None = None) -> set[int]:
     years = set()
     for m in _YEAR.finditer(text):
+        if limit is not None and m.start("year") >= limit:
+            break
         prep = (m.group("prep") or "").lower()
         if prep in _SPAN_PREPS:
             continue
@@ -100,22 +128,56 @@ def _other_years(text: str) -> set[int]:
     return years
 
 
+class Sentence(Protocol):
+    """What the background test reads of a claim (an ``ExtractedClaim`` or a ``Claim``)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def document(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+
+def year_of(documents: Sequence[Document], dates: Sequence[str]) -> int | None:
+    """The story's year from publication dates, else from resolved event dates (to the
+    month at least): for readers of the facts, which carry no parse."""
+    pub = Counter(y for d in documents if (y := _year(d.published)) is not None)
+    votes = pub or Counter(y for v in dates if len(v) >= 7 and (y := _year(v)) is not None)
+    if not votes:
+        return None
+    return sorted(votes.items(), key=lambda kv: (-kv[1], -kv[0]))[0][0]
+
+
 def background_claims(
-    claims: Sequence[ExtractedClaim], published: Mapping[str, str | None], year: int | None
+    claims: Sequence[Sentence], published: Mapping[str, str | None], year: int | None
 ) -> frozenset[str]:
     """Ids of the claims about another incident than the story's own."""
     out = set()
     for c in claims:
-        if _OTHER_INCIDENT.search(c.text):
+        limit = first_segment_end(c.text)
+        cue = _OTHER_INCIDENT.search(c.text)
+        if cue is not None and cue.start() < limit:
             out.add(c.id)
             continue
-        if year is None:
-            continue
-        allowed = {year}
+        allowed = {year} if year is not None else set()
         own = _year(published.get(c.document))
         if own is not None:
             allowed.add(own)
-        stated = _other_years(c.text)
+        if not allowed:
+            if _FRONTED_YEAR.match(c.text):
+                out.add(c.id)
+            continue
+        stated = _other_years(c.text, limit)
         if stated and not (stated & allowed):
             out.add(c.id)
     return frozenset(out)
+
+
+def other_year(value: str, year: int | None, published: str | None) -> bool:
+    """Whether a resolved date slot dates another time than the story's ("2022" in a
+    2025 story): its value is background whatever the rest of the sentence is about."""
+    y = _year(value)
+    if y is None or year is None:
+        return False
+    return y != year and y != _year(published)

@@ -133,6 +133,10 @@ def statement_facts(units: Sequence[Unit], groups: Sequence[list[int]], links: L
         values.sort(key=lambda v: (-len(v.documents), v.value))
         attributed, speaker = _attribution(all_units)
         about = _about(all_units, entities)
+        if not conflict and _representative(all_units).parties:
+            # A meeting reads by its parties ("Trump and Putin met"); the clause's own
+            # words would string the names together ("summit U.S. President …").
+            values = [values[0].model_copy(update={"value": about})]
         if conflict:
             # Neutral wording: the side that affirms, asked as a question.
             agree = [u for u in all_units if not u.negated and u.pclass not in ("reject", "deny")]

@@ -42,6 +42,7 @@ from typing import Literal
 
 from newsprism.extract.claims import ExtractedClaim, claim_entities
 from newsprism.extract.slot_context import EVENT_CLASSES
+from newsprism.extract.values import AGE_UNIT
 from newsprism.models import Entity, Fact, FactValue, Slot
 
 Index = Mapping[tuple[str, int, int], str]
@@ -194,7 +195,8 @@ def _conflict(u: _Unit, v: _Unit) -> bool:
 def _units(
     claims: Sequence[ExtractedClaim], ents: Mapping[str, tuple[str, ...]],
     sources: Mapping[str, str], index: Index, persons: frozenset[str],
-    background: frozenset[str],
+    background: frozenset[str], located: frozenset[str] = frozenset(),
+    background_slots: frozenset[tuple[str, int, int]] = frozenset(),
 ) -> dict[tuple[str, ...], list[_Unit]]:
     vectors = tfidf_vectors([c.lemmas + tuple(ents.get(c.id, ())) for c in claims])
     blocks: dict[tuple[str, ...], list[_Unit]] = {}
@@ -209,8 +211,8 @@ def _units(
         tenses = claim.tenses or (None,) * n
         for slot, head, label, refs, tense in zip(claim.slots, claim.heads, labels, parties,
                                                   tenses, strict=True):
-            if slot.kind == "place" or slot.value is None:
-                continue
+            if slot.kind == "place" or slot.value is None or slot.unit == AGE_UNIT:
+                continue  # places are slots of statements; ages are aligned by person (ages)
             if head is None and slot.kind in ("duration", "date", "time"):
                 continue  # "in seven years", "since 2019", "within two weeks": not of an event
             if slot.kind == "count" and slot.unit not in _PEOPLE_UNITS and not (
@@ -221,14 +223,16 @@ def _units(
             if slot.kind == "count":
                 cls = slot.unit or ""  # the counted noun says what is counted
             future = tense == "future" if tense is not None else claim.future
+            other = claim.id in background or (claim.id, *slot.span) in background_slots
             key = (slot.kind, _dimension(slot), cls,
                    "future" if slot.kind in ("date", "time") and future else "",
-                   "background" if claim.id in background else "")
+                   "background" if other else "")
             blocks.setdefault(key, []).append(
                 _Unit(claim, slot, _display(slot), _bounds(slot), names, vec,
                       EVENT_CLASSES.get(head or "", head), source,
-                      # Counts of victims differ by place as much as by person.
-                      names if slot.kind == "count" else people, subject, label,
+                      # Counts of victims differ by place as much as by person; the
+                      # hospital they were taken to or the police that spoke do not.
+                      names & located if slot.kind == "count" else people, subject, label,
                       frozenset(index[(claim.document, *r)] for r in refs
                                 if (claim.document, *r) in index))
             )
@@ -236,6 +240,7 @@ def _units(
 
 
 _EVENT_NAMES = frozenset(EVENT_CLASSES.values())
+_CARE = re.compile(r"\b(?:hospital|clinic|medical cent(?:er|re)|infirmary)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^[A-Z][\w.-]*['’]s ")
 _PEOPLE_UNITS = frozenset({"people", "killed", "injured", "arrested", "missing", "evacuated",
                            "displaced", "rescued", "kidnapped"})
@@ -265,12 +270,48 @@ def _same_thing(unit: _Unit, cl: _Cluster) -> bool:
     return False
 
 
-def _cluster(units: list[_Unit], lexical: bool) -> list[_Cluster]:
+# Words that many place names share: "Dock Street" and "Main Street" are not one place.
+_GENERIC_NAME_WORDS = frozenset(
+    """
+    the of on at and in street st avenue ave road rd boulevard lane drive city county state
+    north south east west new hospital school high park bar tavern center centre church
+    university river lake mount fort saint san port district
+    """.split()  # noqa: SIM905
+)
+
+
+def name_words(entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
+    """Entity id → the distinctive words of its name ("Copper Anchor Tavern on Dock
+    Street" → copper, anchor, dock)."""
+    return {e.id: frozenset(w for w in re.findall(r"[a-z0-9]+", e.name.lower())
+                            if w not in _GENERIC_NAME_WORDS and len(w) > 2)
+            for e in entities}
+
+
+def _compatible(a: Iterable[str], b: Iterable[str], words: Mapping[str, frozenset[str]]) -> bool:
+    """Two sets of named people or places that may be one party: they share an entity, or a
+    distinctive name word ("the Copper Anchor Tavern" / "the Copper Anchor Tavern on Dock
+    Street" / "Dock Street": the NER cut one place three ways)."""
+    a, b = set(a), set(b)
+    if not a or not b or a & b:
+        return True
+    wa = set().union(*(words.get(e, frozenset()) for e in a))
+    wb = set().union(*(words.get(e, frozenset()) for e in b))
+    return bool(wa & wb)
+
+
+def _cluster(units: list[_Unit], lexical: bool,
+             words: Mapping[str, frozenset[str]] | None = None) -> list[_Cluster]:
     clusters: list[_Cluster] = []
-    for unit in sorted(units, key=lambda u: (u.claim.document, u.claim.span, u.value)):
+    words = words or {}
+    # Without wording to lean on, the unit naming the most parties leads: it bridges the
+    # reports that name the place one way ("Quarry Lane") or another ("the warehouse").
+    order = (lambda u: (u.claim.document, u.claim.span, u.value)) if lexical else (
+        lambda u: (-len(u.people), u.claim.document, u.claim.span, u.value))
+    for unit in sorted(units, key=order):
         best, best_sim = None, -1.0
         for cl in clusters:
-            if unit.people and cl.people and not (unit.people & cl.people):
+            if not _compatible(unit.people, cl.people, words):
                 continue
             if unit.parties and cl.parties and not (unit.parties & cl.parties):
                 continue
@@ -344,7 +385,10 @@ def _about(kind: str, units: list[_Unit], entities: Mapping[str, Entity]) -> tup
     if slot.kind == "count":
         unit = slot.unit or "things"
         if unit in _PEOPLE_UNITS - {"people"}:
-            names = _names(units, entities, event=False)
+            # A place says which incident ("number of people killed (Dock Street)"); a
+            # person's name would read as the victim's.
+            names = _names([u for u in units if u.subject is None or u.subject not in entities
+                            or entities[u.subject].type != "PERSON"], entities, event=False)
             return f"number of people {unit}" + (f" ({names})" if names else ""), True
         if label:
             return f"number of {label}", True
@@ -373,17 +417,60 @@ def _approx(units: list[_Unit]) -> Literal["about", "at_least", "at_most"] | Non
     return None
 
 
-def _fact(units: list[_Unit], entities: Mapping[str, Entity], background: bool) -> Fact | None:
-    kind = units[0].slot.kind if units[0].slot is not None else "quantity"
+_CLAIM_VERBS = frozenset({"claim", "allege", "boast", "assert", "insist", "contend", "argue"})
+
+
+def _claimed(claim: ExtractedClaim) -> bool:
+    """The value is someone's claim, not the outlet's: "He has repeatedly claimed credit
+    for halting six wars", "reportedly", "according to X"."""
+    return claim.predicate in _CLAIM_VERBS or claim.hedged
+
+
+def _agree(u: _Unit, v: _Unit) -> bool:
+    """Two sources state one value: the same value, or two bounded values that overlap
+    ("90 minutes" / "1.5 hours", "nearly three hours" / "three hours"). Two different
+    lower bounds ("at least 8" / "more than 12") are compatible, not the same statement."""
+    if u.source == v.source:
+        return False
+    if u.value == v.value:
+        return True
+    if u.slot is not None and v.slot is not None and u.slot.kind in ("date", "time"):
+        return not _conflict(u, v)  # "2025-08" holds with "2025-08-15"
+    a, b = u.interval, v.interval
+    if a is None or b is None or (a[1] < b[0] or b[1] < a[0]):
+        return False
+    open_a = math.inf == a[1] or a[0] == 0.0
+    open_b = math.inf == b[1] or b[0] == 0.0
+    return not (open_a and open_b)  # a bound holds with a figure inside it, not with a bound
+
+
+def _facts(units: list[_Unit], entities: Mapping[str, Entity], background: bool,
+           index: Index) -> list[Fact]:
+    """The fact of one cluster; several single-source facts when its sources state
+    different values that neither match nor conflict ("at least eight shots" / "more
+    than a dozen shots": two lower bounds, not one number two sources agree on)."""
     sources = {u.source for u in units}
     conflict = not background and any(
         _conflict(a, b) for i, a in enumerate(units) for b in units[i + 1 :])
-    about, reads_well = _about(kind, units, entities)
-    if not reads_well and len(sources) < 2:
-        return None  # "date of the say": unknown beats a fact nobody can read
     groups: dict[str, list[_Unit]] = {}
     for u in units:
         groups.setdefault(u.value, []).append(u)
+    if not conflict and len(groups) > 1 and len(sources) >= 2 and not any(
+        _agree(a, b) for i, a in enumerate(units) for b in units[i + 1:]
+    ):
+        return [f for _, us in sorted(groups.items())
+                for f in _facts(us, entities, background, index)]
+    fact = _fact(units, groups, sources, conflict, entities, background, index)
+    return [fact] if fact is not None else []
+
+
+def _fact(units: list[_Unit], groups: Mapping[str, list[_Unit]], sources: set[str],
+          conflict: bool, entities: Mapping[str, Entity], background: bool,
+          index: Index) -> Fact | None:
+    kind = units[0].slot.kind if units[0].slot is not None else "quantity"
+    about, reads_well = _about(kind, units, entities)
+    if not reads_well and len(sources) < 2:
+        return None  # "date of the say": unknown beats a fact nobody can read
     values = [
         FactValue(value=v, claims=sorted({u.claim.id for u in us}),
                   documents=sorted({u.claim.document for u in us}), approx=_approx(us))
@@ -394,9 +481,14 @@ def _fact(units: list[_Unit], entities: Mapping[str, Entity], background: bool) 
     digest = hashlib.sha256(
         (about + "\x1f" + "\x1f".join(sorted(c for fv in values for c in fv.claims))).encode()
     ).hexdigest()[:12]
+    attributed = all(_claimed(u.claim) for u in units)
+    speakers = {index.get((u.claim.document, *ref)) for u in units
+                if (ref := u.claim.speaker_ref or u.claim.subject_ref) is not None}
+    speaker = next(iter(speakers)) if attributed and len(speakers) == 1 else None
     return Fact(id=f"f-{digest}", about=about, status=status,
                 independent_sources=len(sources), values=values, kind=kind,
-                background=background)
+                background=background, attributed=attributed,
+                attributed_to=speaker if speaker and speaker in entities else None)
 
 
 def value_facts(
@@ -405,20 +497,24 @@ def value_facts(
     index: Index,
     entities: Sequence[Entity],
     background: frozenset[str] = frozenset(),
+    background_slots: frozenset[tuple[str, int, int]] = frozenset(),
 ) -> list[Fact]:
     """Facts over the values of all claims of one story (unsorted)."""
     ents = claim_entities(claims, index)
     by_id = {e.id: e for e in entities}
     ordered = sorted(claims, key=lambda c: (c.document, c.span))
     persons = frozenset(e.id for e in entities if e.type == "PERSON")
-    blocks = _units(ordered, ents, sources, index, persons, background)
+    # Where victims were taken is not where it happened.
+    located = frozenset(e.id for e in entities if e.type in ("PERSON", "GPE", "LOC", "FAC")
+                        and not _CARE.search(e.name))
+    blocks = _units(ordered, ents, sources, index, persons, background, located,
+                    background_slots)
+    words = name_words(entities)
     facts: list[Fact] = []
     for key in sorted(blocks):
         # An event word ("talks") or a casualty count ("killed") names what the
         # value is about; anything else must also be worded alike to align.
         anchored = key[2] in _EVENT_NAMES or key[2] in _PEOPLE_UNITS - {"people"}
-        for cl in _cluster(blocks[key], not anchored):
-            fact = _fact(cl.units, by_id, background=key[-1] == "background")
-            if fact is not None:
-                facts.append(fact)
+        for cl in _cluster(blocks[key], not anchored, words):
+            facts += _facts(cl.units, by_id, key[-1] == "background", index)
     return facts
