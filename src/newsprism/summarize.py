@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from newsprism.crossdoc.graph import cosine, source_keys, tfidf_vectors
+from newsprism.crossdoc.graph.anchor import background_claims, year_of
 from newsprism.models import Claim, Document, Evidence, Fact, SummarySentence
 
 SAME_SENTENCE = 0.6
@@ -67,9 +68,30 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1)
 
 
+# A line that leans on the one before it ("This explains why …", "This land-for-peace
+# proposal …", "But …"): out of its article it dangles. Used only when nothing else
+# states the fact.
+_DANGLING = re.compile(
+    r"^\W*(?:(?:this|these|that|those|such)\b(?!\s+(?:year|week|month|morning|afternoon|"
+    r"evening|weekend|summer|spring|fall|autumn|winter)\b)"
+    r"|(?:but|however|yet|still|and|so|also|meanwhile|moreover|instead|nonetheless|"
+    r"nevertheless|thus|hence|therefore)\b)",
+    re.IGNORECASE,
+)
+# Belief, condition and speculation: an aside, not a key point, when one source says it.
+_SPECULATIVE = re.compile(
+    r"\b(?:if|would|could|might|believes?|thinks?|should|perhaps|deserv\w*)\b", re.IGNORECASE
+)
+
+
 def _usable(c: Claim) -> bool:
     n = len(c.text.split())
     return MIN_WORDS <= n <= MAX_WORDS and not _FURNITURE.search(c.text)
+
+
+def dangling(text: str) -> bool:
+    """Whether a sentence opens by pointing back ("This explains why …", "However, …")."""
+    return _DANGLING.match(text) is not None
 
 
 def _groups(claims: list[Claim], bags: list[frozenset[str]]) -> list[list[int]]:
@@ -105,8 +127,11 @@ class _Picker:
     """The lines chosen so far, with what keeps the next one new."""
 
     def __init__(self, docs: Mapping[str, Document], vectors: Mapping[str, dict[str, float]],
-                 limit: int) -> None:
+                 limit: int, sources: Mapping[str, str] | None = None) -> None:
         self.docs = docs
+        self.sources = sources or {}
+        # (document, span) of every sentence a line cites: two lines never cite one sentence.
+        self.cited: set[tuple[str, tuple[int, int]]] = set()
         self.vectors = vectors
         self.limit = limit
         self.lines: list[SummarySentence] = []
@@ -127,15 +152,29 @@ class _Picker:
             sources: int | None = None, of: int | None = None, force: bool = False) -> bool:
         if self.full() or not (force or self.fresh(rep)):
             return False
+        if (rep.document, rep.span) in self.cited:
+            return False
+        # Per document, the member closest to the line's sentence: the lead that states
+        # another fact stays free for it.
+        mine = self.vectors.get(rep.id, {})
         first: dict[str, Claim] = {}
-        for c in sorted(members, key=lambda c: (c.document, c.span)):
-            first.setdefault(c.document, c)
+        for c in sorted(members, key=lambda c: (c.document, -cosine(self.vectors.get(c.id, {}),
+                                                                   mine), c.span)):
+            if (c.document, c.span) not in self.cited and c.text not in self.texts:
+                first.setdefault(c.document, c)
         first[rep.document] = rep
         cites = [Evidence(document=d, span=c.span) for d, c in sorted(first.items())]
+        if sources is not None and self.sources:
+            # The count is of what the line cites: a source whose only sentence is
+            # already another line's does not count twice.
+            cited_sources = len({self.sources.get(d, d) for d in first})
+            if role in ("corroborated", "attributed") and cited_sources < 2 <= sources:
+                return False  # its other sources are already lines: it would repeat them
+            sources = min(sources, cited_sources)
+        self.cited.update((d, c.span) for d, c in first.items())
         self.lines.append(SummarySentence(text=rep.text, citations=cites, role=role, fact=fact,
                                           sources=sources, of_sources=of))
-        self.used.update(c.id for c in members)
-        self.used.add(rep.id)
+        self.used.update(c.id for c in first.values())
         self.texts.add(rep.text)
         self.chosen.append(self.vectors.get(rep.id, {}))
         return True
@@ -145,8 +184,13 @@ def _position(c: Claim, docs: Mapping[str, Document]) -> float:
     return c.span[0] / max(1, len(docs[c.document].text))
 
 
+def _mean_position(claims: Sequence[Claim], docs: Mapping[str, Document]) -> float:
+    """How early a fact's sentences sit in their articles: the lead's facts come first."""
+    return round(sum(_position(c, docs) for c in claims) / len(claims), 6) if claims else 1.0
+
+
 def _best(claims: Sequence[Claim], docs: Mapping[str, Document], picker: _Picker,
-          strict: bool = True) -> Claim | None:
+          strict: bool = True, avoid: frozenset[str] = frozenset()) -> Claim | None:
     """The sentence that states a fact best: usable, new, central to what the fact's
     sentences share (so "the summit ended without a ceasefire" does not stand for "they
     met"), early in its article."""
@@ -159,10 +203,11 @@ def _best(claims: Sequence[Claim], docs: Mapping[str, Document], picker: _Picker
     for c in claims:
         centroid.update(picker.vectors.get(c.id, {}))
 
-    def score(c: Claim) -> tuple[float, int, str, tuple[int, int]]:
+    def score(c: Claim) -> tuple[bool, bool, float, int, str, tuple[int, int]]:
         central = cosine(picker.vectors.get(c.id, {}), centroid) if len(claims) > 1 else 0.0
         lead = 0.3 * (1.0 - _position(c, docs))
-        return (-round(central + lead, 6), len(c.text), c.document, c.span)
+        return (dangling(c.text), c.id in avoid, -round(central + lead, 6), len(c.text),
+                c.document, c.span)
 
     return min(pool, key=score)
 
@@ -183,7 +228,7 @@ def summarize(
     by_id = {c.id: c for c in claims}
     vec_list = tfidf_vectors([_words(c.text) for c in claims])
     vectors = {c.id: v for c, v in zip(claims, vec_list, strict=True)}
-    picker = _Picker(docs, vectors, max_sentences)
+    picker = _Picker(docs, vectors, max_sentences, sources)
     live = [f for f in facts if not f.background]
 
     def members(f: Fact, value_index: int | None = None) -> list[Claim]:
@@ -198,19 +243,23 @@ def summarize(
     conflicts = sorted((f for f in live if f.status == "conflict"),
                        key=lambda f: (-f.independent_sources, f.id))
     disputed = {c.id for f in conflicts for c in members(f)}
+    # A side of a dispute is best shown by a sentence that states no agreed fact: the
+    # lead that carries the agreed toll should stay free to state it.
+    agreed = frozenset(c.id for f in live if f.status == "corroborated" for c in members(f))
     # Both sides of every dispute first (as many disputes as fit), so that the
     # corroborated lines fill the room that is left and never take their sentences.
     for f in conflicts:
         if len(picker.lines) + len(f.values) > max_sentences:
             continue  # both sides or neither: half a dispute reads as a fact
         for k, value in enumerate(f.values):
-            rep = _best(members(f, k), docs, picker) or _best(members(f, k), docs, picker,
-                                                              strict=False)
+            rep = _best(members(f, k), docs, picker, avoid=agreed) or _best(
+                members(f, k), docs, picker, strict=False, avoid=agreed)
             if rep is not None:
                 n = len({sources.get(d, d) for d in value.documents})
                 picker.add(rep, members(f, k), "dispute", f.id, n, total, force=True)
     supported = sorted((f for f in live if f.status == "corroborated" and not f.main_event),
-                       key=lambda f: (-f.independent_sources, f.kind != "statement", f.id))
+                       key=lambda f: (-f.independent_sources, f.kind != "statement",
+                                      _mean_position(members(f), docs), f.id))
     for f in supported:
         if picker.full():
             break
@@ -226,8 +275,12 @@ def summarize(
     room = min(max_sentences, max(MIN_LINES, len(picker.lines) + EXTRA_SINGLE))
     picker.limit = max(len(picker.lines), room)
     junk = off_topic(documents, claims, facts)
-    _fill(picker, [c for c in claims if c.id not in disputed and c.document not in junk],
-          docs, sources, total)
+    # Another incident ("In 2019, a worker was injured …") is context, never a key point.
+    year = year_of(documents, [v.value for f in live if f.kind == "date" for v in f.values])
+    other = background_claims(claims, {d.id: d.published for d in documents}, year) | {
+        c for f in facts if f.background for v in f.values for c in v.claims}
+    _fill(picker, [c for c in claims if c.id not in disputed and c.document not in junk
+                   and c.id not in other], docs, sources, total)
     return picker.lines
 
 
@@ -263,7 +316,10 @@ def off_topic(documents: Sequence[Document], claims: Sequence[Claim],
 def _fill(picker: _Picker, claims: list[Claim], docs: Mapping[str, Document],
           sources: Mapping[str, str], total: int) -> None:
     """Classic extractive choice for the remaining room: shared sentences, then central ones."""
-    pool = [c for c in claims if _usable(c) and c.id not in picker.used]
+    # Single-source lines are the story's own plain statements: no sentence that points
+    # back, no belief, condition or speculation, nothing hedged.
+    pool = [c for c in claims if _usable(c) and c.id not in picker.used
+            and not dangling(c.text) and not c.hedged and not _SPECULATIVE.search(c.text)]
     if not pool or picker.full():
         return
     bags = [_words(c.text) for c in pool]
