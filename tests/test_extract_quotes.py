@@ -229,3 +229,27 @@ def test_extract_quotes_negation_inside_the_quote_does_not_deny_the_cue(nlp: Any
     quotes = _quotes(nlp, text)
     assert _say(text, _one(quotes, "Are we where").speaker_span) == "Brask"
     assert not [q for q in quotes if q.speaker_span and _say(text, q.speaker_span) == "Voss"]
+
+
+def test_extract_quotes_name_between_quote_and_cue_speaks(nlp: Any) -> None:
+    # When the parse gives the cue no usable subject (PolNeAR has one that takes
+    # a quoted show title), the name right after the closing mark, before its
+    # apposition, is the speaker.
+    from newsprism.extract.speakers import SpeakerContext
+
+    text = (
+        "\u201cThere's a severe disconnect between this council and our port,\u201d "
+        "Voss, a senior port adviser, said on Thursday."
+    )
+    sdoc = nlp(text)
+    d = SpeakerContext("d", sdoc, extract_mentions("d", sdoc))
+    tokens = sdoc.char_span(1, text.index(",\u201d") + 1, alignment_mode="expand")
+    cue = next(t for t in sdoc if t.text == "said")
+    name = d.name_before_cue(tokens, cue)
+    assert name is not None and name.text == "Voss"
+    # Nothing but words of the quote or a common noun: no name.
+    other = "\u201cWe are ready for the storms this winter,\u201d the adviser said."
+    sdoc = nlp(other)
+    d = SpeakerContext("d", sdoc, [])
+    tokens = sdoc.char_span(1, other.index(",\u201d") + 1, alignment_mode="expand")
+    assert d.name_before_cue(tokens, next(t for t in sdoc if t.text == "said")) is None

@@ -172,6 +172,8 @@ def _quoted_quotes(d: SpeakerContext) -> list[ExtractedQuote]:
         said: tuple[str | None, Span | None, Span | None, Span | None, str | None]
         if cue is not None:
             who = d.speaker(d.subject_of(cue))
+            if who.span is None and cue.i >= tokens.end:
+                who = d.speaker(d.name_before_cue(tokens, cue))
             said = (cue.text, who.span, who.ref, (cue.idx, token_end(cue)), who.name)
         else:
             words = [t for t in tokens if not t.is_punct and not t.is_space]

@@ -284,6 +284,28 @@ class SpeakerContext:
         name = self.sdoc[i - 1]
         return self.mention_at(name.idx, token_end(name)) if name.pos_ == "PROPN" else None
 
+    def name_before_cue(self, tokens: Any, cue: Any) -> Any | None:
+        """‘“…,” Flynn, a top surrogate, said’ parsed without a subject for "said".
+
+        The name between the closing mark and the cue, before any apposition:
+        the last word before the first comma, when it is a proper noun or a
+        personal pronoun outside quotation marks.
+        """
+        i = tokens.end
+        while i < cue.i and (self.sdoc[i].is_punct or self.sdoc[i].is_space):
+            i += 1
+        j = i
+        while j < cue.i and self.sdoc[j].text != ",":
+            j += 1
+        if j == i:
+            return None
+        last = self.sdoc[j - 1]
+        if last.i in self.quoted_tok or "\n" in self.text[token_end(tokens[-1]) : cue.idx]:
+            return None
+        if last.pos_ == "PROPN" or last.lower_ in PRONOUN_GENDER or last.lower_ == "they":
+            return last
+        return None
+
     def subject_of(self, cue: Any, depth: int = 0) -> Any | None:
         if cue.lower_ == "according":  # "according to X: “…”"
             to = [c for c in cue.children if c.lower_ == "to"]
