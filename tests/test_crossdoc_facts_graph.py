@@ -176,3 +176,32 @@ def test_crossdoc_facts_graph_background_cues() -> None:
     claims = [s.add(1, t, "kill") for t in cues]
     found = background_claims(claims, {"d-1": "2026-03-04"}, 2026)
     assert found == {c.id for c in claims[:3]}
+
+
+def test_crossdoc_facts_graph_background_is_scoped_by_the_opening_clause() -> None:
+    s = _Story()
+    texts = [
+        # This incident, with an aside about an earlier one: not background.
+        "A cook was stabbed at the diner late Friday, months after a fire there two years ago.",
+        "A waiter was hurt on Friday, the latest violence at a diner that saw a fire years ago.",
+        # Opening on the earlier incident: background.
+        "Three years ago, a waiter was hurt in a fight outside the diner.",
+        "In 2019, the diner was closed for a month after a fire.",
+    ]
+    claims = [s.add(1, t, "injure") for t in texts]
+    # No publication date and no dated event: the story's year is unknown.
+    assert story_year(claims, [_doc(1)]) is None
+    found = background_claims(claims, {"d-1": None}, None)
+    assert found == {claims[2].id, claims[3].id}
+
+
+def test_crossdoc_facts_graph_bare_year_never_sets_the_story_year() -> None:
+    s = _Story()
+    old = Slot(kind="date", text="2021", span=(3, 7), value="2021", unit="year")
+    new = Slot(kind="date", text="March 14, 2026", span=(3, 17), value="2026-03-14", unit="day")
+    a = s.add(1, "In 2021, a man was wounded at the bar.", "injure", slots=(old,))
+    b = s.add(2, "On March 14, 2026, a man was killed at the bar.", "kill", slots=(new,))
+    object.__setattr__(a, "heads", ("wound",))
+    object.__setattr__(b, "heads", ("kill",))
+    assert story_year([a], [_doc(1), _doc(2)]) is None
+    assert story_year([a, b], [_doc(1), _doc(2)]) == 2026
