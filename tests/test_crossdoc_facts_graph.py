@@ -205,3 +205,17 @@ def test_crossdoc_facts_graph_bare_year_never_sets_the_story_year() -> None:
     object.__setattr__(b, "heads", ("kill",))
     assert story_year([a], [_doc(1), _doc(2)]) is None
     assert story_year([a, b], [_doc(1), _doc(2)]) == 2026
+
+
+def test_crossdoc_facts_graph_toll_is_the_main_event_without_a_statement() -> None:
+    s = _Story()
+    dead = (Slot(kind="count", text="A man", span=(0, 5), value=1, unit="killed"),)
+    hurt = (Slot(kind="count", text="two others", span=(0, 10), value=2, unit="injured"),)
+    s.add(1, "A man was shot and killed at the bar early Saturday.", "kill", slots=dead)
+    s.add(2, "A man was killed when a gunman opened fire at the bar.", "kill", slots=dead)
+    s.add(1, "Two others were wounded in the shooting at the bar.", "injure", slots=hurt)
+    s.add(2, "Two others were wounded, police said of the bar shooting.", "injure", slots=hurt)
+    facts = s.facts([_doc(1), _doc(2)])
+    (main,) = [f for f in facts if f.main_event]
+    assert main.about.startswith("number of people killed")
+    assert main.status == "corroborated"

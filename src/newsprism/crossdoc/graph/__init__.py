@@ -73,6 +73,21 @@ def statement_graph(
     return statement_facts(units, clusters(units, links), links, by_id)
 
 
+def _toll(facts: Sequence[Fact]) -> str | None:
+    """Without a statement every source makes ("a man was shot and killed" names no one
+    to align by), the story's toll is its main event: the corroborated count of people
+    killed (else injured) with the most sources."""
+    best: tuple[int, int, str] | None = None
+    for f in facts:
+        if f.kind != "count" or f.background or f.status != "corroborated":
+            continue
+        unit = f.values[0].value.rsplit(" ", 1)[-1]
+        if unit in ("killed", "injured"):
+            key = (-f.independent_sources, unit != "killed", f.id)
+            best = key if best is None or key < best else best
+    return best[2] if best else None
+
+
 def build_facts(
     claims: Sequence[ExtractedClaim],
     documents: Sequence[Document],
@@ -95,8 +110,9 @@ def build_facts(
     facts = value_facts(ordered, sources, index, entities, background, old_dates)
     facts += age_facts(ordered, sources, index, entities, background)
     stated, members = statement_graph(ordered, sources, index, entities, background)
-    main = main_event(stated, members)
-    facts += [f.model_copy(update={"main_event": True}) if f.id == main else f for f in stated]
+    main = main_event(stated, members) or _toll(facts)
+    facts = [f.model_copy(update={"main_event": True}) if f.id == main else f
+             for f in [*facts, *stated]]
     unique = {f.id: f for f in facts}
     return sorted(unique.values(),
                   key=lambda f: (_STATUS_ORDER[f.status], f.background, -f.independent_sources,
