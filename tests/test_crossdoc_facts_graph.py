@@ -219,3 +219,13 @@ def test_crossdoc_facts_graph_toll_is_the_main_event_without_a_statement() -> No
     (main,) = [f for f in facts if f.main_event]
     assert main.about.startswith("number of people killed")
     assert main.status == "corroborated"
+
+
+def test_crossdoc_facts_graph_only_an_earlier_year_dates_another_incident() -> None:
+    from newsprism.crossdoc.graph.anchor import other_year
+
+    assert other_year("2022", 2025, None)  # "the invasion in 2022" in a 2025 story
+    assert other_year("2022-02", 2025, "2025-08-16")
+    assert not other_year("2025-08-15", 2025, None)
+    assert not other_year("2027", 2025, None)  # a planned election is this story's
+    assert not other_year("2022", None, None)  # no story year: nothing to compare

@@ -175,9 +175,11 @@ def background_claims(
 
 
 def other_year(value: str, year: int | None, published: str | None) -> bool:
-    """Whether a resolved date slot dates another time than the story's ("2022" in a
+    """Whether a resolved date slot dates an earlier time than the story's ("2022" in a
     2025 story): its value is background whatever the rest of the sentence is about."""
     y = _year(value)
     if y is None or year is None:
         return False
-    return y != year and y != _year(published)
+    own = _year(published)
+    # Only an earlier year: "elections in 2027" is a plan of this story, not another incident.
+    return y < year and (own is None or y < own)
