@@ -227,6 +227,7 @@ def test_extract_values_ages_are_ages(sentence: str, ages: list[int]) -> None:
         ("A woman was shot and killed and two others were wounded.", "injured", 2),
         ("A 15-year-old died and two other people were hurt.", "injured", 2),
         ("Two teenagers were also struck and remain in hospital.", "injured", 2),
+        ("Four people, including two children, were hurt in the blast.", "injured", 4),
     ],
 )
 def test_extract_values_casualty_counts(sentence: str, unit: str, value: int | None) -> None:

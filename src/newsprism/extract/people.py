@@ -202,6 +202,11 @@ def _person_np(sc: Scan, k: int) -> tuple[float, int, str] | None:
 def role(sc: Scan, k: int, j: int) -> str | None:
     """ "three people were killed", "killing three people", "a man was shot and killed"."""
     n = j
+    if sc.low(n) == "," and sc.low(n + 1) in ("including", "among", "mostly", "all"):
+        # "Four people, including two children, were hurt": the aside is not the verb.
+        close = next((m for m in range(n + 2, n + 10) if sc.low(m) == ","), None)
+        if close is not None:
+            n = close + 1
     if sc.low(n) in ("who", "that"):
         n += 1
     if sc.low(n) in _LINKING:
