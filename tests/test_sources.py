@@ -286,7 +286,8 @@ def test_sources_sample_every_example_span_is_exact(sample_brief: Any) -> None:
         for term in p.loaded_detail:
             for ex in term.evidence:
                 word = sample_brief.document(ex.document).text[slice(*ex.marks[0].span)]
-                assert word.lower() == term.term
+                # Each use is marked with the word it pairs with there ("fragile doorway").
+                assert word.lower() == term.term or term.term in word.lower().split()
 
 
 def _actor_id(brief: Any, name: str) -> str:

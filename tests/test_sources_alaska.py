@@ -63,8 +63,12 @@ def test_sources_alaska_examples_cite_exact_spans(alaska_brief: Brief) -> None:
 def test_sources_alaska_analysis_pieces_read_as_opinion(alaska_brief: Brief) -> None:
     # An analyst reads 50-75 % opinion in the four analysis pieces; before issue 15
     # the tool said 0-11 %. Word cues cannot see all of it, but most of the way.
+    # 0.25, was 0.3: cues that were someone else's view ("presenting himself as the
+    # peacemaker who might …", "made clear that Moscow is willing") or descriptions
+    # ("intense negotiations", "deeply held positions") no longer count; piece 002
+    # went 0.36 -> 0.26 with every removed cue a wrong one (docs/evaluation.md).
     for prefix in ANALYSIS:
-        assert _profile(alaska_brief, prefix).opinion_share >= 0.3, prefix
+        assert _profile(alaska_brief, prefix).opinion_share >= 0.25, prefix
     others = [p for p in alaska_brief.sources if not Path(p.outlet).name.startswith("0")]
     assert others and all(p.opinion_share >= 0.2 for p in others)
 
@@ -90,5 +94,6 @@ def test_sources_alaska_loaded_terms_are_own_voice_judging_words(alaska_brief: B
             for ex in term.evidence:
                 text = alaska_brief.document(ex.document).text
                 word = text[slice(*ex.marks[0].span)]
-                assert word.lower() == term.term
+                # Each use is marked with the word it pairs with there ("fragile doorway").
+                assert word.lower() == term.term or term.term in word.lower().split()
                 assert word[:1].islower() or ex.marks[0].span[0] == ex.span[0]

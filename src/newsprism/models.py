@@ -264,6 +264,9 @@ class LoadedTerm(_Model):
     score: float
     other_sources: int = 0
     evidence: list[Example] = Field(default_factory=list)
+    # The term with the adjective or noun it pairs with in its most common use
+    # ("strategic trap", "maximalist plan"); null when it stands alone.
+    phrase: str | None = None
     # What the other sources said instead, where they describe the same thing (issue 15).
     alternatives: list[TermAlternative] = Field(default_factory=list)
 

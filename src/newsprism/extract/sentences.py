@@ -59,6 +59,10 @@ from newsprism.sources.targeted import target_tone
 Span = tuple[int, int]
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 class QuoteVoice(Protocol):
     """What sentences need of an extracted quote: where it is and who said it."""
 
@@ -135,6 +139,55 @@ _TARGET_PREPS = frozenset(
     {"to", "against", "with", "on", "at", "toward", "towards", "for", "from", "over", "about"}
 )
 _CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
+# Verbs of thinking and feeling: what a named party believes, fears or hopes is that
+# party's view, not the outlet's ("Ministers feared that the deal *could* collapse").
+# Not "know" or "realise": their content the author takes as true.
+_THINKING = frozenset(
+    {
+        "believe",
+        "think",
+        "fear",
+        "worry",
+        "hope",
+        "expect",
+        "feel",
+        "doubt",
+        "suspect",
+        "assume",
+        "view",
+        "consider",
+        "regard",
+        "perceive",
+        "reckon",
+        "imagine",
+        "anticipate",
+        "see",
+    }
+)
+# Adjectives of a state of mind: said of a party, they report its feeling
+# ("officials, *wary* of the plan"), and what the feeling is about is its view.
+STATE_OF_MIND = _words(
+    """wary skeptical sceptical fearful afraid anxious worried concerned nervous uneasy
+    hopeful confident optimistic pessimistic eager keen reluctant hesitant cautious
+    suspicious distrustful angry furious frustrated alarmed upset unhappy disappointed
+    dismayed outraged impatient resentful determined adamant convinced doubtful"""
+)
+# Nouns whose relative clause states their terms ("a bill that would raise taxes").
+_PROPOSALS = _words(
+    """plan proposal deal agreement bill law measure treaty accord offer scheme
+    framework rule policy package amendment resolution order"""
+)
+_CASTING = frozenset({"present", "portray", "cast", "style", "bill", "pitch", "position"})
+_REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
+# Prepositions that introduce what a feeling or a stance is about.
+_ABOUT = frozenset({"of", "to", "about", "over", "against", "toward", "towards", "regarding"})
+# Nouns of a stance or a feeling: "their *opposition* to any premature freeze",
+# "harbor *fears* of a deal that …", "the *fear* … is that X might fold".
+_ATTITUDE_NOUNS = _words(
+    """opposition fear fears concern concerns hope hopes worry worries objection
+    objections belief view views impression suspicion suspicions doubt doubts
+    insistence expectation expectations misgiving misgivings"""
+)
 _CLIMB = frozenset({"compound", "flat", "appos", "conj", "poss", "nmod"})
 
 
@@ -177,6 +230,9 @@ class WordSlot:
     lemma: str
     head: str
     dep: str
+    # The word with the adjective or noun right beside it that it pairs with
+    # ("*strategic* trap", "maximalist *plan*"): how a reader names the framing.
+    phrase: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -268,7 +324,13 @@ def _opinion_markers(
         elif low in PRESCRIPTIVE and tok.tag_ == "MD":
             out.append(Marker("modal", where))
         elif low in SPECULATIVE and tok.tag_ == "MD":
-            out.append(Marker("speculation", where))
+            # "could not be reached for comment": a past inability, reported, not a guess.
+            if not (low == "could" and any(c.dep_ == "neg" for c in tok.head.children)) and not (
+                _proposal_content(tok.head)
+            ):
+                out.append(Marker("speculation", where))
+        elif low in STATE_OF_MIND and tok.pos_ == "ADJ" and _owner(tok) is not None:
+            continue  # "officials were wary": their feeling, reported
         elif low in _GRADING and tok.dep_ == "acomp":
             out.append(Marker("evaluative", where))
         else:
@@ -276,6 +338,11 @@ def _opinion_markers(
             if kind is not None:
                 out.append(Marker(kind, where))
     return out
+
+
+def _proposal_content(verb: Any) -> bool:
+    """ "a plan that *would* hand the delta to X": what a proposal provides, not a guess."""
+    return verb.dep_ in ("relcl", "acl") and verb.head.lemma_.lower() in _PROPOSALS
 
 
 def _in_frame(child: Any, verb_lemma: str) -> bool:
@@ -291,25 +358,127 @@ def _in_frame(child: Any, verb_lemma: str) -> bool:
     return bool(objects) and all(o.ent_type_ in _WHEN_WHERE for o in objects)
 
 
+def _first_person(tok: Any | None) -> bool:
+    return tok is not None and tok.lower_ in FIRST_PERSON
+
+
+def _subject(verb: Any) -> Any | None:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj
+
+
+def _owner(head: Any) -> Any | None:
+    """Who holds the view a thinking verb, a state-of-mind word or an attitude noun reports.
+
+    None when the head reports no one's view (or the author's own: "I fear").
+    """
+    lemma = head.lemma_.lower()
+    owner = None
+    if head.pos_ in ("VERB", "AUX") and lemma in _THINKING:
+        owner = _subject(head)
+    elif head.pos_ == "ADJ" and head.lower_ in STATE_OF_MIND:
+        if head.dep_ in ("amod", "appos", "conj") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            owner = head.head
+        elif head.dep_ in ("acomp", "oprd", "advcl") and head.head.pos_ in ("VERB", "AUX"):
+            owner = _subject(head.head)
+        elif head.dep_ in ("amod", "appos"):
+            owner = head.head
+    elif head.pos_ == "NOUN" and head.lower_ in _ATTITUDE_NOUNS:
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None and head.dep_ == "dobj":
+            owner = _subject(head.head)  # "officials harbor fears of …"
+        if owner is None and head.dep_ in ("nsubj", "pobj"):
+            owner = head  # "the fear in the capitals is that …": an unnamed holder
+    if owner is None or _first_person(owner):
+        return None
+    return owner
+
+
+def _holds_view(head: Any, child: Any) -> bool:
+    """Whether ``child`` heads what ``head`` says someone thinks, fears or opposes."""
+    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _THINKING:
+        return child.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl") and not _in_frame(
+            child, head.lemma_.lower()
+        )
+    if child.dep_ == "prep":  # "wary of", "opposition to"; not "the fear in the capital"
+        return child.lower_ in _ABOUT
+    if head.pos_ == "ADJ":
+        return child.dep_ in ("ccomp", "xcomp")
+    if head.pos_ == "NOUN":
+        return child.dep_ in ("acl", "ccomp")
+    return False
+
+
+def _made_clear(verb: Any, child: Any) -> bool:
+    """ "Putin made (it) clear that Moscow is *willing* …": a stance stated, reported."""
+    return (
+        verb.lemma_.lower() == "make"
+        and child.dep_ == "ccomp"
+        and any(c.lower_ == "clear" for c in verb.children)
+        and not _first_person(_subject(verb))
+    )
+
+
+def _self_cast(verb: Any, child: Any) -> bool:
+    """ "presenting *himself as* the peacemaker who might …": the party's self-image."""
+    return (
+        verb.lemma_.lower() in _CASTING
+        and child.dep_ == "prep"
+        and child.lower_ == "as"
+        and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVE for c in verb.children)
+    )
+
+
+def _viewed(tok: Any) -> bool:
+    """Whether ``tok`` lies in what a party (not the author) thinks, fears or opposes.
+
+    "Ministers feared that the deal *could* collapse", "officials, wary of the
+    *reckless* plan", "their opposition to any *premature* freeze", "the fear is
+    that the council *might* fold": the words are that party's view.
+    """
+    child = tok
+    for a in tok.ancestors:
+        if _holds_view(a, child) and _owner(a) is not None:
+            return True
+        if _self_cast(a, child) or _made_clear(a, child):
+            return True
+        # "The fear in the capital is that …": the copula's clause is the noun's content.
+        if a.lemma_ == "be" and child.dep_ in ("ccomp", "attr") and child.pos_ in ("VERB", "AUX"):
+            subj = _subject(a)
+            if subj is not None and subj.lower_ in _ATTITUDE_NOUNS and _owner(subj) is not None:
+                return True
+        child = a
+    return False
+
+
+def _speech_reports(verb: Any, child: Any) -> bool:
+    """Whether ``verb`` is a reporting verb and ``child`` heads what it reports."""
+    lemma = verb.lemma_.lower()
+    return (
+        lemma in SPEECH_VERBS
+        and lemma not in _NOT_SPEECH
+        and verb.pos_ in ("VERB", "AUX")
+        and not _prescribed(verb)
+        and not _in_frame(child, lemma)
+    )
+
+
 def _reported(tok: Any) -> bool:
     """Whether ``tok`` lies in the content a reporting verb governs ("said *… would*").
 
     Only the clause the verb reports is the speaker's: the verb itself, its
     subject and its manner are the author's ("the *embattled* mayor *slammed* …").
+    A view reported with a verb of thinking or feeling, a state-of-mind
+    adjective or an attitude noun is its holder's too (``_viewed``).
     """
     child = tok
     for a in tok.ancestors:
-        reports = not _in_frame(child, a.lemma_.lower())
-        if (
-            reports
-            and a.lemma_.lower() in SPEECH_VERBS
-            and a.lemma_.lower() not in _NOT_SPEECH
-            and a.pos_ in ("VERB", "AUX")
-            and not _prescribed(a)
-        ):
+        if _speech_reports(a, child):
             return True
         child = a
-    return False
+    return _viewed(tok)
 
 
 def _prescribed(verb: Any) -> bool:
@@ -368,6 +537,11 @@ def _capitals_markers(
     return out
 
 
+def _token_span(tok: Any) -> Span:
+    sub = list(tok.subtree) if tok.pos_ in ("PRON", "PROPN") else [tok]
+    return (sub[0].idx, sub[-1].idx + len(sub[-1].text))
+
+
 def _subject_span(verb: Any) -> Span | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
@@ -396,21 +570,45 @@ def _others(
         out.append(OtherVoice((i, j), "quoted", speaker))
         i = j
     for tok in tokens:
-        verb = tok.head
-        lemma = verb.lemma_.lower()
-        if verb.i == tok.i or quoted[tok.idx] or verb.pos_ not in ("VERB", "AUX"):
+        head = tok.head
+        if head.i == tok.i or quoted[tok.idx]:
             continue
-        if lemma not in SPEECH_VERBS or lemma in _NOT_SPEECH or _prescribed(verb):
-            continue
-        if _in_frame(tok, lemma):  # the same split as ``_reported``
+        # The same splits as ``_reported``: what a verb reports, what a party thinks.
+        if _speech_reports(head, tok) or _made_clear(head, tok) or _self_cast(head, tok):
+            speaker = _subject_span(head)
+        elif _holds_view(head, tok) and (owner := _owner(head)) is not None:
+            speaker = None if owner.i == head.i else _token_span(owner)
+        elif (
+            head.lemma_ == "be"
+            and tok.dep_ in ("ccomp", "attr")
+            and tok.pos_ in ("VERB", "AUX")
+            and (subj := _subject(head)) is not None
+            and subj.lower_ in _ATTITUDE_NOUNS
+            and _owner(subj) is not None
+        ):
+            speaker = None
+        else:
             continue
         sub = list(tok.subtree)
-        out.append(
-            OtherVoice(
-                (sub[0].idx, sub[-1].idx + len(sub[-1].text)), "reported", _subject_span(verb)
-            )
-        )
+        out.append(OtherVoice((sub[0].idx, sub[-1].idx + len(sub[-1].text)), "reported", speaker))
     return tuple(sorted(out, key=lambda o: (o.span, o.kind)))
+
+
+def _pair(tok: Any, own: Any) -> Span | None:
+    """An adjective with the noun it precedes, or a noun with the adjective before it."""
+    other = None
+    if tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i == tok.i + 1:
+        # Not a title before a name ("the brave President Reyes"): the name is no slot.
+        if tok.head.dep_ != "compound" and tok.head.pos_ == "NOUN":
+            other = tok.head
+    elif tok.pos_ == "NOUN" and tok.i > 0:
+        prev = tok.doc[tok.i - 1]
+        if prev.dep_ == "amod" and prev.head.i == tok.i and prev.pos_ == "ADJ":
+            other = prev
+    if other is None or other.ent_type_ or not other.is_alpha or not own(other):
+        return None
+    first, last = min(tok, other, key=lambda t: t.i), max(tok, other, key=lambda t: t.i)
+    return (first.idx, last.idx + len(last.text))
 
 
 def _targets(
@@ -465,7 +663,13 @@ def _features(
 
     targets = _targets(sdoc, mentions, span, own)
     words = tuple(
-        WordSlot((t.idx, t.idx + len(t.text)), t.lemma_.lower(), t.head.lemma_.lower(), t.dep_)
+        WordSlot(
+            (t.idx, t.idx + len(t.text)),
+            t.lemma_.lower(),
+            t.head.lemma_.lower(),
+            t.dep_,
+            _pair(t, own),
+        )
         for t in tokens
         if t.pos_ in _CONTENT and t.is_alpha and not t.ent_type_ and own(t)
     )

@@ -128,7 +128,8 @@ def _row(v: View, p: SourceProfile) -> SourceRow:
             for t in p.tone_detail
         ],
         loaded=[
-            (t.term, t.count, t.score, [shown(v, e) for e in t.evidence]) for t in p.loaded_detail
+            (t.phrase or t.term, t.count, t.score, [shown(v, e) for e in t.evidence])
+            for t in p.loaded_detail
         ],
         quoted=[(v.name(k), n) for k, n in p.quoted.items()],
         not_quoted=[v.name(k) for k in p.not_quoted],
