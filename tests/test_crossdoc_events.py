@@ -153,3 +153,38 @@ def test_crossdoc_events_main_event_is_the_most_reported_happened_one() -> None:
     events = merge_events(found, ENTITIES, _index())
     assert [(e.type, e.mode) for e in events if e.main] == [("CONSULT", "happened")]
     assert sum(e.main for e in events) == 1
+
+
+def test_crossdoc_events_inferred_gunmen_of_two_documents_stay_apart() -> None:
+    from dataclasses import replace
+
+    # "A was shot" in d1, "B was shot" in d2: two shootings until something ties them.
+    found = [
+        replace(_ev("d1", 9, kind="ASSAULT", target=(0, 8)), actor_role="gunman"),
+        replace(_ev("d2", 9, kind="ASSAULT", target=(0, 8)), actor_role="gunman"),
+    ]
+    found = [replace(e, implied_actor=True) for e in found]
+    events = merge_events(found, ENTITIES, _index())
+    assert sorted(e.target or "" for e in events) == ["e-a", "e-b"]
+
+
+def test_crossdoc_events_inferred_gunman_joins_the_named_one() -> None:
+    from dataclasses import replace
+
+    named = replace(_ev("d3", 9, kind="ASSAULT", location=(50, 54)), actor_role="gunman")
+    inferred = replace(
+        _ev("d1", 9, kind="ASSAULT", target=(0, 8)), actor_role="gunman", implied_actor=True
+    )
+    (event,) = merge_events([named, inferred], ENTITIES, _index())
+    assert (event.actor, event.target, event.location) == ("role-gunman", "e-a", "e-oslo")
+    assert sorted(e.document for e in event.evidence) == ["d1", "d3"]
+
+
+def test_crossdoc_events_inferred_gunman_in_another_town_stays_apart() -> None:
+    from dataclasses import replace
+
+    named = replace(_ev("d3", 9, kind="ASSAULT", location=(50, 54)), actor_role="gunman")
+    inferred = replace(
+        _ev("d4", 9, kind="ASSAULT", location=(60, 66)), actor_role="gunman", implied_actor=True
+    )
+    assert len(merge_events([named, inferred], ENTITIES, _index())) == 2

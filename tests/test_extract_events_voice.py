@@ -133,3 +133,10 @@ def test_event_voice_place_of_another_event_is_not_this_ones(nlp: Any) -> None:
     text = "Police on Sunday detained a man in the shooting at the Blue Kettle Diner."
     (ev,) = [e for e in _events(nlp, text) if e.type == "COERCE"]
     assert ev.location_ref is None
+
+
+def test_event_voice_news_agency_and_own_act_keep_the_event(nlp: Any) -> None:
+    text = "Keston police arrested a man outside the diner on Sunday, Reuters reported."
+    assert [e.type for e in _events(nlp, text)] == ["COERCE"]
+    text = "The Norvik navy said it arrested 23 smugglers in the Vesk strait on Saturday."
+    assert [e.type for e in _events(nlp, text)] == ["COERCE"]

@@ -122,6 +122,9 @@ class _Report:
     actor: str | None
     target: str | None
     location: str | None
+    # The location's entity type: towns (GPE) tell incidents apart, streets and bars
+    # inside one town do not.
+    location_type: str | None = None
 
 
 @dataclass
@@ -132,6 +135,8 @@ class _Cluster:
     parties: tuple[str, ...]
     date: str | None
     reports: list[_Report] = field(default_factory=list)
+    # Only inferred roles ("Delaney was shot": some gunman), from one document.
+    implied: bool = False
 
 
 def _resolve(
@@ -151,7 +156,7 @@ def _resolve(
         actor = ROLE_PREFIX + ev.actor_role  # "a gunman", "police": a role, not an entity
     if target == actor:
         target = None
-    return _Report(ev, actor, target, location)
+    return _Report(ev, actor, target, location, types.get(location) if location else None)
 
 
 def _parties(kind: str, actor: str, target: str | None) -> tuple[str, ...]:
@@ -161,28 +166,65 @@ def _parties(kind: str, actor: str, target: str | None) -> tuple[str, ...]:
 
 
 def _cluster(reports: list[_Report], issues: Mapping[str, str]) -> list[_Cluster]:
-    Key = tuple[str, str, str, str, tuple[str, ...]]
+    Key = tuple[str, str, str, str, tuple[str, ...], str]
     by_key: dict[Key, list[_Report]] = defaultdict(list)
     for r in reports:
         if r.actor is not None:
             # Demands on different issues are different demands.
             issue = issues.get(r.ev.id, "") if r.ev.stance else ""
             parties = _parties(r.ev.type, r.actor, r.target)
-            by_key[(r.ev.type, r.ev.mode, r.ev.subtype or "", issue, parties)].append(r)
+            # An inferred gunman is one per document until a named role or a shared
+            # victim ties documents together (two bombings must not become one).
+            scope = r.ev.document if r.ev.implied_actor else ""
+            by_key[(r.ev.type, r.ev.mode, r.ev.subtype or "", issue, parties, scope)].append(r)
     clusters: list[_Cluster] = []
-    for (kind, mode, sub, _, parties), group in sorted(by_key.items()):
+    for (kind, mode, sub, _, parties, scope), group in sorted(by_key.items()):
         dates = sorted({r.ev.date for r in group if r.ev.date})
         slots: list[str | None] = [*dates] or [None]
         for date in slots:
             members = [r for r in group if r.ev.date == date or (len(dates) <= 1 and not r.ev.date)]
-            clusters.append(_Cluster(kind, mode, sub or None, parties, date, members))
+            clusters.append(_Cluster(kind, mode, sub or None, parties, date, members, bool(scope)))
         if len(dates) > 1:
             undated = [r for r in group if not r.ev.date]
             if undated:
-                clusters.append(_Cluster(kind, mode, sub or None, parties, None, undated))
+                clusters.append(
+                    _Cluster(kind, mode, sub or None, parties, None, undated, bool(scope))
+                )
+    _join_implied(clusters)
     _absorb_partial(clusters)
     _merge_meetings(clusters)
     return clusters
+
+
+def _join_implied(clusters: list[_Cluster]) -> None:
+    """A document's inferred-gunman reports join the one named-role event of that role
+    (same type and mode, compatible date and place), else the inferred reports of other
+    documents about the same victim on a compatible date; otherwise they stay apart."""
+    for one in sorted((c for c in clusters if c.implied), key=lambda c: c.reports[0].ev.id):
+        if one not in clusters:
+            continue
+        towns = _towns(one)
+
+        def fits(c: _Cluster, one: _Cluster = one, towns: set[str] = towns) -> bool:
+            theirs = _towns(c)
+            return (
+                c is not one
+                and (c.type, c.mode, c.parties[0]) == (one.type, one.mode, one.parties[0])
+                and (not one.date or not c.date or one.date == c.date)
+                and (not towns or not theirs or bool(towns & theirs))
+            )
+
+        named = [c for c in clusters if not c.implied and fits(c)]
+        victim = one.parties[1:] if len(one.parties) == 2 else ()
+        same = [c for c in clusters if c.implied and victim and c.parties[1:] == victim and fits(c)]
+        hosts = named if named else same[:1]
+        if len(hosts) == 1 and (named or same):
+            host = hosts[0]
+            if len(host.parties) == 1 and len(one.parties) == 2:
+                host.parties = one.parties  # the named gunman's event gets the victim
+            host.reports.extend(one.reports)
+            host.date = host.date or one.date
+            clusters.remove(one)
 
 
 def _merge_meetings(clusters: list[_Cluster]) -> None:
@@ -217,6 +259,10 @@ def _join(host: _Cluster, other: _Cluster, day: list[_Cluster], clusters: list[_
     host.reports.extend(other.reports)
     day.remove(other)
     clusters.remove(other)
+
+
+def _towns(c: _Cluster) -> set[str]:
+    return {r.location for r in c.reports if r.location and r.location_type == "GPE"}
 
 
 def _absorb_partial(clusters: list[_Cluster]) -> None:

@@ -119,8 +119,46 @@ def attributing_speaker(tok: Any, sent_start: int) -> Any | None:
     return None
 
 
+# Named sources of record: news agencies and outlets, police, courts, coroners
+# ("reports AP", "The Hollywood Reporter says", "Oregon State Police say"). A
+# ministry, an army or a government is a party and stays a claimant.
+_RECORD_NAMES = frozenset(
+    {
+        "police",
+        "sheriff",
+        "coroner",
+        "prosecutor",
+        "court",
+        "reporter",
+        "news",
+        "press",
+        "times",
+        "post",
+        "journal",
+        "herald",
+        "tribune",
+        "gazette",
+        "ap",
+        "reuters",
+        "afp",
+        "dpa",
+        "upi",
+        "xinhua",
+        "tass",
+        "bbc",
+        "cnn",
+        "agency",
+    }
+)
+
+
 def neutral_reporter(speaker: Any) -> bool:
-    """ "police", "officials", "a spokeswoman", "authorities": an unnamed source of record."""
+    """ "police", "officials", "a spokeswoman", "authorities", a news agency or a police
+    force by name: a source of record."""
+    if speaker.ent_type_ in ("ORG", "") and any(
+        t.lower_ in _RECORD_NAMES for t in (speaker, *_kids(speaker, "compound"))
+    ):
+        return not any(c.dep_ == "poss" for c in speaker.children)
     if speaker.ent_type_ or speaker.pos_ == "PROPN":
         return False
     if any(c.dep_ == "poss" for c in speaker.children):

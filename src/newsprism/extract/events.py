@@ -146,6 +146,9 @@ class ExtractedEvent:
     # A stance stated rather than an event that took place ("opposes the bill"):
     # it gives a position and stays off the timeline.
     position_only: bool = False
+    # The role was inferred, not named ("Delaney was shot": some gunman): such a
+    # report joins a named role's event but never merges incidents on its own.
+    implied_actor: bool = False
 
 
 def event_id(doc_id: str, trigger: Span, kind: str) -> str:
@@ -335,23 +338,30 @@ _PLACES = frozenset({"GPE", "LOC", "FAC"})
 STANCE_ORDER_NEGATABLE = frozenset({"demand", "support", "offer"})
 
 
+def _implied_role(tok: Any, kind: str) -> str | None:
+    """ "Delaney was shot", "the shooting at the tavern": the unnamed doer of a violent
+    act that no word names (``unnamed_attacker``)."""
+    if kind != "ASSAULT":
+        return None
+    if tok.pos_ == "NOUN":
+        return unnamed_attacker(tok) if not children(tok, "poss") else None
+    if children(tok, "nsubjpass") and not prep_objects(tok, frozenset({"by"})):
+        return unnamed_attacker(tok)
+    return None
+
+
 def _role_actor(tok: Any, kind: str) -> str | None:
     """ "A gunman opened fire", "police detained", "an earthquake struck": a role noun."""
     if kind not in ROLE_TYPES:
         return None
     if tok.pos_ == "NOUN":
-        if kind == "ASSAULT" and not children(tok, "poss"):
-            return unnamed_attacker(tok)  # "the shooting at the tavern"
         return role_of(tok) if kind == "DISASTER" else None
     quake = disaster_subject(tok)
     if quake is not None:
         return role_of(quake)
     if children(tok, "nsubjpass"):
         agents = prep_objects(tok, frozenset({"by"}))
-        if agents:
-            return role_of(agents[0], kind)
-        # "Marcus Delaney was shot and killed": someone shot him, unnamed.
-        return unnamed_attacker(tok)
+        return role_of(agents[0], kind) if agents else None
     subj = subject(tok)
     if subj is not None and subj.lemma_.lower() in _QUANTITY_NOUNS:
         # "Thousands of farmers marched": the role is the "of" object.
@@ -361,6 +371,15 @@ def _role_actor(tok: Any, kind: str) -> str | None:
     if role in PERSON_ROLES.values() and unnamed_attacker(tok) == "gunman":
         return "gunman"  # "a man pulled a handgun and fired": the gunman of the story
     return role
+
+
+def _own_act(tok: Any, speaker: Any, actor: Span | None, doc: DocContext, si: int) -> bool:
+    """The speaker reports their own act: the actor is the speaker, or the reported
+    clause's subject is a pronoun ("The navy said it arrested 23 pirates")."""
+    subj = subject(tok) if tok.pos_ == "VERB" else None
+    if subj is not None and subj.pos_ == "PRON" and subj.lower_ not in ("you", "this", "that"):
+        return True
+    return actor is not None and doc.ref(speaker, si) == actor
 
 
 # Verbs that move their object away: a stance on "withdraw X" is none on X itself.
@@ -404,12 +423,16 @@ def _event(
     # attributed evidence, never a timeline event; any other event someone else
     # reports is their claim ("Trump's envoy revealed that Putin had agreed …").
     claimed = speaker is not None and not neutral_reporter(speaker) and not position_only
-    if claimed and (actor is None or doc.ref(speaker, si) != actor):
+    if claimed and not _own_act(tok, speaker, actor, doc, si):
         return None
     hit: Span | None = None
     if kind == "DISASTER" and target is not None and doc.labels.get(target) in _PLACES:
         hit, target = target, None  # "the quake hit Aceh province": where, not whom
     role = _role_actor(tok, kind) if actor is None else None
+    implied = False
+    if role is None and actor is None:
+        role = _implied_role(tok, kind)  # "Delaney was shot": an unnamed gunman
+        implied = role is not None
     if role is not None and earlier_incident(
         tok, doc.text, doc.anchor.year if doc.anchor is not None else None
     ):
@@ -500,4 +523,5 @@ def _event(
         topic_refs=refs,
         actor_role=role,
         position_only=position_only or cond is not None,
+        implied_actor=implied,
     )
