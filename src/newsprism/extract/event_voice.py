@@ -18,7 +18,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newsprism.extract.event_args import DocContext, children, prep_objects, subject
 from newsprism.extract.event_checks import DISASTER_NOUNS
+
+Span = tuple[int, int]
 
 
 def _kids(tok: Any, *deps: str) -> list[Any]:
@@ -221,3 +224,24 @@ def earlier_incident(tok: Any, text: str, year: int | None) -> bool:
                 break
             cur = cur.head
     return False
+
+
+def implied_role(tok: Any, kind: str) -> str | None:
+    """ "Delaney was shot", "the shooting at the tavern": the unnamed doer of a violent
+    act that no word names (``unnamed_attacker``)."""
+    if kind != "ASSAULT":
+        return None
+    if tok.pos_ == "NOUN":
+        return unnamed_attacker(tok) if not children(tok, "poss") else None
+    if children(tok, "nsubjpass") and not prep_objects(tok, frozenset({"by"})):
+        return unnamed_attacker(tok)
+    return None
+
+
+def own_act(tok: Any, speaker: Any, actor: Span | None, doc: DocContext, si: int) -> bool:
+    """The speaker reports their own act: the actor is the speaker, or the reported
+    clause's subject is a pronoun ("The navy said it arrested 23 pirates")."""
+    subj = subject(tok) if tok.pos_ == "VERB" else None
+    if subj is not None and subj.pos_ == "PRON" and subj.lower_ not in ("you", "this", "that"):
+        return True
+    return actor is not None and doc.ref(speaker, si) == actor

@@ -82,7 +82,9 @@ from newsprism.extract.event_topics import (
 from newsprism.extract.event_voice import (
     attributing_speaker,
     earlier_incident,
+    implied_role,
     neutral_reporter,
+    own_act,
     unnamed_attacker,
 )
 from newsprism.extract.event_words import (
@@ -338,18 +340,6 @@ _PLACES = frozenset({"GPE", "LOC", "FAC"})
 STANCE_ORDER_NEGATABLE = frozenset({"demand", "support", "offer"})
 
 
-def _implied_role(tok: Any, kind: str) -> str | None:
-    """ "Delaney was shot", "the shooting at the tavern": the unnamed doer of a violent
-    act that no word names (``unnamed_attacker``)."""
-    if kind != "ASSAULT":
-        return None
-    if tok.pos_ == "NOUN":
-        return unnamed_attacker(tok) if not children(tok, "poss") else None
-    if children(tok, "nsubjpass") and not prep_objects(tok, frozenset({"by"})):
-        return unnamed_attacker(tok)
-    return None
-
-
 def _role_actor(tok: Any, kind: str) -> str | None:
     """ "A gunman opened fire", "police detained", "an earthquake struck": a role noun."""
     if kind not in ROLE_TYPES:
@@ -371,15 +361,6 @@ def _role_actor(tok: Any, kind: str) -> str | None:
     if role in PERSON_ROLES.values() and unnamed_attacker(tok) == "gunman":
         return "gunman"  # "a man pulled a handgun and fired": the gunman of the story
     return role
-
-
-def _own_act(tok: Any, speaker: Any, actor: Span | None, doc: DocContext, si: int) -> bool:
-    """The speaker reports their own act: the actor is the speaker, or the reported
-    clause's subject is a pronoun ("The navy said it arrested 23 pirates")."""
-    subj = subject(tok) if tok.pos_ == "VERB" else None
-    if subj is not None and subj.pos_ == "PRON" and subj.lower_ not in ("you", "this", "that"):
-        return True
-    return actor is not None and doc.ref(speaker, si) == actor
 
 
 # Verbs that move their object away: a stance on "withdraw X" is none on X itself.
@@ -423,7 +404,7 @@ def _event(
     # attributed evidence, never a timeline event; any other event someone else
     # reports is their claim ("Trump's envoy revealed that Putin had agreed …").
     claimed = speaker is not None and not neutral_reporter(speaker) and not position_only
-    if claimed and not _own_act(tok, speaker, actor, doc, si):
+    if claimed and not own_act(tok, speaker, actor, doc, si):
         return None
     hit: Span | None = None
     if kind == "DISASTER" and target is not None and doc.labels.get(target) in _PLACES:
@@ -431,7 +412,7 @@ def _event(
     role = _role_actor(tok, kind) if actor is None else None
     implied = False
     if role is None and actor is None:
-        role = _implied_role(tok, kind)  # "Delaney was shot": an unnamed gunman
+        role = implied_role(tok, kind)  # "Delaney was shot": an unnamed gunman
         implied = role is not None
     if role is not None and earlier_incident(
         tok, doc.text, doc.anchor.year if doc.anchor is not None else None
