@@ -19,7 +19,10 @@ Merging, in this order (everything iterates in sorted order):
    An unnamed actor of a crime, disaster or protest event ("a gunman",
    "police") takes part by its role ("role-gunman", ``actor_role``); every other
    event needs a named actor. Stated stances ("opposes the bill") are positions
-   only and never become events.
+   only and never become events. An inferred gunman ("Delaney was shot",
+   ``implied_actor``) stays one per document, then joins the one named gunman's
+   event of a compatible day and town, or another document's report of the same
+   victim: a role alone never merges two incidents.
 3. A report with no named actor but a date ("the meeting on March 3 in
    Halloran") joins the one event of its type, mode and date (and place, when
    both name one), if there is exactly one. Otherwise it is dropped: an event

@@ -22,7 +22,12 @@ A trigger is a verb or an event noun from ``event_words`` ("met", "demanded",
 * **type** — checked against the arguments (``event_checks.check_type``): a
   verbal attack is ACCUSE, condolences are no AID, a welcome ceremony no SUPPORT.
 * **unnamed actor** — for crime, disaster and protest events, a role noun
-  ("a gunman", "police", "an earthquake") in ``actor_role``.
+  ("a gunman", "police", "an earthquake") in ``actor_role``; "Delaney was shot"
+  infers a gunman (``implied_actor``), and an unnamed actor's earlier incident
+  ("In 2021, a man was shot") is dropped (``event_voice``).
+* **voice** — an event in a clause a named party reports ("the envoy revealed that
+  Putin had agreed …") is their claim and is not emitted; "police said", a news
+  agency, the speaker's own act and stated stances stay (``event_voice``).
 * **evidence** — one contiguous span from the leftmost to the rightmost of
   those words, inside one sentence, so ``text[start:end]`` reads as a clause.
 
