@@ -478,3 +478,12 @@ def test_render_html_marks_words_one_wording_of_a_quote_lacks(sample_brief: Brie
     assert '<mark class="variant"' in render_html(sample_brief)
     plain = next(g for g in sample_brief.quote_groups if not g.variants)
     assert all(not changed for q in plain.quotes for _, changed in view.quote_parts(view.quotes[q]))
+
+
+def test_render_html_headline_does_not_count_unknown_outlets_as_one() -> None:
+    brief = filled_brief()
+    first = brief.documents[0].model_copy(update={"outlet": None})
+    partial = brief.model_copy(update={"documents": [first, *brief.documents[1:]]})
+    page = render_html(partial)
+    assert "Brief — 2 documents, 1 known outlet" in page
+    assert "from 1 outlet" not in page

@@ -177,6 +177,10 @@ class View:
         n_outlets = len(self.outlets)
         if n_outlets == 0:
             return f"Brief — {docs}"
+        # "5 documents from 1 outlet" when four of them name none would undercount the voices
+        # the very next line reports; say how many outlets are known instead.
+        if any(not d.outlet for d in self.brief.documents):
+            return f"Brief — {docs}, {plural(n_outlets, 'known outlet')}"
         return f"Brief — {docs} from {plural(n_outlets, 'outlet')}"
 
     @property
