@@ -228,3 +228,17 @@ def test_crossdoc_facts_alaska_talks_length_conflict(alaska_dir: Path, nlp: Any)
     assert all(s.approx == "about" for c in three for s in c.slots if s.kind == "duration")
     dates = {v.value for f in facts if f.about.startswith("date of") for v in f.values}
     assert "2025-08-15" in dates
+
+
+def test_crossdoc_facts_a_source_stating_both_values_is_no_conflict() -> None:
+    # "four killed in the courthouse, one more the next day", in both reports: two tolls,
+    # not one toll told two ways.
+    items = [_claim(1, 0, ("count", 4, "killed", "exact")),
+             _claim(1, 50, ("count", 1, "killed", "exact")),
+             _claim(2, 0, ("count", 4, "killed", "exact")),
+             _claim(2, 50, ("count", 1, "killed", "exact"))]
+    facts = _run(items, [_doc(1), _doc(2)])
+    assert facts and all(f.status != "conflict" for f in facts)
+    # One report says 4, the other 1, neither says both: a dispute.
+    facts = _run([items[0], items[3]], [_doc(1), _doc(2)])
+    assert [f.status for f in facts] == ["conflict"]

@@ -229,3 +229,16 @@ def test_crossdoc_facts_graph_only_an_earlier_year_dates_another_incident() -> N
     assert not other_year("2025-08-15", 2025, None)
     assert not other_year("2027", 2025, None)  # a planned election is this story's
     assert not other_year("2022", None, None)  # no story year: nothing to compare
+
+
+def test_crossdoc_facts_graph_a_value_beside_another_year_is_background() -> None:
+    from newsprism.crossdoc.graph.anchor import background_slots
+
+    s = _Story()
+    text = "Three bank clerks died on Wednesday, as in the riots of May 2019 when a boy was killed."
+    now = Slot(kind="count", text="Three bank clerks", span=(0, 17), value=3, unit="killed")
+    at = text.index("a boy")
+    then = Slot(kind="count", text="a boy", span=(at, at + 5), value=1, unit="killed")
+    c = s.add(1, text, "kill", slots=(now, then))
+    assert background_claims([c], {"d-1": None}, 2026) == frozenset()
+    assert background_slots([c], {"d-1": None}, 2026) == {(c.id, *then.span)}

@@ -27,7 +27,12 @@ from newsprism.crossdoc.graph.align import (
     make_units,
     plausible,
 )
-from newsprism.crossdoc.graph.anchor import background_claims, other_year, story_year
+from newsprism.crossdoc.graph.anchor import (
+    background_claims,
+    background_slots,
+    other_year,
+    story_year,
+)
 from newsprism.crossdoc.graph.assess import main_event, statement_facts
 from newsprism.crossdoc.graph.similarity import pair_similarities
 from newsprism.crossdoc.graph.sources import source_keys, voices
@@ -107,6 +112,7 @@ def build_facts(
         if s.kind == "date" and isinstance(s.value, str)
         and other_year(s.value, year, published.get(c.document))
     )
+    old_dates |= background_slots(ordered, published, year)
     facts = value_facts(ordered, sources, index, entities, background, old_dates)
     facts += age_facts(ordered, sources, index, entities, background)
     stated, members = statement_graph(ordered, sources, index, entities, background)

@@ -174,6 +174,41 @@ def background_claims(
     return frozenset(out)
 
 
+def _segments(text: str) -> list[tuple[int, int]]:
+    """The sentence's segments (clauses between commas, semicolons and dashes)."""
+    out, start = [], 0
+    for m in _SEGMENT.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def background_slots(
+    claims: Sequence[ExtractedClaim], published: Mapping[str, str | None], year: int | None
+) -> frozenset[tuple[str, int, int]]:
+    """(claim id, slot span) of values whose own clause is about another incident:
+    "…, but the violence recalled the riots of December 2008, when a teenager was
+    killed" — the count sits beside the other year, whatever the sentence opens on."""
+    out = set()
+    for c in claims:
+        allowed = {year} if year is not None else set()
+        own = _year(published.get(c.document))
+        if own is not None:
+            allowed.add(own)
+        for start, end in _segments(c.text)[1:]:
+            piece = c.text[start:end]
+            cue = _OTHER_INCIDENT.search(piece) is not None
+            stated = _other_years(piece) if allowed else set()
+            if not cue and not (stated and not stated & allowed):
+                continue
+            for slot in c.slots:
+                at = slot.span[0] - c.span[0]
+                if start <= at < end:
+                    out.add((c.id, *slot.span))
+    return frozenset(out)
+
+
 def other_year(value: str, year: int | None, published: str | None) -> bool:
     """Whether a resolved date slot dates an earlier time than the story's ("2022" in a
     2025 story): its value is background whatever the rest of the sentence is about."""

@@ -450,8 +450,14 @@ def _facts(units: list[_Unit], entities: Mapping[str, Entity], background: bool,
     different values that neither match nor conflict ("at least eight shots" / "more
     than a dozen shots": two lower bounds, not one number two sources agree on)."""
     sources = {u.source for u in units}
+    # A source that states both values ("seven life sentences and four sentences of 20
+    # years", "178 of 369 punches") speaks of two things, not of one thing two ways.
+    stating: dict[str, set[str]] = {}
+    for u in units:
+        stating.setdefault(u.value, set()).add(u.source)
     conflict = not background and any(
-        _conflict(a, b) for i, a in enumerate(units) for b in units[i + 1 :])
+        _conflict(a, b) and not stating[a.value] & stating[b.value]
+        for i, a in enumerate(units) for b in units[i + 1 :])
     groups: dict[str, list[_Unit]] = {}
     for u in units:
         groups.setdefault(u.value, []).append(u)
