@@ -63,12 +63,14 @@ def test_sources_alaska_examples_cite_exact_spans(alaska_brief: Brief) -> None:
 def test_sources_alaska_analysis_pieces_read_as_opinion(alaska_brief: Brief) -> None:
     # An analyst reads 50-75 % opinion in the four analysis pieces; before issue 15
     # the tool said 0-11 %. Word cues cannot see all of it, but most of the way.
-    # 0.25, was 0.3: cues that were someone else's view ("presenting himself as the
-    # peacemaker who might …", "made clear that Moscow is willing") or descriptions
-    # ("intense negotiations", "deeply held positions") no longer count; piece 002
-    # went 0.36 -> 0.26 with every removed cue a wrong one (docs/evaluation.md).
+    # 0.2, was 0.3: cues that were someone else's view ("presenting himself as the
+    # peacemaker who might …", "made clear that Moscow is willing", "Putin stood
+    # firm: Russia would not …") or descriptions ("intense negotiations", "deeply
+    # held positions") no longer count; piece 002 went 0.36 -> 0.22 with every
+    # removed cue a wrong one (docs/evaluation.md). Its other opinion is framing by
+    # interpretation that no word cue sees ("his typical transactional eyes").
     for prefix in ANALYSIS:
-        assert _profile(alaska_brief, prefix).opinion_share >= 0.25, prefix
+        assert _profile(alaska_brief, prefix).opinion_share >= 0.2, prefix
     others = [p for p in alaska_brief.sources if not Path(p.outlet).name.startswith("0")]
     assert others and all(p.opinion_share >= 0.2 for p in others)
 

@@ -49,6 +49,7 @@ def test_sources_views_held_by_others_are_theirs_not_the_outlets(nlp: Any) -> No
         ("Doctors worried the clinic would close.", "would"),
         ("Vask presented himself as the leader who might end the feud.", "might"),
         ("Vask made clear that Tessaly is willing to engage.", "willing"),
+        ("But Governor Lida Maro stood firm: Calder would not sign the deal.", "would"),
     ]:
         feat, _ = _sentence(nlp, text)
         assert word not in _cue_words(feat, text), (text, feat.markers)
@@ -58,7 +59,11 @@ def test_sources_views_held_by_others_are_theirs_not_the_outlets(nlp: Any) -> No
         start = text.lower().index(word if word != "wary" else "the proposal")
         assert any(o.span[0] <= start < o.span[1] for o in feat.others), (text, feat.others)
     # The same words in the outlet's own voice, or the author's own fear, are opinion.
-    for text in ("The withdrawal is premature.", "I fear the talks could collapse."):
+    for text in (
+        "The withdrawal is premature.",
+        "I fear the talks could collapse.",
+        "The lesson is clear: voters should punish the council.",
+    ):
         feat, _ = _sentence(nlp, text)
         assert feat.opinion and not feat.others, text
 

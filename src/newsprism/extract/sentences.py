@@ -177,6 +177,10 @@ _PROPOSALS = _words(
     """plan proposal deal agreement bill law measure treaty accord offer scheme
     framework rule policy package amendment resolution order"""
 )
+# A stance word in a short frame before a colon ("X stood firm: …", "X made it clear: …").
+_STANCE = frozenset({"firm", "fast", "adamant", "clear", "insistent", "unequivocal", "defiant"})
+_COLON_FRAME = 8
+_PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _CASTING = frozenset({"present", "portray", "cast", "style", "bill", "pitch", "position"})
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
 # Prepositions that introduce what a feeling or a stance is about.
@@ -306,11 +310,47 @@ def _attribution(tokens: Sequence[Any], has_quote: bool) -> Marker | None:
     return None
 
 
+def _stance_colon(tokens: Sequence[Any]) -> OtherVoice | None:
+    """ "Putin stood firm: Russia would not …", "Vask made it clear: …": the stance stated.
+
+    A short frame before a colon that names a party and a word of standing firm
+    or making clear hands what follows the colon to that party.
+    """
+    for i, tok in enumerate(tokens[: _COLON_FRAME + 1]):
+        if tok.text != ":":
+            continue
+        frame, rest = tokens[:i], tokens[i + 1 :]
+        party = next(
+            (
+                t
+                for t in frame
+                if (t.ent_type_ in _PARTY_TYPES or (t.pos_ == "PRON" and t.dep_ == "nsubj"))
+                and not _first_person(t)
+            ),
+            None,
+        )
+        if not rest or party is None or not any(t.lower_ in _STANCE for t in frame):
+            return None
+        end = rest[-1].idx + len(rest[-1].text)
+        return OtherVoice((rest[0].idx, end), "reported", (party.idx, party.idx + len(party.text)))
+    return None
+
+
 def _opinion_markers(
-    tokens: Sequence[Any], text: str, span: Span, quoted: list[bool]
+    tokens: Sequence[Any],
+    text: str,
+    span: Span,
+    quoted: list[bool],
+    stance: OtherVoice | None = None,
 ) -> list[Marker]:
     # Words inside a clause that a reporting verb governs are the speaker's, not the author's.
-    own = [t for t in tokens if not quoted[t.idx] and not _reported(t)]
+    own = [
+        t
+        for t in tokens
+        if not quoted[t.idx]
+        and not _reported(t)
+        and not (stance is not None and stance.span[0] <= t.idx < stance.span[1])
+    ]
     out: list[Marker] = []
     stripped = text[span[0] : span[1]].rstrip(_CLOSERS)
     end = span[0] + len(stripped)
@@ -657,6 +697,9 @@ def _features(
     )
     actors = tuple(_actors(sdoc, mentions, span))
     others = _others(tokens, text, quoted, speaker_at)
+    stance = _stance_colon(tokens)
+    if stance is not None:
+        others = tuple(sorted((*others, stance), key=lambda o: (o.span, o.kind)))
 
     def own(tok: Any) -> bool:
         return not any(o.span[0] <= tok.idx < o.span[1] for o in others)
@@ -676,7 +719,7 @@ def _features(
     attribution = _attribution(tokens, in_quote > 0)
     if attribution is None and (in_quote * 2 >= visible or _continues_quote(sent)):
         attribution = Marker("quotation", span)
-    markers = _opinion_markers(tokens, text, span, quoted)
+    markers = _opinion_markers(tokens, text, span, quoted, stance)
     if headline:
         markers += _capitals_markers(tokens, quoted, markers)
     if attribution is not None:
