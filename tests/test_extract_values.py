@@ -228,6 +228,10 @@ def test_extract_values_ages_are_ages(sentence: str, ages: list[int]) -> None:
         ("A 15-year-old died and two other people were hurt.", "injured", 2),
         ("Two teenagers were also struck and remain in hospital.", "injured", 2),
         ("Four people, including two children, were hurt in the blast.", "injured", 4),
+        ("At least three people, a man and two women, were killed in the blast.", "killed", 3),
+        ("Two women, a man and a child were killed in the blast.", "killed", 4),
+        ("The navy seized seven AK-47 rifles from the boat.", "rifle", None),
+        ("The guard is averaging 15.5 points per game this season.", "point", None),
     ],
 )
 def test_extract_values_casualty_counts(sentence: str, unit: str, value: int | None) -> None:

@@ -248,14 +248,24 @@ def people_count(sc: Scan, k: int) -> tuple[float, int, str | None] | None:
         return None
     total, j, unit = first
     units, parts = {unit}, 1
-    while sc.low(j) in (",", "and"):
-        nxt = j + 1 + (1 if sc.low(j) == "," and sc.low(j + 1) == "and" else 0)
+    head_count, head_end, appos = total, j, sc.low(j) in (",", "-", "—", "–", "(")
+    if appos and sc.low(j) != ",":
+        j += 1  # "three bank workers - two women and a man -"
+    while sc.low(j) in (",", "and") or (appos and parts == 1 and j != head_end):
+        nxt = j + (0 if j != head_end and parts == 1 and sc.low(j) not in (",", "and") else
+                   1 + (1 if sc.low(j) == "," and sc.low(j + 1) == "and" else 0))
         more = _person_np(sc, nxt)
         if more is None:
             break
         total, j, parts = total + more[0], more[1], parts + 1
         units.add(more[2])
-    befell = role(sc, k, j)
+    verb_at = j
+    if (appos and parts > 1 and total == 2 * head_count
+            and sc.low(j) in (",", "-", "—", "–", ")")):
+        # "at least three people, a man and two women, were killed": a list set off by
+        # punctuation names the three, it does not add to them.
+        total, units, verb_at, j = head_count, {unit}, j + 1, head_end
+    befell = role(sc, k, verb_at)
     if befell == "":
         return total, j, None  # negated: "not yet arrested a suspect" counts nobody
     if sc.low(k) in ("a", "an", "one") and parts == 1 and befell is None:

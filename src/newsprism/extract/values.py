@@ -583,6 +583,10 @@ class _Reader:
             return j  # "24brussels" is a name, not 24 of anything
         if sc.low(head) in PERSON_NOUNS:
             return self.read_people(i, k)
+        if sc.low(head + 1) == "per" or (
+            sc.low(head + 1) in ("a", "an") and sc.low(head + 2) in _RATE_UNITS
+        ):
+            return head + 1  # "15.5 points per game", "two meals a day": a rate, not a count
         approx, first, last = self.bounds(k, head + 1)
         self.emit("count", first, last, shown, singular(sc.low(head)), approx, lo, hi)
         return last
@@ -601,6 +605,13 @@ class _Reader:
 
 # A fraction ("3/4 of voters") stays for the reader.
 _SLASHED = re.compile(r"(?<![\d/])\d{1,4}(?:/\d{1,4})+(?![\d/])(?!\s+of\b)")
+# "AK-47", "F-16", "COVID-19", "Boeing 737-800": a model or a name, never a count.
+_MODEL = re.compile(r"\b[A-Za-z]{1,8}\s?-\s?\d+(?:-\d+)?\b|\b\d{3}-\d{3}\b")
+
+
+_RATE_UNITS = frozenset(
+    "day week month year game match season hour minute night shift person head".split()  # noqa: SIM905
+)
 
 
 def find_values(
@@ -617,6 +628,8 @@ def find_values(
         found.append(Value(d.kind, d.start, d.end, shown, d.value, d.unit, "exact"))
         taken.append((d.start, d.end))
     # "9/11", "24/7", "3/4/2025": names, slogans or numeric dates, never a count of 11.
+    taken += [(m.start(), m.end()) for m in _MODEL.finditer(sentence)
+              if not any(a <= m.start() < b for a, b in taken)]
     taken += [(m.start(), m.end()) for m in _SLASHED.finditer(sentence)
               if not any(a <= m.start() < b for a, b in taken)]
     found.extend(_Reader(sentence, taken).run())
