@@ -13,12 +13,11 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
-from newsprism.extract.coref import shared_resolver
+from newsprism.extract.coref import quoted_spans, shared_resolver
 from newsprism.extract.cues import PRONOUN_GENDER
 from newsprism.extract.dates import dateline_anchor, find_dates, parse_anchor
 from newsprism.extract.entities import EntityMention
 from newsprism.extract.event_words import GROUP_NOUNS, NOUN_TYPES, PROPOSAL_NOUNS, SYMMETRIC
-from newsprism.extract.quote_marks import find_quoted
 from newsprism.extract.slot_context import clause_tense
 from newsprism.nlp.parsed import Parsed
 
@@ -74,7 +73,8 @@ class DocContext:
         self.labels = {(m.start, m.end): m.label for m in self.mentions}
         # ``Doc.text`` and ``Doc.sents`` are rebuilt on each access: the view read them once.
         self.text: str = parsed.text
-        self.quoted = sorted((q.open, q.close + 1) for q in find_quoted(self.text))
+        # Found once per document on the shared view (quotes and coref read the same list).
+        self.quoted = sorted((q.open, q.close + 1) for q in quoted_spans(parsed))
         self.quote_starts = [s for s, _ in self.quoted]
         # Built once per document and shared with the quote and claim extractors.
         self.resolver = shared_resolver(parsed, mentions)
