@@ -60,6 +60,8 @@ EXACT_MARGIN = 0.02
 LEXICAL_MIN = 0.3
 # … or the labels of what the values measure this close (word Jaccard).
 LABEL_MIN = 0.5
+# Unanchored values (no event word, no casualty) dispute only with sentences this close.
+DISPUTE_MIN = 0.4
 # Small counts of generic things ("two leaders", "two sides") describe, they do not report.
 MIN_GENERIC_COUNT = 3
 
@@ -445,7 +447,7 @@ def _agree(u: _Unit, v: _Unit) -> bool:
 
 
 def _facts(units: list[_Unit], entities: Mapping[str, Entity], background: bool,
-           index: Index) -> list[Fact]:
+           index: Index, lexical: bool = False) -> list[Fact]:
     """The fact of one cluster; several single-source facts when its sources state
     different values that neither match nor conflict ("at least eight shots" / "more
     than a dozen shots": two lower bounds, not one number two sources agree on)."""
@@ -455,8 +457,12 @@ def _facts(units: list[_Unit], entities: Mapping[str, Entity], background: bool,
     stating: dict[str, set[str]] = {}
     for u in units:
         stating.setdefault(u.value, set()).add(u.source)
+    # Without an event word or a casualty to anchor them, two counts of one noun
+    # ("11 seasons in Philadelphia" / "15 seasons in the NBA") dispute only when their
+    # sentences are close: a different scope is the likelier reading.
     conflict = not background and any(
         _conflict(a, b) and not stating[a.value] & stating[b.value]
+        and (not lexical or cosine(a.vector, b.vector) >= DISPUTE_MIN)
         for i, a in enumerate(units) for b in units[i + 1 :])
     groups: dict[str, list[_Unit]] = {}
     for u in units:
@@ -465,7 +471,7 @@ def _facts(units: list[_Unit], entities: Mapping[str, Entity], background: bool,
         _agree(a, b) for i, a in enumerate(units) for b in units[i + 1:]
     ):
         return [f for _, us in sorted(groups.items())
-                for f in _facts(us, entities, background, index)]
+                for f in _facts(us, entities, background, index, lexical)]
     fact = _fact(units, groups, sources, conflict, entities, background, index)
     return [fact] if fact is not None else []
 
@@ -522,5 +528,5 @@ def value_facts(
         # value is about; anything else must also be worded alike to align.
         anchored = key[2] in _EVENT_NAMES or key[2] in _PEOPLE_UNITS - {"people"}
         for cl in _cluster(blocks[key], not anchored, words):
-            facts += _facts(cl.units, by_id, key[-1] == "background", index)
+            facts += _facts(cl.units, by_id, key[-1] == "background", index, not anchored)
     return facts
