@@ -18,6 +18,7 @@ paragraph) is dropped rather than guessed at.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
@@ -29,6 +30,14 @@ MAX_SINGLE_QUOTE_CHARS = 400
 _OPEN_BEFORE = ' \t\n([{\u2014\u2013-/\u201c\u201e"\u00ab:'
 _CLOSE_AFTER = ' \t\n.,;:!?)]}\u2014\u2013-\u201d"\u00bb'
 _ELISIONS = ("em ", "n ", "til ", "cause ", "tis ", "twas ")
+# The scans below jump from one mark to the next with a compiled character class
+# instead of testing every character in Python: the same positions, ~10x faster.
+_DOUBLE_OPEN = re.compile(f"[{re.escape(DOUBLE_OPENERS)}]")
+_SINGLE_OPEN = re.compile(f"[{re.escape(SINGLE_OPENERS)}]")
+_SINGLE_STOP = re.compile("[\n\u2019']")
+_CLOSE_STOP = {
+    closers: re.compile(f"[{re.escape(closers)}\n]") for closers in set(QUOTE_PAIRS.values())
+}
 
 
 @dataclass(frozen=True)
@@ -63,19 +72,23 @@ def _reopens(text: str, i: int, opener: str) -> int | None:
 
 
 def _find_close(text: str, i: int, closers: str, opener: str) -> int | None:
+    stop = _CLOSE_STOP[closers]
     j = i + 1
     limit = min(len(text), i + MAX_QUOTE_CHARS)
     while j < limit:
-        c = text[j]
-        if c in closers and _can_close(text, j):
-            return j
-        if c == "\n":
+        m = stop.search(text, j, limit)  # the next closer or line break
+        if m is None:
+            return None
+        j = m.start()
+        if text[j] == "\n":
             # A paragraph that ends open continues only if the next one reopens.
             k = _reopens(text, j, opener)
             if k is None:
                 return None
             j = k + 1
             continue
+        if _can_close(text, j):
+            return j
         j += 1
     return None
 
@@ -83,9 +96,10 @@ def _find_close(text: str, i: int, closers: str, opener: str) -> int | None:
 def _double_quotes(text: str) -> list[Quoted]:
     out: list[Quoted] = []
     i = 0
-    while i < len(text):
+    while (m := _DOUBLE_OPEN.search(text, i)) is not None:
+        i = m.start()
         c = text[i]
-        if c in DOUBLE_OPENERS and (c != '"' or _can_open(text, i)):
+        if c != '"' or _can_open(text, i):
             close = _find_close(text, i, QUOTE_PAIRS[c], c)
             if close is not None and close > i + 1:
                 out.append(Quoted(i, close, i + 1, close))
@@ -97,31 +111,31 @@ def _double_quotes(text: str) -> list[Quoted]:
 
 def _single_close(text: str, i: int) -> int | None:
     limit = min(len(text), i + MAX_SINGLE_QUOTE_CHARS)
-    for j in range(i + 1, limit):
-        c = text[j]
-        if c == "\n":
+    j = i + 1
+    while (m := _SINGLE_STOP.search(text, j, limit)) is not None:
+        j = m.start()
+        if text[j] == "\n":
             return None
-        if c in "\u2019'":
-            before = text[j - 1]
-            after = text[j + 1] if j + 1 < len(text) else " "
-            if before.isspace() or (before.isalnum() and after.isalnum()):
-                continue  # "don't", "Russia's"
-            if after in _CLOSE_AFTER:
-                return j
+        before = text[j - 1]
+        after = text[j + 1] if j + 1 < len(text) else " "
+        j += 1
+        if before.isspace() or (before.isalnum() and after.isalnum()):
+            continue  # "don't", "Russia's"
+        if after in _CLOSE_AFTER:
+            return j - 1
     return None
 
 
 def _single_quotes(text: str, taken: list[Quoted]) -> list[Quoted]:
     masked = list(text)
     for q in taken:
-        for k in range(q.open, q.close + 1):
-            masked[k] = "\0"
+        masked[q.open : q.close + 1] = "\0" * (q.close + 1 - q.open)
     flat = "".join(masked)
     out: list[Quoted] = []
     i = 0
-    while i < len(flat):
-        c = flat[i]
-        if c in SINGLE_OPENERS and _can_open(flat, i):
+    while (m := _SINGLE_OPEN.search(flat, i)) is not None:
+        i = m.start()
+        if _can_open(flat, i):
             after = flat[i + 1 : i + 8].lower()
             if flat[i + 1].isalpha() and not after.startswith(_ELISIONS):
                 close = _single_close(flat, i)
