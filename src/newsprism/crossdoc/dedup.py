@@ -25,6 +25,7 @@ SHINGLE = 5
 CONTAINMENT = 0.8
 _LSH_THRESHOLD = 0.5
 _PERM = 128
+_BATCH = 2048
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -38,8 +39,12 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
 
 def _minhash(grams: set[str]) -> MinHash:
     mh = MinHash(num_perm=_PERM, seed=1)
-    for gram in sorted(grams):
-        mh.update(gram.encode("utf-8"))
+    ordered = sorted(grams)
+    # ``update_batch`` gives the same signature as one ``update`` per shingle (a
+    # minimum over all of them) with numpy doing the permutations: ~10x faster.
+    # Batches bound its (shingles x permutations) array to a few MB on long texts.
+    for i in range(0, len(ordered), _BATCH):
+        mh.update_batch([gram.encode("utf-8") for gram in ordered[i : i + _BATCH]])
     return mh
 
 
