@@ -4,7 +4,8 @@ Stages, each in its own module:
 
 * ``sources``: which documents are one voice (copies, one outlet, one byline);
 * ``anchor``: the story's year and the claims about other incidents (background);
-* ``values``: numbers, dates and amounts aligned by blocking + leader clustering;
+* ``values``: numbers, dates and amounts aligned by blocking + leader clustering
+  (``places``: which named places may be one; ``ages``: ages aligned by person);
 * ``align``: statements (``extract.propositions``) aligned by blocking keys,
   argument checks and MiniLM sentence similarity;
 * ``assess``: status (corroborated / conflict), attribution, the main event.

@@ -40,6 +40,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from newsprism.crossdoc.graph.places import CARE as _CARE
+from newsprism.crossdoc.graph.places import compatible as _compatible
+from newsprism.crossdoc.graph.places import name_words
 from newsprism.extract.claims import ExtractedClaim, claim_entities
 from newsprism.extract.slot_context import EVENT_CLASSES
 from newsprism.extract.values import AGE_UNIT
@@ -242,7 +245,6 @@ def _units(
 
 
 _EVENT_NAMES = frozenset(EVENT_CLASSES.values())
-_CARE = re.compile(r"\b(?:hospital|clinic|medical cent(?:er|re)|infirmary)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^[A-Z][\w.-]*['’]s ")
 _PEOPLE_UNITS = frozenset({"people", "killed", "injured", "arrested", "missing", "evacuated",
                            "displaced", "rescued", "kidnapped"})
@@ -270,36 +272,6 @@ def _same_thing(unit: _Unit, cl: _Cluster) -> bool:
         if theirs and len(mine & theirs) / len(mine | theirs) >= LABEL_MIN:
             return True
     return False
-
-
-# Words that many place names share: "Dock Street" and "Main Street" are not one place.
-_GENERIC_NAME_WORDS = frozenset(
-    """
-    the of on at and in street st avenue ave road rd boulevard lane drive city county state
-    north south east west new hospital school high park bar tavern center centre church
-    university river lake mount fort saint san port district
-    """.split()  # noqa: SIM905
-)
-
-
-def name_words(entities: Sequence[Entity]) -> dict[str, frozenset[str]]:
-    """Entity id → the distinctive words of its name ("Copper Anchor Tavern on Dock
-    Street" → copper, anchor, dock)."""
-    return {e.id: frozenset(w for w in re.findall(r"[a-z0-9]+", e.name.lower())
-                            if w not in _GENERIC_NAME_WORDS and len(w) > 2)
-            for e in entities}
-
-
-def _compatible(a: Iterable[str], b: Iterable[str], words: Mapping[str, frozenset[str]]) -> bool:
-    """Two sets of named people or places that may be one party: they share an entity, or a
-    distinctive name word ("the Copper Anchor Tavern" / "the Copper Anchor Tavern on Dock
-    Street" / "Dock Street": the NER cut one place three ways)."""
-    a, b = set(a), set(b)
-    if not a or not b or a & b:
-        return True
-    wa = set().union(*(words.get(e, frozenset()) for e in a))
-    wb = set().union(*(words.get(e, frozenset()) for e in b))
-    return bool(wa & wb)
 
 
 def _cluster(units: list[_Unit], lexical: bool,
