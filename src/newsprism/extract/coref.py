@@ -187,6 +187,12 @@ class Resolver:
         person instead; anything else is a candidate of its own that resolves
         to nobody, so "she said" after it stays unresolved.
         """
+        # The first candidate of each span (token order): a role noun that names a
+        # person takes that candidate's key. A dict, not a scan of every candidate
+        # per role noun; the candidates appended below reuse a key already there.
+        key_of: dict[tuple[int, int], str] = {}
+        for c in self._cands:
+            key_of.setdefault(c.span, c.key)
         for tok in self._sdoc:
             if tok.dep_ not in _SUBJECT_DEPS or tok.pos_ != "NOUN" or tok.tag_ != "NN":
                 continue
@@ -197,11 +203,9 @@ class Resolver:
                 continue
             named = self.resolve_role(tok) if lemma in ROLE_NOUNS else None
             if named is not None:
-                person = next((c for c in self._cands if c.span == named), None)
-                if person is not None:
-                    self._cands.append(
-                        _Candidate(named, person.key, self._sent_of[tok.i], True, tok.i)
-                    )
+                known = key_of.get(named)
+                if known is not None:
+                    self._cands.append(_Candidate(named, known, self._sent_of[tok.i], True, tok.i))
                 continue
             key = f"#{tok.i}"
             gender = UNNAMED_PEOPLE.get(lemma) or ROLE_NOUNS.get(lemma, "")
@@ -231,11 +235,18 @@ class Resolver:
             for c in self._cands
             for t in self._sdoc.char_span(*c.span, alignment_mode="expand") or ()
         }
+        surnames: dict[str, str] = {}  # token text -> surname key, once per distinct word
+
+        def surname(word: str) -> str:
+            key = surnames.get(word)
+            if key is None:
+                key = surnames[word] = surname_of([word])
+            return key
+
         for tok in self._sdoc:
             if tok.pos_ != "PROPN" or tok.dep_ == "compound":
                 continue
-            key = surname_of([tok.text])
-            person = self._people.get(key)
+            person = self._people.get(surname(tok.text))
             if person is not None and any(
                 c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
             ):
@@ -247,7 +258,7 @@ class Resolver:
                 continue
             if quoted.holds(tok.idx):
                 continue
-            person = self._people.get(surname_of([tok.text]))
+            person = self._people.get(surname(tok.text))
             if person is None or not person.named:
                 continue
             names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
