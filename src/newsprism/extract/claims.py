@@ -46,12 +46,10 @@ from newsprism.nlp.parsed import Parsed
 Span = tuple[int, int]
 
 HEDGE_WORDS = frozenset(
-
-        """
+    """
         reportedly allegedly purportedly apparently possibly perhaps presumably
         unconfirmed rumoured rumored supposedly
         """.split()  # noqa: SIM905
-
 )
 HEDGE_MODALS = frozenset({"may", "might", "could"})
 HEDGE_VERBS = frozenset({"appear", "seem"})
@@ -62,20 +60,18 @@ FIRST_PERSON = frozenset(
 # Words a reporter does not use in their own voice; kept short on purpose:
 # "deadliest" or "historic" describe, these judge.
 EVALUATIVE = frozenset(
-
-        """
+    """
         unfortunately sadly regrettably thankfully hopefully clearly obviously
         undoubtedly surely arguably admittedly shameful disgraceful outrageous absurd
         ridiculous reckless foolish naive misguided disastrous appalling deplorable
         laughable pathetic shameless brilliant masterful farcical farce mirage
         hypocritical hypocrisy cynical spineless incompetent inept disgusting despicable
         """.split()  # noqa: SIM905
-
 )
 # Clause-final marks that make a line a finished sentence rather than a heading.
 _END_MARKS = ".!?…"
 _CLOSERS = "\"'”’)]»"
-_QUOTE_CHARS = "\"“”«»„"
+_QUOTE_CHARS = '"“”«»„'
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 # A wire dateline ("HALLORAN, March 3 (Meridian Wire) —") dates the report, not the event.
 _DATELINE = re.compile(
@@ -132,7 +128,7 @@ def _quoted_chars(text: str) -> list[bool]:
     inside, mask = False, []
     for ch in text:
         if ch in _QUOTE_CHARS:
-            inside = not inside if ch in "\"" else ch in "“«„"
+            inside = not inside if ch in '"' else ch in "“«„"
             mask.append(True)
             continue
         mask.append(inside)
@@ -141,12 +137,10 @@ def _quoted_chars(text: str) -> list[bool]:
 
 # Cue verbs that take an infinitive or an object, not a reported statement.
 _NOT_REPORTING = frozenset(
-
-        """
+    """
         continue agree welcome praise accuse question wonder demand propose recommend
         call describe label dub brand term point
         """.split()  # noqa: SIM905
-
 )
 
 
@@ -253,10 +247,19 @@ def _main_verb(tokens: list[Any], speech: Any | None) -> Any | None:
 
 
 def _slot(v: Value, offset: int) -> Slot:
-    kind = v.kind if v.kind in ("duration", "count", "quantity", "money", "percent", "date",
-                                "time") else "quantity"
-    return Slot(kind=kind, text=v.text, span=(v.start + offset, v.end + offset),
-                value=v.value, unit=v.unit, approx=v.approx)
+    kind = (
+        v.kind
+        if v.kind in ("duration", "count", "quantity", "money", "percent", "date", "time")
+        else "quantity"
+    )
+    return Slot(
+        kind=kind,
+        text=v.text,
+        span=(v.start + offset, v.end + offset),
+        value=v.value,
+        unit=v.unit,
+        approx=v.approx,
+    )
 
 
 def classify(
@@ -338,16 +341,32 @@ def extract_claims(
         if not slots and not inside and not any(p.pclass in CHECKABLE for p in props):
             continue
         slots.sort(key=lambda s: (s.span[0], s.span[1], s.kind))
-        out.append(_build(doc_id, sent_text, ctx, (start, end), tokens, slots, hedged, speech,
-                          according, inside, position, props))
+        out.append(
+            _build(
+                doc_id,
+                sent_text,
+                ctx,
+                (start, end),
+                tokens,
+                slots,
+                hedged,
+                speech,
+                according,
+                inside,
+                position,
+                props,
+            )
+        )
     return out
 
 
 def _tense_reader(sdoc: Any, offset: int) -> Any:
     """``tense(start, end)`` over sentence offsets, read from the parse (see ``dates``)."""
+
     def tense(start: int, end: int) -> str | None:
         span = sdoc.char_span(offset + start, offset + end, alignment_mode="expand")
         return clause_tense(span.root) if span is not None and len(span) else None
+
     return tense
 
 
@@ -368,9 +387,18 @@ def _places(inside: list[EntityMention], sdoc: Any, taken: set[Span]) -> list[Sl
 
 
 def _build(
-    doc_id: str, text: str, ctx: _DocContext, span: Span, tokens: list[Any], slots: list[Slot],
-    hedged: bool, speech: Any | None, according: Any | None, inside: list[EntityMention],
-    position: int, propositions: tuple[Proposition, ...] = (),
+    doc_id: str,
+    text: str,
+    ctx: _DocContext,
+    span: Span,
+    tokens: list[Any],
+    slots: list[Slot],
+    hedged: bool,
+    speech: Any | None,
+    according: Any | None,
+    inside: list[EntityMention],
+    position: int,
+    propositions: tuple[Proposition, ...] = (),
 ) -> ExtractedClaim:
     """One claim; ``text`` is the document's text at ``span`` (read once by the caller)."""
     sdoc = ctx.sdoc
@@ -405,20 +433,36 @@ def _build(
     future = any(t.lower_ in ("will", "'ll", "shall") and t.tag_ == "MD" for t in tokens) or any(
         t.lemma_.lower() in ("plan", "schedule", "expect") for t in tokens
     )
-    lemmas = tuple(sorted({
-        t.lemma_.lower() for t in tokens
-        if t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha and len(t.text) > 1
-    }))
+    lemmas = tuple(
+        sorted(
+            {
+                t.lemma_.lower()
+                for t in tokens
+                if t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha and len(t.text) > 1
+            }
+        )
+    )
     return ExtractedClaim(
-        id=claim_id(doc_id, span, text), document=doc_id, span=span, text=text, hedged=hedged,
-        slots=tuple(slots), speaker_ref=speaker_ref,
-        mentions=tuple((m.start, m.end) for m in inside), subject_ref=subject_ref,
+        id=claim_id(doc_id, span, text),
+        document=doc_id,
+        span=span,
+        text=text,
+        hedged=hedged,
+        slots=tuple(slots),
+        speaker_ref=speaker_ref,
+        mentions=tuple((m.start, m.end) for m in inside),
+        subject_ref=subject_ref,
         heads=tuple(c.head for c in contexts),
         predicate=verb.lemma_.lower() if verb is not None else None,
-        object_lemma=obj, negated=negated, future=future, lemmas=lemmas, position=position,
+        object_lemma=obj,
+        negated=negated,
+        future=future,
+        lemmas=lemmas,
+        position=position,
         labels=tuple(c.label for c in contexts),
         participants=tuple(c.participants for c in contexts),
-        tenses=tuple(c.tense for c in contexts), propositions=propositions,
+        tenses=tuple(c.tense for c in contexts),
+        propositions=propositions,
     )
 
 
@@ -431,11 +475,21 @@ def attach_attribution(
         speaker = index.get((c.document, *c.speaker_ref)) if c.speaker_ref else None
         slots = [
             s.model_copy(update={"value": index.get((c.document, *s.span))})
-            if s.kind == "place" else s
+            if s.kind == "place"
+            else s
             for s in c.slots
         ]
-        out.append(Claim(id=c.id, document=c.document, span=c.span, text=c.text,
-                         attributed_to=speaker, hedged=c.hedged, slots=slots))
+        out.append(
+            Claim(
+                id=c.id,
+                document=c.document,
+                span=c.span,
+                text=c.text,
+                attributed_to=speaker,
+                hedged=c.hedged,
+                slots=slots,
+            )
+        )
     return sorted(out, key=lambda c: (c.document, c.span, c.id))
 
 
@@ -444,7 +498,10 @@ def claim_entities(
 ) -> dict[str, tuple[str, ...]]:
     """Claim id → sorted ids of the entities named in it."""
     return {
-        c.id: tuple(sorted({index[(c.document, s, e)] for s, e in c.mentions
-                            if (c.document, s, e) in index}))
+        c.id: tuple(
+            sorted(
+                {index[(c.document, s, e)] for s, e in c.mentions if (c.document, s, e) in index}
+            )
+        )
         for c in claims
     }

@@ -26,18 +26,55 @@ Tense = Callable[[int, int], str | None]
 """``tense(start, end)`` → "future", "past" or None for the clause of a date match."""
 
 MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-    "saturday": 5, "sunday": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
 }
 _NUMWORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
 }
 
 # Month names that are also ordinary words need a day or year beside them.
@@ -70,7 +107,9 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(rf"\b{_MONTH.format(g='m')}\s+(?:of\s+)?{_YEAR.format(g='y')}\b")),
     (
         "year",
-        re.compile(r"\b(?:[Ii]n|[Ss]ince|until|by|from|of|[Ee]arly|[Ll]ate)\s+(?P<y>(?:1[89]|20)\d\d)\b(?!-)"),
+        re.compile(
+            r"\b(?:[Ii]n|[Ss]ince|until|by|from|of|[Ee]arly|[Ll]ate)\s+(?P<y>(?:1[89]|20)\d\d)\b(?!-)"
+        ),
     ),
     (
         "weekday",
@@ -147,8 +186,11 @@ def _nearest_year(month: int, day: int, anchor: dt.date, said: str | None = None
     March 9") of the nearest not before it. Without a tense, the nearest day,
     except that one more than a month ahead is last year's: reports mostly look back.
     """
-    cands = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
-             if (d := _safe_date(y, month, day)) is not None]
+    cands = [
+        d
+        for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+        if (d := _safe_date(y, month, day)) is not None
+    ]
     if not cands:
         return anchor.year
     if said == "past":
