@@ -18,14 +18,22 @@ Two measurements, each a ratio taken within one run (the machine may be shared):
 ``memory N``  peak RSS of the per-document stage on one synthetic N-character document,
               in a fresh process (run it alone: ``ru_maxrss`` is per process).
 
-Usage: python benchmarks/bench_linear.py corpus 400 | sizes | memory 4000000
+``corpus N --before REF [--after REF]``  before/after in one run: the whole ``brief``
+              of an older commit (``git archive REF src``, or a folder holding
+              ``src/``) and of this tree (or ``--after``), each in a fresh process,
+              between two ``nlp.pipe`` baselines; also checks that both give the
+              same brief JSON (``generated_at`` aside).
+
+Usage: python benchmarks/bench_linear.py corpus 400 [--before REF] | sizes | memory 4000000
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -123,6 +131,92 @@ def corpus(n_docs: int, stages: bool = True) -> None:
     print()
 
 
+# Run in a fresh process: time ``newsprism.brief`` (model loaded first), write its JSON.
+_CHILD = """
+import json, sys, time
+import newsprism
+from newsprism.nlp import load_model
+load_model()
+t = time.perf_counter()
+brief = newsprism.brief([sys.argv[1]])
+seconds = time.perf_counter() - t
+data = json.loads(brief.model_dump_json())
+data.pop("generated_at", None)
+open(sys.argv[2], "w", encoding="utf-8").write(json.dumps(data, sort_keys=True))
+print(seconds)
+"""
+
+
+def _brief_in(src: Path, dump: Path, out: Path) -> float:
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    run = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(dump), str(out)],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return float(run.stdout.strip().splitlines()[-1])
+
+
+def _tree(ref: str, repo: Path, into: Path) -> Path:
+    """The ``src`` folder of ``ref``: a folder holding ``src/``, or a commit to unpack."""
+    if Path(ref, "src").is_dir():
+        return Path(ref, "src")
+    into.mkdir()
+    archive = subprocess.run(
+        ["git", "-C", str(repo), "archive", ref, "src"], check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into / "src"
+
+
+def before_after(n_docs: int, ref: str, after: str | None = None) -> None:
+    from corpus_sample import write_jsonl
+
+    from newsprism.nlp import load_model
+    from newsprism.pipeline import Options, collect
+
+    repo = Path(__file__).resolve().parents[1]
+    nlp = load_model()
+    with tempfile.TemporaryDirectory(prefix="newsprism-bench-") as tmp:
+        dump = Path(tmp) / "corpus.jsonl"
+        write_jsonl(dump, n_docs)
+        old = _tree(ref, repo, Path(tmp) / "before")
+        new = _tree(after, repo, Path(tmp) / "after") if after else repo / "src"
+        opts = Options()
+        docs, _ = collect([str(dump)], opts)
+        texts = [d.text for d in docs]
+        load_before = _load()
+        t = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=opts.batch_size):
+            pass
+        t_pipe_before = time.perf_counter() - t
+        t_old = _brief_in(old, dump, Path(tmp) / "before.json")
+        t_new = _brief_in(new, dump, Path(tmp) / "after.json")
+        t = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=opts.batch_size):
+            pass
+        t_pipe_after = time.perf_counter() - t
+        same = (Path(tmp) / "before.json").read_bytes() == (Path(tmp) / "after.json").read_bytes()
+    t_pipe = (t_pipe_before + t_pipe_after) / 2
+    label = after or "this tree"
+    print(f"## corpus: {n_docs} real articles, brief at {ref} against {label}")
+    print(f"load average before / after: {load_before} / {_load()}")
+    print(f"`nlp.pipe` before {t_pipe_before:.1f} s, after {t_pipe_after:.1f} s")
+    print(f"brief JSON identical (generated_at aside): {same}")
+    print()
+    print("| measure | seconds | docs/s | throughput kept (nlp.pipe s / s) |")
+    print("|---|---:|---:|---:|")
+    for name, secs in (
+        ("`nlp.pipe` alone (mean of before and after)", t_pipe),
+        (f"whole `newsprism.brief` at {ref}", t_old),
+        (f"whole `newsprism.brief` at {label}", t_new),
+    ):
+        print(f"| {name} | {secs:.1f} | {len(docs) / secs:.2f} | {t_pipe / secs:.2f} |")
+    print()
+
+
 def sizes() -> None:
     from newsprism.models import Document
     from newsprism.nlp import load_model
@@ -184,9 +278,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("what", choices=("corpus", "sizes", "memory"))
     parser.add_argument("n", nargs="?", type=int, default=400)
     parser.add_argument("--no-stages", action="store_true", help="corpus: skip the stage split")
+    parser.add_argument("--before", metavar="REF", help="corpus: compare with the brief at REF")
+    parser.add_argument("--after", metavar="REF", help="with --before: this REF, not the tree")
     args = parser.parse_args(argv)
     print(f"{platform.machine()} / Python {platform.python_version()}\n")
-    if args.what == "corpus":
+    if args.what == "corpus" and args.before:
+        before_after(args.n, args.before, args.after)
+    elif args.what == "corpus":
         corpus(args.n, stages=not args.no_stages)
     elif args.what == "sizes":
         sizes()
