@@ -94,3 +94,17 @@ def test_dedup_same_input_twice_is_read_once() -> None:
 def test_dedup_exact_copies_without_words_still_marked() -> None:
     docs = [_doc("d-1", "!!! ???", "b.txt"), _doc("d-2", "!!! ???", "a.txt")]
     assert {d.id: d.duplicate_of for d in mark_duplicates(docs)} == {"d-1": "d-2", "d-2": None}
+
+
+def test_dedup_minhash_batches_match_one_update_per_shingle() -> None:
+    # Batched signatures must equal the per-shingle ones, across a batch boundary too.
+    from datasketch import MinHash
+
+    from newsprism.crossdoc.dedup import _BATCH, _PERM, _minhash
+
+    grams = {f"word{i} other{i % 7} more{i % 3}" for i in range(_BATCH * 2 + 5)}
+    one = MinHash(num_perm=_PERM, seed=1)
+    for gram in sorted(grams):
+        one.update(gram.encode("utf-8"))
+    assert (_minhash(grams).hashvalues == one.hashvalues).all()
+    assert (_minhash(set()).hashvalues == MinHash(num_perm=_PERM, seed=1).hashvalues).all()

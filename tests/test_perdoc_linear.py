@@ -127,3 +127,41 @@ def test_perdoc_linear_extract_documents_reports_a_parse_failure(monkeypatch: An
     assert [f.document for f in found] == ["d-0", "d-1", "d-2", "d-3"]
     assert found[1].error == "parsing failed (MemoryError: parser ran out)"
     assert all(f.error is None and f.mentions for f in (found[0], found[2], found[3]))
+
+
+def test_nlp_model_objects_are_frozen_out_of_garbage_collection() -> None:
+    # Full collections would walk the whole model again and again during extraction.
+    import gc
+
+    from newsprism.nlp import load_model
+
+    load_model()
+    assert gc.get_freeze_count() > 10_000
+
+
+def test_quote_marks_quotations_read_once_per_document() -> None:
+    # Quotes, coreference and event arguments share one list of quotations per view
+    # (sentence voices, ``extract.sentences``, still find their own: not counted here).
+    from contextlib import ExitStack
+    from unittest import mock
+
+    from newsprism.extract import (
+        claims,
+        coref,
+        entities,
+        event_args,
+        events,
+        quote_marks,
+        quotes,
+        speakers,
+    )
+
+    doc = Document(id="d-q", input="q.txt", text=PARAGRAPH * 3)
+    (sdoc,) = annotate([doc.text])
+    spy = mock.Mock(wraps=quote_marks.find_quoted)
+    with ExitStack() as stack:
+        for module in (claims, coref, entities, event_args, events, quotes, speakers):
+            if hasattr(module, "find_quoted"):
+                stack.enter_context(mock.patch.object(module, "find_quoted", spy))
+        extract_document(doc, sdoc)
+    assert spy.call_count == 1
