@@ -165,3 +165,18 @@ def test_quote_marks_quotations_read_once_per_document() -> None:
                 stack.enter_context(mock.patch.object(module, "find_quoted", spy))
         extract_document(doc, sdoc)
     assert spy.call_count == 1
+
+
+def test_nlp_fewer_collections_raises_and_restores_the_pace() -> None:
+    import gc
+
+    from newsprism.nlp import fewer_collections
+
+    before = gc.get_threshold()
+    with fewer_collections():
+        raised = gc.get_threshold()
+        with fewer_collections():  # a nested (or concurrent) run keeps the raised pace
+            assert gc.get_threshold() == raised
+        assert gc.get_threshold() == raised
+    assert raised[0] > before[0]
+    assert gc.get_threshold() == before

@@ -9,7 +9,9 @@ joined back into one ``Doc`` (``nlp.chunks``), so memory stays bounded.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
@@ -45,6 +47,39 @@ def load_model() -> Any:
     gc.collect()
     gc.freeze()
     return nlp
+
+
+# A run allocates millions of short-lived objects (spaCy tokens, spans, frozen
+# dataclasses, pydantic models) and keeps its extractions to the end, so CPython's
+# default pace (a young collection every 700 allocations) spent 2.4 s collecting in
+# a 29-32 s brief of 400 articles (parses cached); at this pace 0.5-0.7 s, 26-27 s.
+_RUN_THRESHOLDS = (50_000, 20, 10)
+_paced = 0
+_paced_lock = threading.Lock()
+_saved: tuple[int, int, int] = gc.get_threshold()
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Collect garbage less often for the duration of a run; restores the pace after.
+
+    Nested and concurrent runs (web jobs in threads) share one raised pace: the
+    first to enter saves the old thresholds, the last to leave restores them.
+    Reference counting still frees most objects at once; only cycles wait longer.
+    """
+    global _paced, _saved
+    with _paced_lock:
+        if _paced == 0:
+            _saved = gc.get_threshold()
+            gc.set_threshold(*_RUN_THRESHOLDS)
+        _paced += 1
+    try:
+        yield
+    finally:
+        with _paced_lock:
+            _paced -= 1
+            if _paced == 0:
+                gc.set_threshold(*_saved)
 
 
 def annotate(texts: Iterable[str], n_process: int = 1, batch_size: int = 32) -> Iterator[Any]:
