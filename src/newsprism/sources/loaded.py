@@ -114,8 +114,11 @@ def loaded_terms(
                     slots.setdefault((w.head, w.dep), []).append((doc_id, w, feat.span))
         counts[doc_id] = c
     total: Counter[str] = Counter()
-    for c in counts.values():
+    holders: dict[str, list[str]] = {}  # lemma -> documents using it, in ``counts`` order
+    for d, c in counts.items():
         total.update(c)
+        for lemma in c:
+            holders.setdefault(lemma, []).append(d)
     n_all = sum(total.values()) or 1
     a0 = PRIOR_SHARE * n_all
     source_of = {d: key for key, docs in sources.items() for d in docs}
@@ -125,10 +128,12 @@ def loaded_terms(
         own: Counter[str] = Counter()
         for d in sources[key]:
             own.update(counts.get(d, Counter()))
-        rest: Counter[str] = Counter()
-        for d, c in counts.items():
-            if d not in family:
-                rest.update(c)
+        # Everything outside the family: the total less the family's counts (was a
+        # sum over every other document per source: quadratic in sources).
+        fam: Counter[str] = Counter()
+        for d in sorted(family):
+            fam.update(counts.get(d, Counter()))
+        rest = total - fam
         n_s, n_r = sum(own.values()), sum(rest.values())
         cands: dict[str, list[tuple[str, WordSlot, str, Span]]] = {}
         for d in sources[key]:
@@ -143,7 +148,7 @@ def loaded_terms(
             z = _z(y_s, n_s, y_r, n_r, a0 * total[lemma] / n_all, a0)
             if z < (MIN_Z_SHARED if y_r else MIN_Z):
                 continue
-            users = {source_of[d] for d, c in counts.items() if lemma in c and d not in family}
+            users = {source_of[d] for d in holders.get(lemma, ()) if d not in family}
             forms = Counter(texts[d][w.span[0] : w.span[1]].lower() for d, w, _, _ in hits)
             term = sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             shown, sentences = [], set()

@@ -124,8 +124,9 @@ def build_sources(
     by_key: dict[str, list[str]] = {}
     for d in documents:
         by_key.setdefault(key_of[d.id], []).append(d.id)
+    roots_of = {key: {root_of[x] for x in docs} for key, docs in by_key.items()}
     families = {
-        key: frozenset(d for d in key_of if root_of[d] in {root_of[x] for x in docs})
+        key: frozenset(d for d in key_of if root_of[d] in roots_of[key])
         for key, docs in by_key.items()
     }
     texts = {d.id: d.text for d in documents}
@@ -148,13 +149,16 @@ def build_sources(
         else:
             unattributed[key] += 1
     label = {d.id: d.outlet or _label(d) for d in documents}
+    claims_of: dict[str, list[Claim]] = {}
+    for c in claims:
+        claims_of.setdefault(c.document, []).append(c)
     out = []
     for key, docs in by_key.items():
         counted_feats = [f for d in docs for f in features.get(d, ()) if f.voice != "other"]
         voices = Counter(f.voice for f in counted_feats)
         counted = len(counted_feats)
         opinionated = sum(1 for f in counted_feats if f.opinion)
-        own_claims = [c for c in claims if c.document in set(docs)]
+        own_claims = [c for d in dict.fromkeys(docs) for c in claims_of.get(d, ())]
         attributed = sum(1 for c in own_claims if c.attributed_to)
         tones, withheld = actor_tones(docs, features, index, actors, mention_spans, texts)
         others: Counter[str] = Counter()
