@@ -45,6 +45,21 @@ from newsprism.extract.claims import FIRST_PERSON, PRESCRIPTIVE
 from newsprism.extract.cues import SPEECH_VERBS
 from newsprism.extract.entities import EntityMention
 from newsprism.extract.quote_marks import find_quoted
+from newsprism.extract.views import (
+    ATTITUDE_NOUNS,
+    NOT_SPEECH,
+    STATE_OF_MIND,
+    first_person,
+    holds_view,
+    made_clear,
+    prescribed,
+    proposal_content,
+    reported,
+    self_cast,
+    speech_reports,
+    subject_of,
+    view_owner,
+)
 from newsprism.nlp.parsed import Parsed
 from newsprism.sources.lexicon import compound, valence
 from newsprism.sources.subjectivity import (
@@ -78,120 +93,20 @@ Role = Literal["subject", "target"]
 
 _END_MARKS = ".!?…"
 _CLOSERS = "\"'”’)]»"
-# Verbs that report an action rather than speech: "X welcomed the deal" is a fact.
-_NOT_SPEECH = frozenset({"promise", "report", "ask", "answer", "post"})
 # "called for talks", "called on X": a demand, reported as an action.
 _CALL_PREPS = frozenset({"for", "on", "off", "in"})
 # "X was right to insist": the author grading an actor.
 _GRADING = frozenset({"right", "wrong", "correct", "mistaken"})
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-# Relations by which a reporting verb governs what it reports.
-# What belongs to the frame of a reporting verb, not to what it reports: who
-# speaks, the manner, tense and mood ("the *embattled* mayor *angrily* said …").
-_FRAME_DEPS = frozenset(
-    {
-        "nsubj",
-        "nsubjpass",
-        "aux",
-        "auxpass",
-        "advmod",
-        "neg",
-        "mark",
-        "punct",
-        "cc",
-        "agent",
-        "npadvmod",
-        "dative",
-    }
-)
-# Entity types of a prepositional object that places a report in time or space.
-_WHEN_WHERE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
-# Reporting verbs whose object is their target, not what was said ("slammed the
-# *bizarre* plan": the author's words); for the others the object is the content
-# ("noting the fanfare …", "emphasizing a fragile ceasefire").
-_TARGET_OBJECT = frozenset(
-    {
-        "slam",
-        "blast",
-        "criticize",
-        "criticise",
-        "praise",
-        "accuse",
-        "attack",
-        "condemn",
-        "mock",
-        "denounce",
-        "welcome",
-        "reject",
-        "dismiss",
-        "blame",
-        "thank",
-        "hail",
-        "ridicule",
-        "scold",
-        "rebuke",
-        "lambast",
-        "chide",
-    }
-)
 _TARGET = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
 _TARGET_PREPS = frozenset(
     {"to", "against", "with", "on", "at", "toward", "towards", "for", "from", "over", "about"}
 )
 _CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
-# Verbs of thinking and feeling: what a named party believes, fears or hopes is that
-# party's view, not the outlet's ("Ministers feared that the deal *could* collapse").
-# Not "know" or "realise": their content the author takes as true.
-_THINKING = frozenset(
-    {
-        "believe",
-        "think",
-        "fear",
-        "worry",
-        "hope",
-        "expect",
-        "feel",
-        "doubt",
-        "suspect",
-        "assume",
-        "view",
-        "consider",
-        "regard",
-        "perceive",
-        "reckon",
-        "imagine",
-        "anticipate",
-        "see",
-    }
-)
-# Adjectives of a state of mind: said of a party, they report its feeling
-# ("officials, *wary* of the plan"), and what the feeling is about is its view.
-STATE_OF_MIND = _words(
-    """wary skeptical sceptical fearful afraid anxious worried concerned nervous uneasy
-    hopeful confident optimistic pessimistic eager keen reluctant hesitant cautious
-    suspicious distrustful angry furious frustrated alarmed upset unhappy disappointed
-    dismayed outraged impatient resentful determined adamant convinced doubtful"""
-)
-# Nouns whose relative clause states their terms ("a bill that would raise taxes").
-_PROPOSALS = _words(
-    """plan proposal deal agreement bill law measure treaty accord offer scheme
-    framework rule policy package amendment resolution order"""
-)
 # A stance word in a short frame before a colon ("X stood firm: …", "X made it clear: …").
 _STANCE = frozenset({"firm", "fast", "adamant", "clear", "insistent", "unequivocal", "defiant"})
 _COLON_FRAME = 8
 _PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_CASTING = frozenset({"present", "portray", "cast", "style", "bill", "pitch", "position"})
-_REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
-# Prepositions that introduce what a feeling or a stance is about.
-_ABOUT = frozenset({"of", "to", "about", "over", "against", "toward", "towards", "regarding"})
-# Nouns of a stance or a feeling: "their *opposition* to any premature freeze",
-# "harbor *fears* of a deal that …", "the *fear* … is that X might fold".
-_ATTITUDE_NOUNS = _words(
-    """opposition fear fears concern concerns hope hopes worry worries objection
-    objections belief view views impression suspicion suspicions doubt doubts
-    insistence expectation expectations misgiving misgivings"""
-)
 _CLIMB = frozenset({"compound", "flat", "appos", "conj", "poss", "nmod"})
 
 
@@ -289,7 +204,7 @@ def _attribution(tokens: Sequence[Any], has_quote: bool) -> Marker | None:
             return Marker("according_to", (tok.idx, end))
     for tok in tokens:
         lemma = tok.lemma_.lower()
-        if lemma not in SPEECH_VERBS or lemma in _NOT_SPEECH or tok.pos_ not in ("VERB", "AUX"):
+        if lemma not in SPEECH_VERBS or lemma in NOT_SPEECH or tok.pos_ not in ("VERB", "AUX"):
             continue
         deps = {c.dep_ for c in tok.children}
         # "X called … and insisted that …": the second verb shares the first one's subject.
@@ -297,7 +212,7 @@ def _attribution(tokens: Sequence[Any], has_quote: bool) -> Marker | None:
             deps |= {c.dep_ for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")}
         if not deps & {"nsubj", "nsubjpass"}:
             continue
-        if _prescribed(tok):
+        if prescribed(tok):
             continue
         if (
             lemma == "call"
@@ -325,7 +240,7 @@ def _stance_colon(tokens: Sequence[Any]) -> OtherVoice | None:
                 t
                 for t in frame
                 if (t.ent_type_ in _PARTY_TYPES or (t.pos_ == "PRON" and t.dep_ == "nsubj"))
-                and not _first_person(t)
+                and not first_person(t)
             ),
             None,
         )
@@ -348,7 +263,7 @@ def _opinion_markers(
         t
         for t in tokens
         if not quoted[t.idx]
-        and not _reported(t)
+        and not reported(t)
         and not (stance is not None and stance.span[0] <= t.idx < stance.span[1])
     ]
     out: list[Marker] = []
@@ -366,10 +281,10 @@ def _opinion_markers(
         elif low in SPECULATIVE and tok.tag_ == "MD":
             # "could not be reached for comment": a past inability, reported, not a guess.
             if not (low == "could" and any(c.dep_ == "neg" for c in tok.head.children)) and not (
-                _proposal_content(tok.head)
+                proposal_content(tok.head)
             ):
                 out.append(Marker("speculation", where))
-        elif low in STATE_OF_MIND and tok.pos_ == "ADJ" and _owner(tok) is not None:
+        elif low in STATE_OF_MIND and tok.pos_ == "ADJ" and view_owner(tok) is not None:
             continue  # "officials were wary": their feeling, reported
         elif low in _GRADING and tok.dep_ == "acomp":
             out.append(Marker("evaluative", where))
@@ -378,152 +293,6 @@ def _opinion_markers(
             if kind is not None:
                 out.append(Marker(kind, where))
     return out
-
-
-def _proposal_content(verb: Any) -> bool:
-    """ "a plan that *would* hand the delta to X": what a proposal provides, not a guess."""
-    return verb.dep_ in ("relcl", "acl") and verb.head.lemma_.lower() in _PROPOSALS
-
-
-def _in_frame(child: Any, verb_lemma: str) -> bool:
-    """Whether a reporting verb's dependent is its frame (the author's) or what it reports."""
-    if child.dep_ in _FRAME_DEPS:
-        return True
-    if child.dep_ == "dobj":
-        return verb_lemma in _TARGET_OBJECT
-    # "said on Monday", "told reporters in Halloran": when and where, not what.
-    if child.dep_ != "prep":
-        return False
-    objects = [c for c in child.children if c.dep_ == "pobj"]
-    return bool(objects) and all(o.ent_type_ in _WHEN_WHERE for o in objects)
-
-
-def _first_person(tok: Any | None) -> bool:
-    return tok is not None and tok.lower_ in FIRST_PERSON
-
-
-def _subject(verb: Any) -> Any | None:
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj
-
-
-def _owner(head: Any) -> Any | None:
-    """Who holds the view a thinking verb, a state-of-mind word or an attitude noun reports.
-
-    None when the head reports no one's view (or the author's own: "I fear").
-    """
-    lemma = head.lemma_.lower()
-    owner = None
-    if head.pos_ in ("VERB", "AUX") and lemma in _THINKING:
-        owner = _subject(head)
-    elif head.pos_ == "ADJ" and head.lower_ in STATE_OF_MIND:
-        if head.dep_ in ("amod", "appos", "conj") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            owner = head.head
-        elif head.dep_ in ("acomp", "oprd", "advcl") and head.head.pos_ in ("VERB", "AUX"):
-            owner = _subject(head.head)
-        elif head.dep_ in ("amod", "appos"):
-            owner = head.head
-    elif head.pos_ == "NOUN" and head.lower_ in _ATTITUDE_NOUNS:
-        owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        if owner is None and head.dep_ == "dobj":
-            owner = _subject(head.head)  # "officials harbor fears of …"
-        if owner is None and head.dep_ in ("nsubj", "pobj"):
-            owner = head  # "the fear in the capitals is that …": an unnamed holder
-    if owner is None or _first_person(owner):
-        return None
-    return owner
-
-
-def _holds_view(head: Any, child: Any) -> bool:
-    """Whether ``child`` heads what ``head`` says someone thinks, fears or opposes."""
-    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _THINKING:
-        return child.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl") and not _in_frame(
-            child, head.lemma_.lower()
-        )
-    if child.dep_ == "prep":  # "wary of", "opposition to"; not "the fear in the capital"
-        return child.lower_ in _ABOUT
-    if head.pos_ == "ADJ":
-        return child.dep_ in ("ccomp", "xcomp")
-    if head.pos_ == "NOUN":
-        return child.dep_ in ("acl", "ccomp")
-    return False
-
-
-def _made_clear(verb: Any, child: Any) -> bool:
-    """ "Putin made (it) clear that Moscow is *willing* …": a stance stated, reported."""
-    return (
-        verb.lemma_.lower() == "make"
-        and child.dep_ == "ccomp"
-        and any(c.lower_ == "clear" for c in verb.children)
-        and not _first_person(_subject(verb))
-    )
-
-
-def _self_cast(verb: Any, child: Any) -> bool:
-    """ "presenting *himself as* the peacemaker who might …": the party's self-image."""
-    return (
-        verb.lemma_.lower() in _CASTING
-        and child.dep_ == "prep"
-        and child.lower_ == "as"
-        and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVE for c in verb.children)
-    )
-
-
-def _viewed(tok: Any) -> bool:
-    """Whether ``tok`` lies in what a party (not the author) thinks, fears or opposes.
-
-    "Ministers feared that the deal *could* collapse", "officials, wary of the
-    *reckless* plan", "their opposition to any *premature* freeze", "the fear is
-    that the council *might* fold": the words are that party's view.
-    """
-    child = tok
-    for a in tok.ancestors:
-        if _holds_view(a, child) and _owner(a) is not None:
-            return True
-        if _self_cast(a, child) or _made_clear(a, child):
-            return True
-        # "The fear in the capital is that …": the copula's clause is the noun's content.
-        if a.lemma_ == "be" and child.dep_ in ("ccomp", "attr") and child.pos_ in ("VERB", "AUX"):
-            subj = _subject(a)
-            if subj is not None and subj.lower_ in _ATTITUDE_NOUNS and _owner(subj) is not None:
-                return True
-        child = a
-    return False
-
-
-def _speech_reports(verb: Any, child: Any) -> bool:
-    """Whether ``verb`` is a reporting verb and ``child`` heads what it reports."""
-    lemma = verb.lemma_.lower()
-    return (
-        lemma in SPEECH_VERBS
-        and lemma not in _NOT_SPEECH
-        and verb.pos_ in ("VERB", "AUX")
-        and not _prescribed(verb)
-        and not _in_frame(child, lemma)
-    )
-
-
-def _reported(tok: Any) -> bool:
-    """Whether ``tok`` lies in the content a reporting verb governs ("said *… would*").
-
-    Only the clause the verb reports is the speaker's: the verb itself, its
-    subject and its manner are the author's ("the *embattled* mayor *slammed* …").
-    A view reported with a verb of thinking or feeling, a state-of-mind
-    adjective or an attitude noun is its holder's too (``_viewed``).
-    """
-    child = tok
-    for a in tok.ancestors:
-        if _speech_reports(a, child):
-            return True
-        child = a
-    return _viewed(tok)
-
-
-def _prescribed(verb: Any) -> bool:
-    """Whether ``verb`` is speech the author asks for ("X should say so"), not reports."""
-    return any(c.dep_ == "aux" and c.lower_ in PRESCRIPTIVE for c in verb.children)
 
 
 def _role(tok: Any) -> Role | None:
@@ -613,18 +382,18 @@ def _others(
         head = tok.head
         if head.i == tok.i or quoted[tok.idx]:
             continue
-        # The same splits as ``_reported``: what a verb reports, what a party thinks.
-        if _speech_reports(head, tok) or _made_clear(head, tok) or _self_cast(head, tok):
+        # The same splits as ``reported``: what a verb reports, what a party thinks.
+        if speech_reports(head, tok) or made_clear(head, tok) or self_cast(head, tok):
             speaker = _subject_span(head)
-        elif _holds_view(head, tok) and (owner := _owner(head)) is not None:
+        elif holds_view(head, tok) and (owner := view_owner(head)) is not None:
             speaker = None if owner.i == head.i else _token_span(owner)
         elif (
             head.lemma_ == "be"
             and tok.dep_ in ("ccomp", "attr")
             and tok.pos_ in ("VERB", "AUX")
-            and (subj := _subject(head)) is not None
-            and subj.lower_ in _ATTITUDE_NOUNS
-            and _owner(subj) is not None
+            and (subj := subject_of(head)) is not None
+            and subj.lower_ in ATTITUDE_NOUNS
+            and view_owner(subj) is not None
         ):
             speaker = None
         else:
