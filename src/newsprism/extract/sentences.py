@@ -54,7 +54,7 @@ from newsprism.extract.views import (
     made_clear,
     prescribed,
     proposal_content,
-    reported,
+    reported_tokens,
     self_cast,
     speech_reports,
     subject_of,
@@ -259,11 +259,12 @@ def _opinion_markers(
     stance: OtherVoice | None = None,
 ) -> list[Marker]:
     # Words inside a clause that a reporting verb governs are the speaker's, not the author's.
+    theirs = reported_tokens(tokens)
     own = [
         t
         for t in tokens
         if not quoted[t.idx]
-        and not reported(t)
+        and t.i not in theirs
         and not (stance is not None and stance.span[0] <= t.idx < stance.span[1])
     ]
     out: list[Marker] = []

@@ -12,6 +12,7 @@ author ("I fear"). Each function reads one token's ancestors: linear per sentenc
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from newsprism.extract.claims import FIRST_PERSON, PRESCRIPTIVE
@@ -215,6 +216,20 @@ def self_cast(verb: Any, child: Any) -> bool:
     )
 
 
+def _views(a: Any, child: Any) -> bool:
+    """Whether ``child`` heads a party's view that its head ``a`` reports."""
+    if holds_view(a, child) and view_owner(a) is not None:
+        return True
+    if self_cast(a, child) or made_clear(a, child):
+        return True
+    # "The fear in the capital is that …": the copula's clause is the noun's content.
+    if a.lemma_ == "be" and child.dep_ in ("ccomp", "attr") and child.pos_ in ("VERB", "AUX"):
+        subj = subject_of(a)
+        if subj is not None and subj.lower_ in ATTITUDE_NOUNS and view_owner(subj) is not None:
+            return True
+    return False
+
+
 def viewed(tok: Any) -> bool:
     """Whether ``tok`` lies in what a party (not the author) thinks, fears or opposes.
 
@@ -224,15 +239,8 @@ def viewed(tok: Any) -> bool:
     """
     child = tok
     for a in tok.ancestors:
-        if holds_view(a, child) and view_owner(a) is not None:
+        if _views(a, child):
             return True
-        if self_cast(a, child) or made_clear(a, child):
-            return True
-        # "The fear in the capital is that …": the copula's clause is the noun's content.
-        if a.lemma_ == "be" and child.dep_ in ("ccomp", "attr") and child.pos_ in ("VERB", "AUX"):
-            subj = subject_of(a)
-            if subj is not None and subj.lower_ in ATTITUDE_NOUNS and view_owner(subj) is not None:
-                return True
         child = a
     return False
 
@@ -263,6 +271,46 @@ def reported(tok: Any) -> bool:
             return True
         child = a
     return viewed(tok)
+
+
+def reported_tokens(tokens: Sequence[Any]) -> set[int]:
+    """The indexes (``tok.i``) of the tokens ``reported`` holds for, each edge tested once.
+
+    ``reported`` climbs a token's ancestors, so asking it of every token of a long,
+    deep sentence tests the same edges again and again; here each token's answer is
+    its own edge's, or else its head's, remembered on the way up.
+    """
+    speech: dict[int, bool] = {}
+    view: dict[int, bool] = {}
+    out: set[int] = set()
+    for tok in tokens:
+        if _climb(tok, speech_reports, speech) or _climb(tok, _views, view):
+            out.add(tok.i)
+    return out
+
+
+def _climb(tok: Any, check: Callable[[Any, Any], bool], memo: dict[int, bool]) -> bool:
+    """``check(head, child)`` on some edge from ``tok`` up to its root, memoised per token."""
+    path: list[Any] = []
+    node = tok
+    while True:
+        if node.i in memo:
+            result = memo[node.i]
+            break
+        head = node.head
+        if head is node or head.i == node.i:
+            result = False
+            memo[node.i] = False
+            break
+        if check(head, node):
+            result = True
+            memo[node.i] = True
+            break
+        path.append(node)
+        node = head
+    for p in path:
+        memo[p.i] = result
+    return result
 
 
 def prescribed(verb: Any) -> bool:
