@@ -302,10 +302,14 @@ class JobManager:
             outcome = self._runner.run(
                 self._builder, submission, self._progress(job_id), self.brief_path(job_id)
             )
+            # Uploads go before the job reads as ended: a client that sees "done" or
+            # "failed" never finds them still on disk.
+            self._drop_uploads(job_id)
             self._finish(job_id, outcome)
         except Exception as exc:
             LOG.exception("job %s failed while finishing", job_id)
             message = f"unexpected error while finishing: {type(exc).__name__}: {exc}"
+            self._drop_uploads(job_id)
             try:
                 self._fail(job_id, "internal_error", message)
             except Exception:  # job.json cannot be written: at least say it in memory
@@ -313,7 +317,10 @@ class JobManager:
                 self._update(job_id, status="failed", finished_at=now_iso(),
                              error=ErrorInfo(code="internal_error", message=message))  # fmt: skip
         finally:
-            shutil.rmtree(self.folder(job_id) / "uploads", ignore_errors=True)
+            self._drop_uploads(job_id)
+
+    def _drop_uploads(self, job_id: str) -> None:
+        shutil.rmtree(self.folder(job_id) / "uploads", ignore_errors=True)
 
     def _fail(self, job_id: str, code: str, message: str, **extra: object) -> None:
         if code not in ("no_documents",):
