@@ -2,9 +2,10 @@
 
 The graph is read from the source with ``ast`` (every ``import`` statement,
 inside functions too: a lazy import is still a dependency, it only hides the
-cycle until the function runs). An import of a module's own enclosing package
-(``newsprism.ingest.records`` using ``newsprism.ingest``) is not counted:
-Python has always loaded the package before any module in it.
+cycle until the function runs). ``from pkg import name`` depends on ``pkg``
+itself, its ``__init__`` included, even when ``name`` is a submodule: a reader
+that takes its options from the package that imports it is a cycle too, so
+shared pieces live in modules of their own (``ingest/options.py``, ``version.py``).
 """
 
 from __future__ import annotations
@@ -47,10 +48,9 @@ def import_graph(root: Path = PACKAGE) -> dict[str, set[str]]:
                 target = _imported(node, name, is_package)
                 submodules = {f"{target}.{alias.name}" for alias in node.names}
                 found = submodules & modules.keys()
-                # ``from pkg import mod`` depends on ``mod``; ``from pkg import name`` on ``pkg``.
-                deps.update(found if len(found) == len(submodules) else found | {target})
-        ancestors = {".".join(name.split(".")[:i]) for i in range(1, name.count(".") + 1)}
-        graph[name] = {d for d in deps if d in modules and d != name and d not in ancestors}
+                # ``from pkg import mod`` runs ``pkg/__init__`` too: it depends on both.
+                deps.update(found | {target})
+        graph[name] = {d for d in deps if d in modules and d != name}
     return graph
 
 
@@ -106,14 +106,25 @@ def test_architecture_cycle_finder_sees_lazy_and_relative_imports(tmp_path: Path
     pkg = tmp_path / "demo"
     (pkg / "sub").mkdir(parents=True)
     (pkg / "__init__.py").write_text("")
-    (pkg / "sub" / "__init__.py").write_text("from demo.sub import b\n")
-    (pkg / "a.py").write_text("def f():\n    from demo.sub import b\n")
-    (pkg / "sub" / "b.py").write_text("from .. import a\nfrom . import c\n")
-    (pkg / "sub" / "c.py").write_text("from demo.sub import VALUE\n")
+    (pkg / "sub" / "__init__.py").write_text("")
+    (pkg / "a.py").write_text("def f():\n    from demo.sub.b import g\n")
+    (pkg / "sub" / "b.py").write_text("from ..a import f\n")
     graph = import_graph(pkg)
     assert graph["demo.a"] == {"demo.sub.b"}
-    assert graph["demo.sub.c"] == set()  # its own package: loaded first, not a cycle
     assert cycles(graph) == [["demo.a", "demo.sub.b"]]
+
+
+def test_architecture_a_module_importing_its_own_package_back_is_a_cycle(tmp_path: Path) -> None:
+    # "ingest/__init__ imports files, files takes its options from ingest": the
+    # package's __init__ runs both ways, so this is a cycle like any other.
+    pkg = tmp_path / "demo"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("from demo.files import read\nOPTIONS = 1\n")
+    (pkg / "files.py").write_text("def read():\n    from demo import OPTIONS\n")
+    (pkg / "options.py").write_text("OPTIONS = 1\n")
+    assert cycles(import_graph(pkg)) == [["demo", "demo.files"]]
+    (pkg / "files.py").write_text("def read():\n    from demo.options import OPTIONS\n")
+    assert cycles(import_graph(pkg)) == []
 
 
 def test_architecture_declares_the_html_clean_extra_directly() -> None:

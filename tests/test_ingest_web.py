@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.ingest import USER_AGENT, IngestOptions, iter_inputs
+from newsprism.ingest import IngestOptions, iter_inputs
+from newsprism.ingest.options import USER_AGENT
 from newsprism.models import RawDocument, Skipped
 
 PAGE = "<!doctype html><html><body><p>The council approved the new tram line.</p></body></html>"

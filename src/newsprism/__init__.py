@@ -7,12 +7,11 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from newsprism.api import brief, sample_corpus
 from newsprism.errors import NewsprismError, SkipDocument, UsageError
 from newsprism.models import SCHEMA, Brief, Document, Entity
 from newsprism.pipeline import Options
+from newsprism.version import __version__
 
 __all__ = [
     "SCHEMA",

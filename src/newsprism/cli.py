@@ -11,7 +11,6 @@ from typing import Any, TypeVar
 
 import click
 
-from newsprism import __version__
 from newsprism.api import brief as build_brief
 from newsprism.api import sample_corpus
 from newsprism.cli_corpus import register as register_corpus_commands
@@ -20,6 +19,7 @@ from newsprism.errors import NewsprismError
 from newsprism.ingest import IngestOptions
 from newsprism.models import Brief
 from newsprism.pipeline import FORMATS, Options, parse_formats, write_outputs
+from newsprism.version import __version__
 
 
 def _n(count: int, one: str, many: str | None = None) -> str:

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsprism import __version__
 from newsprism.clean import clean_document
 from newsprism.crossdoc.dedup import keep_copies, mark_duplicates
 from newsprism.crossdoc.facts import align_facts
@@ -29,6 +28,7 @@ from newsprism.nlp import fewer_collections
 from newsprism.perdoc import DocExtraction, extract_documents
 from newsprism.sources.profile import build_sources
 from newsprism.summarize import summarize
+from newsprism.version import __version__
 
 Progress = Callable[[str, int, int | None], None]
 """``progress(stage, done, total)``; ``total`` is None while it is unknown."""

@@ -11,15 +11,14 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
-from newsprism import __version__
 from newsprism.errors import SkipDocument
 from newsprism.ingest.decode import HEAD_BYTES, check_binary, decode, looks_like_html, too_large
 from newsprism.ingest.feeds import iter_feed
 from newsprism.ingest.files import iter_path
 from newsprism.ingest.hygiene import valid_item
+from newsprism.ingest.options import IngestOptions
 from newsprism.ingest.records import iter_json
 from newsprism.ingest.skips import guarded
 from newsprism.ingest.web import Fetcher, check_url, is_feed, is_json, page_document
@@ -27,33 +26,9 @@ from newsprism.models import RawDocument, Skipped
 
 __all__ = ["IngestOptions", "iter_inputs"]
 
-USER_AGENT = f"newsprism/{__version__} (+https://github.com/newsprism/newsprism)"
 # "ftp://…", "file:///…", "javascript:…": anything with a scheme is meant as a URL.
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
 _BARE_SCHEMES = ("javascript:", "mailto:", "data:", "about:", "tel:")
-
-
-@dataclass(frozen=True)
-class IngestOptions:
-    """Limits for reading inputs; the defaults suit a laptop and hostile web pages."""
-
-    # Bytes of input per document (a file, a JSONL line, a WARC record, a download).
-    max_bytes: int = 5_000_000
-    # A .json file is parsed whole, so it gets its own, larger limit.
-    max_json_bytes: int = 200_000_000
-    # Seconds per download, in total (not per read, which a slow server games).
-    timeout: float = 20.0
-    user_agent: str = USER_AGENT
-    max_redirects: int = 5
-    # Pages fetched per feed; the rest are reported in one skip.
-    max_feed_items: int = 50
-    # Follow symbolic links inside folders (loops are detected and reported);
-    # off, no link in a folder is followed.
-    follow_symlinks: bool = True
-    # Follow links in a folder wherever they point. Off, a link is followed only
-    # when it resolves inside the folder being briefed: a folder unpacked from
-    # an untrusted archive must not pull the user's other files into a brief.
-    follow_all_links: bool = False
 
 
 def is_url(item: str) -> bool:

@@ -39,7 +39,7 @@ from newsprism.ingest.web import Fetcher
 from newsprism.models import RawDocument, Skipped
 
 if TYPE_CHECKING:
-    from newsprism.ingest import IngestOptions
+    from newsprism.ingest.options import IngestOptions
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".txt.gz", ".md.gz")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".html.gz", ".htm.gz", ".xhtml.gz")

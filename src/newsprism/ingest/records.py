@@ -32,7 +32,7 @@ from newsprism.ingest.hygiene import MAX_AUTHORS, MAX_RECORD_ID, valid_text
 from newsprism.models import RawDocument, Skipped
 
 if TYPE_CHECKING:
-    from newsprism.ingest import IngestOptions
+    from newsprism.ingest.options import IngestOptions
 
 TEXT_KEYS = ("text", "body", "content", "article", "articleBody", "maintext", "text_content")
 HTML_KEYS = ("html", "raw_html", "content_html")

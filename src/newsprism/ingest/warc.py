@@ -25,7 +25,7 @@ from newsprism.ingest.web import HTML_TYPES, TEXT_TYPES
 from newsprism.models import RawDocument, Skipped
 
 if TYPE_CHECKING:
-    from newsprism.ingest import IngestOptions
+    from newsprism.ingest.options import IngestOptions
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 # Real WARC and HTTP header lines are well under 8 kB; a longer "line" is junk.

@@ -26,7 +26,7 @@ from newsprism.ingest.decode import (
 from newsprism.models import RawDocument
 
 if TYPE_CHECKING:
-    from newsprism.ingest import IngestOptions
+    from newsprism.ingest.options import IngestOptions
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})

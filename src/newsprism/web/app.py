@@ -14,8 +14,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsprism import __version__
-from newsprism.web import api, pages
+from newsprism.version import __version__
+from newsprism.web.api import router as api_router
 from newsprism.web.deps import PageCache
 from newsprism.web.errors import (
     WebError,
@@ -26,6 +26,7 @@ from newsprism.web.errors import (
 )
 from newsprism.web.inputs import build_brief, pipeline_options
 from newsprism.web.jobs import Builder, JobManager
+from newsprism.web.pages import router as pages_router
 from newsprism.web.protocol import protocol_with_timeout
 from newsprism.web.runner import Runner
 from newsprism.web.security import Guard, Throttle
@@ -100,8 +101,8 @@ def create_app(settings: WebSettings | None = None, builder: Builder | None = No
     app.state.stories = stories
     app.state.throttle = throttle
     app.state.pages = PageCache()
-    app.include_router(api.router)
-    app.include_router(pages.router)
+    app.include_router(api_router)
+    app.include_router(pages_router)
     app.mount("/static", StaticFiles(packages=[("newsprism.web", "static")]), name="static")
     app.add_exception_handler(WebError, on_web_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)

@@ -12,7 +12,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from newsprism import __version__
+from newsprism.version import __version__
 
 ENV = Environment(
     loader=PackageLoader("newsprism.web", "templates"),
