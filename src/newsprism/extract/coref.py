@@ -41,6 +41,7 @@ from newsprism.extract.cues import (
 )
 from newsprism.extract.person_names import name_words, shared_surnames, surname_of
 from newsprism.extract.quote_marks import Quoted, find_quoted
+from newsprism.extract.token_facts import token_facts
 from newsprism.nlp.parsed import Parsed
 
 MAX_SENTENCES_BACK = 4
@@ -121,6 +122,9 @@ class Resolver:
         # ``sdoc`` is a ``Parsed`` view or a spaCy ``Doc``; the view's sentences are shared.
         parsed = Parsed.of(sdoc)
         sdoc = self._sdoc = parsed.sdoc
+        self._facts = token_facts(parsed)
+        # Tokens of the named candidates (their mentions' spans).
+        self._covered: set[int] = set()
         self._people: dict[str, _Person] = {}
         self._cands: list[_Candidate] = []
         self._pron_memo: dict[int, _Candidate | None] = {}
@@ -147,6 +151,7 @@ class Resolver:
             if words > person.rep_words:
                 person.rep, person.rep_words = (m.start, m.end), words
             self._cands.append(self._candidate(span, (m.start, m.end), key))
+            self._covered.update(range(span.start, span.end))
         self._add_untagged(in_quotes)
         self._cands.sort(key=lambda c: c.token_i)
         self._quoted_tok = self._quoted_tokens(quoted)
@@ -193,12 +198,15 @@ class Resolver:
         key_of: dict[tuple[int, int], str] = {}
         for c in self._cands:
             key_of.setdefault(c.span, c.key)
-        for tok in self._sdoc:
-            if tok.dep_ not in _SUBJECT_DEPS or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        facts = self._facts
+        deps, poss, tags, lemmas = facts.dep, facts.pos, facts.tag, facts.lemma
+        for i in range(len(deps)):
+            if deps[i] not in _SUBJECT_DEPS or poss[i] != "NOUN" or tags[i] != "NN":
                 continue
-            lemma = tok.lemma_.lower()
+            lemma = lemmas[i]
             if lemma not in UNNAMED_PEOPLE and lemma not in ROLE_NOUNS:
                 continue
+            tok = self._sdoc[i]
             if tok.i in self._quoted_tok or any(c.dep_ == "appos" for c in tok.children):
                 continue
             named = self.resolve_role(tok) if lemma in ROLE_NOUNS else None
@@ -230,11 +238,9 @@ class Resolver:
         "Reyes …, he said" finds Reyes even where the model calls him an ORG.
         """
         tagged = {c.token_i for c in self._cands}
-        covered = {
-            t.i
-            for c in self._cands
-            for t in self._sdoc.char_span(*c.span, alignment_mode="expand") or ()
-        }
+        # The candidates so far are the named mentions: their tokens, recorded in
+        # ``__init__`` from the same spans (no second ``char_span`` per mention).
+        covered = self._covered
         surnames: dict[str, str] = {}  # token text -> surname key, once per distinct word
 
         def surname(word: str) -> str:
@@ -243,23 +249,30 @@ class Resolver:
                 key = surnames[word] = surname_of([word])
             return key
 
-        for tok in self._sdoc:
-            if tok.pos_ != "PROPN" or tok.dep_ == "compound":
-                continue
-            person = self._people.get(surname(tok.text))
-            if person is not None and any(
-                c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
-            ):
+        facts = self._facts
+        poss, deps, texts, heads = facts.pos, facts.dep, facts.text, facts.head
+        # Tokens with a proper-noun compound child ("Vladimir" under "Putin").
+        first_named = {
+            heads[j]
+            for j in range(len(poss))
+            if deps[j] == "compound" and poss[j] == "PROPN" and heads[j] != j
+        }
+        propns = [i for i in range(len(poss)) if poss[i] == "PROPN" and deps[i] != "compound"]
+        for i in propns:
+            person = self._people.get(surname(texts[i]))
+            if person is not None and i in first_named:
                 person.named = True
         for person in self._people.values():
             person.named = person.named or person.rep_words > 1
-        for tok in self._sdoc:
-            if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.i in covered:
+        for i in propns:
+            if i in covered:
                 continue
-            if quoted.holds(tok.idx):
-                continue
-            person = self._people.get(surname(tok.text))
+            # Pure tests in a cheaper order: the surname before the quotation check.
+            person = self._people.get(surname(texts[i]))
             if person is None or not person.named:
+                continue
+            tok = self._sdoc[i]
+            if quoted.holds(tok.idx):
                 continue
             names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
             first = min([tok.i] + [c.i for c in names])
@@ -336,15 +349,14 @@ class Resolver:
         # Earlier subject pronouns of the same gender pass on their antecedent.
         sent = self._sents[s]
         out: list[_Candidate] = []
-        for tok in sent:
-            if tok.i >= before.i:
-                break
-            if tok.i in self._quoted_tok:
+        deps, lowers = self._facts.dep, self._facts.lower
+        for i in range(sent.start, min(sent.end, before.i)):
+            if i in self._quoted_tok:
                 continue  # "she" inside a quote speaks of someone else
-            if tok.dep_ in _SUBJECT_DEPS and PRONOUN_GENDER.get(tok.lower_) == gender:
-                ante = self._pronoun(tok, depth + 1)
+            if deps[i] in _SUBJECT_DEPS and PRONOUN_GENDER.get(lowers[i]) == gender:
+                ante = self._pronoun(self._sdoc[i], depth + 1)
                 if ante is not None:
-                    out.append(_Candidate(ante.span, ante.key, s, True, tok.i))
+                    out.append(_Candidate(ante.span, ante.key, s, True, i))
         return out
 
     def _agrees(self, key: str, gender: str) -> bool:

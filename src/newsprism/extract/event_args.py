@@ -19,6 +19,7 @@ from newsprism.extract.dates import dateline_anchor, find_dates, parse_anchor
 from newsprism.extract.entities import EntityMention
 from newsprism.extract.event_words import GROUP_NOUNS, NOUN_TYPES, PROPOSAL_NOUNS, SYMMETRIC
 from newsprism.extract.slot_context import clause_tense
+from newsprism.extract.token_facts import token_facts
 from newsprism.nlp.parsed import Parsed
 
 Span = tuple[int, int]
@@ -79,6 +80,7 @@ class DocContext:
         # Built once per document and shared with the quote and claim extractors.
         self.resolver = shared_resolver(parsed, mentions)
         self.sents = parsed.sents
+        self.facts = token_facts(parsed)
         self.sent_starts = [int(s.start) for s in self.sents]
         self.anchor = parse_anchor(published) or dateline_anchor(self.text)
         self._dates: dict[int, list[tuple[int, int, str]]] = {}
@@ -180,9 +182,10 @@ class DocContext:
         return None
 
     def learn_owner(self, sent: Any, sent_i: int) -> None:
-        for tok in sent:
-            if tok.lemma_.lower() in PROPOSAL_NOUNS and tok.pos_ == "NOUN":
-                for child in tok.children:
+        lemma, pos, sdoc = self.facts.lemma, self.facts.pos, self.sdoc
+        for i in range(sent.start, sent.end):
+            if lemma[i] in PROPOSAL_NOUNS and pos[i] == "NOUN":
+                for child in sdoc[i].children:
                     if child.dep_ == "poss":
                         who = self.ref(child, sent_i)
                         if who is not None:

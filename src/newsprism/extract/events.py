@@ -60,6 +60,7 @@ from newsprism.extract.event_args import (
     subject,
 )
 from newsprism.extract.event_checks import (
+    DISASTER_VERBS,
     FLIP,
     PERSON_ROLES,
     ROLE_TYPES,
@@ -70,7 +71,6 @@ from newsprism.extract.event_checks import (
     irrealis,
     own_irrealis_aux,
     role_of,
-    sentence_words,
 )
 from newsprism.extract.event_topics import (
     MAX_TOPIC_TOKENS,
@@ -102,6 +102,7 @@ from newsprism.extract.event_words import (
     PLAN_VERBS,
     POSITION_ONLY_VERBS,
     REFUSAL_VERBS,
+    STANCE_NOUNS,
     UNDOING_STANCE_VERBS,
     VERB_TYPES,
 )
@@ -277,15 +278,34 @@ def extract_events(
     """Events in one parsed document, in text order (rules in the module docstring)."""
     doc = DocContext(doc_id, sdoc, mentions, published)
     out: list[ExtractedEvent] = []
+    facts, sdoc = doc.facts, doc.sdoc
+    lemmas, poss = facts.lemma, facts.pos
+    negated, possessed = facts.heads_of("neg"), facts.heads_of("poss")
     for si, sent in enumerate(doc.sents):
         if doc.text[int(sent.start_char) : int(sent.end_char)].rstrip().endswith("?"):
             continue  # "Does Hurd want to grow the company?" asks, it does not report
-        words = sentence_words(sent)
-        for tok in sent:
+        words: frozenset[str] | None = None
+        start, end = int(sent.start), int(sent.end)
+        for i in range(start, end):
+            # Only a trigger word, a negated verb ("would not sign without X") or a
+            # stance noun with a possessor can yield an event: the same tests as
+            # ``_is_trigger``, ``disaster_subject``, ``condition_of`` and
+            # ``stated_conditions`` open with, read from the per-document lists.
+            lem, pos = lemmas[i], poss[i]
+            if not (
+                (pos == "VERB" and (lem in VERB_TYPES or lem in DISASTER_VERBS))
+                or (pos == "NOUN" and lem in NOUN_TYPES)
+                or (pos in ("VERB", "AUX") and i in negated)
+                or (lem in STANCE_NOUNS and i in possessed)
+            ):
+                continue
+            tok = sdoc[i]
             kind = _is_trigger(tok)
             if kind is None and disaster_subject(tok) is not None:
                 kind = "DISASTER"
             if kind is not None:
+                if words is None:
+                    words = frozenset(lemmas[start:end])  # ``sentence_words(sent)``
                 kind = check_type(tok, kind, words)
             cond = condition_of(tok)
             if kind is not None and _covered_by_verb(tok, kind):

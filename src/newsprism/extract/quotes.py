@@ -32,6 +32,7 @@ from typing import Any, Literal
 
 from newsprism.extract.coref import MentionLike
 from newsprism.extract.cues import (
+    SPEECH_VERBS,
     THOUGHT_VERBS,
 )
 from newsprism.extract.quote_marks import Quoted
@@ -258,9 +259,17 @@ def _indirect_quotes(d: SpeakerContext, direct: list[ExtractedQuote]) -> list[Ex
     direct_index, out_index = _ByStart(direct), _ByStart()
     opens = [q.open for q in d.quoted]
     longest = max((q.close - q.open for q in d.quoted), default=0)
-    for tok in d.sdoc:
-        if tok.i in d.quoted_tok:
+    facts, sdoc, quoted_tok = d.facts, d.sdoc, d.quoted_tok
+    lowers, lemmas, poss = facts.lower, facts.lemma, facts.pos
+    for i in range(len(lowers)):
+        # Only "according (to)", a reporting verb (``is_cue`` opens with this test)
+        # or a verb of thought can attribute: the rest is skipped from the lists.
+        if i in quoted_tok or not (
+            lowers[i] == "according"
+            or (poss[i] == "VERB" and (lemmas[i] in SPEECH_VERBS or lemmas[i] in THOUGHT_VERBS))
+        ):
             continue
+        tok = sdoc[i]
         span: Span | None = None
         cue_text = tok.text
         subj: Any | None = None

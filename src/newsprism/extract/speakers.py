@@ -26,6 +26,7 @@ from newsprism.extract.cues import (
     UNNAMED_PEOPLE,
 )
 from newsprism.extract.quote_marks import Quoted
+from newsprism.extract.token_facts import token_facts
 from newsprism.nlp.parsed import Parsed
 
 Span = tuple[int, int]
@@ -161,6 +162,7 @@ class SpeakerContext:
         self.doc_id = doc_id
         self.sdoc = sdoc = parsed.sdoc
         self.text: str = parsed.text
+        self.facts = token_facts(parsed)
         self.quoted: list[Quoted] = quoted_spans(parsed)
         self.quoted_tok: set[int] = set()
         for q in self.quoted:

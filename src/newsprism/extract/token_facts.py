@@ -1,0 +1,84 @@
+"""Per-token facts of one parsed document as plain Python lists, read once.
+
+spaCy builds a new ``Token`` object on every ``doc[i]``, ``tok.head`` or walk of
+``tok.children``, and every ``tok.lemma_`` is a string-store lookup. The event,
+quote and coreference extractors each scanned every token of a document to find
+the few that can matter (a trigger verb, a reporting verb, a proper noun): with
+these lists the scan is list indexing and set lookups, and ``Token`` objects are
+built only for the tokens that pass it.
+
+The lists are one ``Doc.to_array`` per document, cached on the shared ``Parsed``
+view (like ``coref.quoted_spans``), so the extractors of a document share them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, TAG
+
+from newsprism.nlp.parsed import Parsed
+
+# Hash → string and hash → lowercase string: a few thousand distinct values
+# over a corpus, so each is looked up in the string store once per process.
+_STR: dict[int, str] = {}
+_LOW: dict[int, str] = {}
+
+
+class TokenFacts:
+    """Per token index: lowercase lemma, tags, dependency, head index, text and lowercase text."""
+
+    __slots__ = ("_kids", "dep", "head", "lemma", "lower", "pos", "tag", "text")
+
+    def __init__(self, sdoc: Any) -> None:
+        strings = sdoc.vocab.strings
+        n = len(sdoc)
+        if n:
+            arr = sdoc.to_array([LEMMA, POS, TAG, DEP, ORTH, LOWER, HEAD])
+            lemmas, poss, tags, deps, orths, lowers = arr[:, :6].T.tolist()
+            # ``HEAD`` is a relative offset stored as uint64: the cast wraps it back.
+            heads = arr[:, 6].astype("int64").tolist()
+        else:
+            lemmas = poss = tags = deps = orths = lowers = heads = []
+        low, sto = _LOW, _STR
+
+        def lower(h: int) -> str:
+            s = low.get(h)
+            if s is None:
+                s = low[h] = strings[h].lower()
+            return s
+
+        def plain(h: int) -> str:
+            s = sto.get(h)
+            if s is None:
+                s = sto[h] = strings[h]
+            return s
+
+        self.lemma: list[str] = [lower(h) for h in lemmas]
+        self.pos: list[str] = [plain(h) for h in poss]
+        self.tag: list[str] = [plain(h) for h in tags]
+        self.dep: list[str] = [plain(h) for h in deps]
+        self.text: list[str] = [plain(h) for h in orths]
+        self.lower: list[str] = [plain(h) for h in lowers]
+        self.head: list[int] = [i + h for i, h in enumerate(heads)]
+        self._kids: dict[str, set[int]] = {}
+
+    def heads_of(self, dep: str) -> set[int]:
+        """Indexes of the tokens that have a child with dependency ``dep``
+        (``tok.children`` never holds the token itself)."""
+        found = self._kids.get(dep)
+        if found is None:
+            d, h = self.dep, self.head
+            found = self._kids[dep] = {h[i] for i in range(len(d)) if d[i] == dep and h[i] != i}
+        return found
+
+
+def token_facts(sdoc: Any) -> TokenFacts:
+    """The document's token facts, built once per ``Parsed`` view."""
+    parsed = Parsed.of(sdoc)
+    cache = vars(parsed)
+    facts = cache.get("_token_facts")
+    if facts is None:
+        facts = cache["_token_facts"] = TokenFacts(parsed.sdoc)
+    out: TokenFacts = facts
+    return out
