@@ -130,7 +130,7 @@ class Resolver:
         self._pron_memo: dict[int, _Candidate | None] = {}
         self._sents = parsed.sents
         self._sent_of = parsed.sent_of_token
-        self._shared = shared_surnames(sdoc, mentions)
+        self._shared = shared_surnames(sdoc, mentions, self._facts)
         self._by_title: dict[str, set[str]] | None = None
         in_quotes = _Intervals(quoted)
         for m in sorted(mentions, key=lambda m: (m.start, m.end)):

@@ -48,6 +48,7 @@ from typing import Any
 from newsprism.extract.gazetteer import place_names
 from newsprism.extract.mention_noise import drop_headline_noise
 from newsprism.extract.person_names import person_votes
+from newsprism.extract.token_facts import TokenFacts, token_facts
 from newsprism.nlp.parsed import Parsed
 
 Span = Any  # spacy.tokens.Span; spaCy ships no type stubs
@@ -335,6 +336,7 @@ def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
     """Cleaned entity mentions of one parsed document (a ``Parsed`` or a spaCy ``Doc``)."""
     parsed = Parsed.of(sdoc)
     sdoc, text = parsed.sdoc, parsed.text
+    facts = token_facts(parsed)
     spans = _fix_particles(sdoc)
     known = _known_names(sdoc, spans)
     found: dict[tuple[int, int], EntityMention] = {}
@@ -375,12 +377,12 @@ def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
                         for a, b in parts:
                             emit(base + a, base + b, known.get(span.text[a:b], label), place)
                     _add_conjuncts(sdoc, span.root, label, place, covered, emit)
-    _add_known_name_words(sdoc, found, covered, emit)
+    _add_known_name_words(sdoc, facts, found, covered, emit)
     ordered = sorted(found.values(), key=lambda m: (m.start, m.end))
     # The document votes on who is a person ("Marcus Delaney, 19," typed ORG).
-    votes = person_votes(sdoc, text, ordered, place_names())
+    votes = person_votes(sdoc, text, ordered, place_names(), facts)
     ordered = [replace(m, label=votes.get((m.start, m.end), m.label)) for m in ordered]
-    return drop_headline_noise(sdoc, text, ordered)
+    return drop_headline_noise(sdoc, text, ordered, facts)
 
 
 def _given_name_start(doc: Any, s: int, e: int) -> int:
@@ -408,6 +410,7 @@ def _given_name_start(doc: Any, s: int, e: int) -> int:
 
 def _add_known_name_words(
     doc: Any,
+    facts: TokenFacts,
     found: dict[tuple[int, int], EntityMention],
     covered: set[int],
     emit: Callable[[int, int, str, bool, bool], None],
@@ -433,8 +436,13 @@ def _add_known_name_words(
     if not words:
         return
     taken = {i for m in found.values() for i in range(m.start, m.end)}
-    for tok in doc:
-        if tok.i in covered or tok.text not in words or tok.ent_type_ or tok.idx in taken:
+    texts = facts.text
+    for i in range(len(texts)):
+        # The word test first, from the lists: a ``Token`` only for a name word.
+        if i in covered or texts[i] not in words:
+            continue
+        tok = doc[i]
+        if tok.ent_type_ or tok.idx in taken:
             continue
         # In "the Voss-Kirov summit" the tagger reads the names as adjectives.
         dashed = any(

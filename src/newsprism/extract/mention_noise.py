@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from typing import Any, Protocol, TypeVar
 
+from newsprism.extract.token_facts import TokenFacts
+
 
 class _Mention(Protocol):
     @property
@@ -56,13 +58,18 @@ def _lone_line_word(text: str, m: _Mention) -> bool:
     return " " not in m.text and line.strip() == m.text
 
 
-def drop_headline_noise(doc: Any, text: str, mentions: list[M]) -> list[M]:
+def drop_headline_noise(
+    doc: Any, text: str, mentions: list[M], facts: TokenFacts | None = None
+) -> list[M]:
     """Drop title-cased phrases that NER took for names, unless the body names them too.
 
     Headlines capitalise every word ("The Road Ahead", "Leaders Meet …"), and a
     lone common word tagged as a name ("Criticism", "Spread") is the same
-    mistake; a real name almost always recurs outside such places.
+    mistake; a real name almost always recurs outside such places. ``facts`` are
+    ``doc``'s token facts where the caller has them.
     """
+    facts = facts if facts is not None else TokenFacts(doc)
+    pos = facts.pos
     in_headline: dict[tuple[int, int], bool] = {}
     # How often each name occurs, counted once (not once per mention: quadratic).
     count = Counter(m.text for m in mentions)
@@ -79,8 +86,8 @@ def drop_headline_noise(doc: Any, text: str, mentions: list[M]) -> list[M]:
     for m in mentions:
         if _lone_line_word(text, m) and count[m.text] == 1:
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        proper = span is not None and any(t.pos_ == "PROPN" for t in span)
+        toks = facts.char_tokens(m.start, m.end)  # ``doc.char_span(…, "expand")``
+        proper = toks is not None and any(pos[i] == "PROPN" for i in range(*toks))
         multi = " " in m.text
         if m.text not in body_names and in_headline[(m.start, m.end)]:
             continue

@@ -13,9 +13,10 @@ view (like ``coref.quoted_spans``), so the extractors of a document share them.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS, SPACY, TAG
 
 from newsprism.nlp.parsed import Parsed
 
@@ -26,20 +27,33 @@ _LOW: dict[int, str] = {}
 
 
 class TokenFacts:
-    """Per token index: lowercase lemma, tags, dependency, head index, text and lowercase text."""
+    """Per token index: lemma (lowercase), tags, dependency, head, text, offsets."""
 
-    __slots__ = ("_kids", "dep", "head", "lemma", "lower", "pos", "tag", "text")
+    __slots__ = (
+        "_kids",
+        "_stop",
+        "dep",
+        "head",
+        "idx",
+        "lemma",
+        "length",
+        "lower",
+        "pos",
+        "tag",
+        "text",
+    )
 
     def __init__(self, sdoc: Any) -> None:
         strings = sdoc.vocab.strings
         n = len(sdoc)
         if n:
-            arr = sdoc.to_array([LEMMA, POS, TAG, DEP, ORTH, LOWER, HEAD])
+            arr = sdoc.to_array([LEMMA, POS, TAG, DEP, ORTH, LOWER, HEAD, IDX, LENGTH, SPACY])
             lemmas, poss, tags, deps, orths, lowers = arr[:, :6].T.tolist()
+            idxs, lengths, spaces = arr[:, 7:].T.tolist()
             # ``HEAD`` is a relative offset stored as uint64: the cast wraps it back.
             heads = arr[:, 6].astype("int64").tolist()
         else:
-            lemmas = poss = tags = deps = orths = lowers = heads = []
+            lemmas = poss = tags = deps = orths = lowers = heads = idxs = lengths = spaces = []
         low, sto = _LOW, _STR
 
         def lower(h: int) -> str:
@@ -61,7 +75,30 @@ class TokenFacts:
         self.text: list[str] = [plain(h) for h in orths]
         self.lower: list[str] = [plain(h) for h in lowers]
         self.head: list[int] = [i + h for i, h in enumerate(heads)]
+        self.idx: list[int] = idxs
+        self.length: list[int] = lengths
+        # Where the last token's trailing whitespace ends: no token holds a char past it.
+        self._stop: int = idxs[-1] + lengths[-1] + spaces[-1] if n else 0
         self._kids: dict[str, set[int]] = {}
+
+    def _by_char(self, char: int) -> int:
+        """spaCy's ``token_by_char``: the token whose text or trailing space holds ``char``."""
+        if char < 0 or char >= self._stop:
+            return -1
+        return bisect_right(self.idx, char) - 1
+
+    def char_tokens(self, start: int, end: int) -> tuple[int, int] | None:
+        """The token range of ``sdoc.char_span(start, end, alignment_mode="expand")``,
+        None where that is None, without building the ``Span``."""
+        first = self._by_char(start)
+        if first < 0:
+            return None
+        last = self._by_char(end - 1)
+        if last < 0:
+            return None
+        if start == self.idx[first] + self.length[first]:
+            first += 1  # the trailing space of a token is not part of it
+        return first, last + 1
 
     def heads_of(self, dep: str) -> set[int]:
         """Indexes of the tokens that have a child with dependency ``dep``
