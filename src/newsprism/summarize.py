@@ -38,21 +38,22 @@ MIN_WORDS, MAX_WORDS = 6, 60
 MIN_LINES = 3
 # Below this cosine to the rest of the story, a document sharing no fact is off-topic.
 OFF_TOPIC = 0.12
+# A cosine this close to ``OFF_TOPIC`` is recomputed the slow, exact way (see ``_off_topic``).
+_NEAR = 1e-6
+_NEAR_SHARE = 1e-3
 MAX_LINES = 12
 # Single-source lines added after the graph's lines (fewer when the graph says a lot).
 EXTRA_SINGLE = 3
 RARE_KEYS = 4
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _STOP = frozenset(
-
-        """
+    """
         a an the of in on at to for from by with and or but that which who whom this
         these those it its is are was were be been being has have had will would can
         could may might as into than then there their they he she his her we our you
         your i not no so if about after before over also said says say more most such
         only just up out all any some
         """.split()  # noqa: SIM905
-
 )
 # Page furniture that can pass for a sentence: captions, credits, teasers, prompts.
 _FURNITURE = re.compile(
@@ -66,6 +67,14 @@ _FURNITURE = re.compile(
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1)
+
+
+class _Bags(dict[str, frozenset[str]]):
+    """``_words`` of each text, computed once per summary (a claim is read by several steps)."""
+
+    def __missing__(self, text: str) -> frozenset[str]:
+        bag = self[text] = _words(text)
+        return bag
 
 
 # A line that leans on the one before it ("This explains why …", "This land-for-peace
@@ -84,9 +93,33 @@ _SPECULATIVE = re.compile(
 )
 
 
+# Each match of ``_FURNITURE`` holds one of these (lowercased), or opens on one of the
+# second: a sentence with none of them is no furniture, without running the regex.
+_FURNITURE_WORDS = tuple(
+    "photo|picture|image|caption|video|(|getty|click|sign up|subscribe|all rights".split("|")  # noqa: SIM905
+)
+_FURNITURE_OPENINGS = tuple(
+    "read more|related|watch|listen|subscribe|sign up|click|follow us|advertisement".split("|")  # noqa: SIM905
+)
+# Characters the regex's IGNORECASE matches to an ASCII letter that ``str.lower`` does
+# not map onto it (İ ı ſ K): with one of them, only the regex can tell.
+_CASE_ODD = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def _furniture(text: str) -> bool:
+    low = text.lower()
+    if (
+        _CASE_ODD.isdisjoint(text)
+        and not low.startswith(_FURNITURE_OPENINGS)
+        and not any(w in low for w in _FURNITURE_WORDS)
+    ):
+        return False
+    return _FURNITURE.search(text) is not None
+
+
 def _usable(c: Claim) -> bool:
     n = len(c.text.split())
-    return MIN_WORDS <= n <= MAX_WORDS and not _FURNITURE.search(c.text)
+    return MIN_WORDS <= n <= MAX_WORDS and not _furniture(c.text)
 
 
 def dangling(text: str) -> bool:
@@ -126,8 +159,13 @@ def _groups(claims: list[Claim], bags: list[frozenset[str]]) -> list[list[int]]:
 class _Picker:
     """The lines chosen so far, with what keeps the next one new."""
 
-    def __init__(self, docs: Mapping[str, Document], vectors: Mapping[str, dict[str, float]],
-                 limit: int, sources: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        docs: Mapping[str, Document],
+        vectors: Mapping[str, dict[str, float]],
+        limit: int,
+        sources: Mapping[str, str] | None = None,
+    ) -> None:
         self.docs = docs
         self.sources = sources or {}
         # (document, span) of every sentence a line cites: two lines never cite one sentence.
@@ -148,8 +186,16 @@ class _Picker:
         vec = self.vectors.get(c.id, {})
         return not any(cosine(vec, v) >= REDUNDANT for v in self.chosen)
 
-    def add(self, rep: Claim, members: Sequence[Claim], role: str, fact: str | None = None,
-            sources: int | None = None, of: int | None = None, force: bool = False) -> bool:
+    def add(
+        self,
+        rep: Claim,
+        members: Sequence[Claim],
+        role: str,
+        fact: str | None = None,
+        sources: int | None = None,
+        of: int | None = None,
+        force: bool = False,
+    ) -> bool:
         if self.full() or not (force or self.fresh(rep)):
             return False
         if (rep.document, rep.span) in self.cited:
@@ -158,8 +204,9 @@ class _Picker:
         # another fact stays free for it.
         mine = self.vectors.get(rep.id, {})
         first: dict[str, Claim] = {}
-        for c in sorted(members, key=lambda c: (c.document, -cosine(self.vectors.get(c.id, {}),
-                                                                   mine), c.span)):
+        for c in sorted(
+            members, key=lambda c: (c.document, -cosine(self.vectors.get(c.id, {}), mine), c.span)
+        ):
             if (c.document, c.span) not in self.cited and c.text not in self.texts:
                 first.setdefault(c.document, c)
         first[rep.document] = rep
@@ -172,8 +219,11 @@ class _Picker:
                 return False  # its other sources are already lines: it would repeat them
             sources = min(sources, cited_sources)
         self.cited.update((d, c.span) for d, c in first.items())
-        self.lines.append(SummarySentence(text=rep.text, citations=cites, role=role, fact=fact,
-                                          sources=sources, of_sources=of))
+        self.lines.append(
+            SummarySentence(
+                text=rep.text, citations=cites, role=role, fact=fact, sources=sources, of_sources=of
+            )
+        )
         self.used.update(c.id for c in first.values())
         self.texts.add(rep.text)
         self.chosen.append(self.vectors.get(rep.id, {}))
@@ -189,8 +239,13 @@ def _mean_position(claims: Sequence[Claim], docs: Mapping[str, Document]) -> flo
     return round(sum(_position(c, docs) for c in claims) / len(claims), 6) if claims else 1.0
 
 
-def _best(claims: Sequence[Claim], docs: Mapping[str, Document], picker: _Picker,
-          strict: bool = True, avoid: frozenset[str] = frozenset()) -> Claim | None:
+def _best(
+    claims: Sequence[Claim],
+    docs: Mapping[str, Document],
+    picker: _Picker,
+    strict: bool = True,
+    avoid: frozenset[str] = frozenset(),
+) -> Claim | None:
     """The sentence that states a fact best: usable, new, central to what the fact's
     sentences share (so "the summit ended without a ceasefire" does not stand for "they
     met"), early in its article."""
@@ -206,8 +261,14 @@ def _best(claims: Sequence[Claim], docs: Mapping[str, Document], picker: _Picker
     def score(c: Claim) -> tuple[bool, bool, float, int, str, tuple[int, int]]:
         central = cosine(picker.vectors.get(c.id, {}), centroid) if len(claims) > 1 else 0.0
         lead = 0.3 * (1.0 - _position(c, docs))
-        return (dangling(c.text), c.id in avoid, -round(central + lead, 6), len(c.text),
-                c.document, c.span)
+        return (
+            dangling(c.text),
+            c.id in avoid,
+            -round(central + lead, 6),
+            len(c.text),
+            c.document,
+            c.span,
+        )
 
     return min(pool, key=score)
 
@@ -226,7 +287,8 @@ def summarize(
     if not claims:
         return []
     by_id = {c.id: c for c in claims}
-    vec_list = tfidf_vectors([_words(c.text) for c in claims])
+    words = _Bags()
+    vec_list = tfidf_vectors([words[c.text] for c in claims])
     vectors = {c.id: v for c, v in zip(claims, vec_list, strict=True)}
     picker = _Picker(docs, vectors, max_sentences, sources)
     live = [f for f in facts if not f.background]
@@ -240,8 +302,9 @@ def summarize(
             rep = _best(members(f), docs, picker)
             if rep is not None:
                 picker.add(rep, members(f), "main_event", f.id, f.independent_sources, total)
-    conflicts = sorted((f for f in live if f.status == "conflict"),
-                       key=lambda f: (-f.independent_sources, f.id))
+    conflicts = sorted(
+        (f for f in live if f.status == "conflict"), key=lambda f: (-f.independent_sources, f.id)
+    )
     disputed = {c.id for f in conflicts for c in members(f)}
     # A side of a dispute is best shown by a sentence that states no agreed fact: the
     # lead that carries the agreed toll should stay free to state it.
@@ -253,13 +316,20 @@ def summarize(
             continue  # both sides or neither: half a dispute reads as a fact
         for k, value in enumerate(f.values):
             rep = _best(members(f, k), docs, picker, avoid=agreed) or _best(
-                members(f, k), docs, picker, strict=False, avoid=agreed)
+                members(f, k), docs, picker, strict=False, avoid=agreed
+            )
             if rep is not None:
                 n = len({sources.get(d, d) for d in value.documents})
                 picker.add(rep, members(f, k), "dispute", f.id, n, total, force=True)
-    supported = sorted((f for f in live if f.status == "corroborated" and not f.main_event),
-                       key=lambda f: (-f.independent_sources, f.kind != "statement",
-                                      _mean_position(members(f), docs), f.id))
+    supported = sorted(
+        (f for f in live if f.status == "corroborated" and not f.main_event),
+        key=lambda f: (
+            -f.independent_sources,
+            f.kind != "statement",
+            _mean_position(members(f), docs),
+            f.id,
+        ),
+    )
     for f in supported:
         if picker.full():
             break
@@ -268,61 +338,129 @@ def summarize(
         undisputed = [c for c in members(f) if c.id not in disputed]
         rep = _best(undisputed, docs, picker)
         if rep is not None:
-            picker.add(rep, members(f), "attributed" if f.attributed else "corroborated",
-                       f.id, f.independent_sources, total)
+            picker.add(
+                rep,
+                members(f),
+                "attributed" if f.attributed else "corroborated",
+                f.id,
+                f.independent_sources,
+                total,
+            )
     order = {"main_event": 0, "corroborated": 1, "attributed": 1, "dispute": 2}
     picker.lines.sort(key=lambda line: order.get(line.role or "", 3))
     room = min(max_sentences, max(MIN_LINES, len(picker.lines) + EXTRA_SINGLE))
     picker.limit = max(len(picker.lines), room)
-    junk = off_topic(documents, claims, facts)
+    junk = _off_topic(documents, claims, facts, words)
     # Another incident ("In 2019, a worker was injured …") is context, never a key point.
     year = year_of(documents, [v.value for f in live if f.kind == "date" for v in f.values])
     other = background_claims(claims, {d.id: d.published for d in documents}, year) | {
-        c for f in facts if f.background for v in f.values for c in v.claims}
-    _fill(picker, [c for c in claims if c.id not in disputed and c.document not in junk
-                   and c.id not in other], docs, sources, total)
+        c for f in facts if f.background for v in f.values for c in v.claims
+    }
+    _fill(
+        picker,
+        [
+            c
+            for c in claims
+            if c.id not in disputed and c.document not in junk and c.id not in other
+        ],
+        docs,
+        sources,
+        total,
+        words,
+    )
     return picker.lines
 
 
-def off_topic(documents: Sequence[Document], claims: Sequence[Claim],
-              facts: Sequence[Fact]) -> set[str]:
+def off_topic(
+    documents: Sequence[Document], claims: Sequence[Claim], facts: Sequence[Fact]
+) -> set[str]:
     """Documents that look like junk pages for this story: in a story of three or more
     documents, none of their claims is in a fact another source shares, and their words
     are far from the rest of the story (TF-IDF cosine below ``OFF_TOPIC``)."""
+    return _off_topic(documents, claims, facts, _Bags())
+
+
+def _off_topic(
+    documents: Sequence[Document],
+    claims: Sequence[Claim],
+    facts: Sequence[Fact],
+    words: Mapping[str, frozenset[str]],
+) -> set[str]:
     ids = sorted({d.id for d in documents})
     if len(ids) < 3:
         return set()
-    shared = {d for f in facts if f.independent_sources >= 2 for v in f.values
-              for d in v.documents}
+    shared = {d for f in facts if f.independent_sources >= 2 for v in f.values for d in v.documents}
     bags: dict[str, set[str]] = {i: set() for i in ids}
     for c in claims:
         if c.document in bags:
-            bags[c.document] |= _words(c.text)
+            bags[c.document] |= words[c.text]
     vectors = dict(zip(ids, tfidf_vectors([bags[i] for i in ids]), strict=True))
     total: Counter[str] = Counter()
     for vec in vectors.values():
         total.update(vec)
+    # The rest of the story is the total less the document. Its norm is the total's
+    # less the document's terms: per document only its own terms are read (building
+    # the rest as a whole-vocabulary dict per document was documents x vocabulary).
+    # That sum is rounded differently from a sum over the rest's terms, so a cosine
+    # within ``_NEAR`` of the bar (or a rest the document outweighs) is redone term by
+    # term, as before: the verdict is the same to the bit.
+    square = sum(w * w for w in total.values())
+    tiny = any(t <= 1e-9 for t in total.values())
     out = set()
     for i in ids:
         if i in shared:
             continue
-        rest = Counter(total)
-        rest.subtract(vectors[i])
-        if cosine(vectors[i], {k: v for k, v in rest.items() if v > 1e-9}) < OFF_TOPIC:
+        vec = vectors[i]
+        kept: dict[str, float] = {}
+        own = 0.0
+        for k in vec:
+            t = total[k]
+            own += t * t
+            r = t - vec[k]
+            if r > 1e-9:
+                kept[k] = r
+        n_rest = len(total) - len(vec) + len(kept)
+        rest_square = square - own + sum(r * r for r in kept.values())
+        cos = 0.0 if not vec else None  # what ``cosine`` makes of an empty vector
+        if cos is None and not tiny and len(vec) <= n_rest and rest_square > _NEAR_SHARE * square:
+            dot = sum(w * kept.get(t, 0.0) for t, w in vec.items())
+            na = math.sqrt(sum(w * w for w in vec.values()))
+            nb = math.sqrt(rest_square)
+            cos = dot / (na * nb) if na and nb else 0.0
+            if abs(cos - OFF_TOPIC) <= _NEAR:
+                cos = None
+        if cos is None:
+            rest = Counter(total)
+            rest.subtract(vec)
+            cos = cosine(vec, {k: v for k, v in rest.items() if v > 1e-9})
+        if cos < OFF_TOPIC:
             out.add(i)
     return out
 
 
-def _fill(picker: _Picker, claims: list[Claim], docs: Mapping[str, Document],
-          sources: Mapping[str, str], total: int) -> None:
+def _fill(
+    picker: _Picker,
+    claims: list[Claim],
+    docs: Mapping[str, Document],
+    sources: Mapping[str, str],
+    total: int,
+    words: Mapping[str, frozenset[str]],
+) -> None:
     """Classic extractive choice for the remaining room: shared sentences, then central ones."""
     # Single-source lines are the story's own plain statements: no sentence that points
     # back, no belief, condition or speculation, nothing hedged.
-    pool = [c for c in claims if _usable(c) and c.id not in picker.used
-            and not dangling(c.text) and not c.hedged and not _SPECULATIVE.search(c.text)]
+    pool = [
+        c
+        for c in claims
+        if _usable(c)
+        and c.id not in picker.used
+        and not dangling(c.text)
+        and not c.hedged
+        and not _SPECULATIVE.search(c.text)
+    ]
     if not pool or picker.full():
         return
-    bags = [_words(c.text) for c in pool]
+    bags = [words[c.text] for c in pool]
     vectors = tfidf_vectors(bags)
     centroid: Counter[str] = Counter()
     for vec in vectors:
@@ -343,5 +481,11 @@ def _fill(picker: _Picker, claims: list[Claim], docs: Mapping[str, Document],
     for shared, _, rep, group, n in scored:
         if picker.full():
             break
-        picker.add(pool[rep], [pool[i] for i in group],
-                   "corroborated" if shared else "single_source", None, n, total)
+        picker.add(
+            pool[rep],
+            [pool[i] for i in group],
+            "corroborated" if shared else "single_source",
+            None,
+            n,
+            total,
+        )

@@ -20,6 +20,7 @@ beats wrong.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 
 from newsprism.extract.claims import ExtractedClaim
@@ -55,8 +56,39 @@ def _norm(slot: Slot) -> str:
     return f"{value} {slot.unit}" if slot.unit else str(value)
 
 
-def _mentions_any(words: set[str], heads: set[str]) -> bool:
-    return any(w.startswith(h) for h in heads for w in words)
+class _Prefixes:
+    """Which sources use a word starting with a head: one sorted vocabulary, each head
+    looked up once (was every head against every word of a source, per fact and source).
+    Built on first use: most stories have no fact most sources carry."""
+
+    def __init__(self, source_of: Mapping[str, str], texts: Mapping[str, str]) -> None:
+        self.source_of = source_of
+        self.texts = texts
+        self.owners: dict[str, set[str]] | None = None
+        self.vocab: list[str] = []
+        self.memo: dict[str, frozenset[str]] = {}
+
+    def _build(self) -> dict[str, set[str]]:
+        owners: dict[str, set[str]] = {}
+        for doc_id, key in self.source_of.items():
+            for w in set(_WORD.findall(self.texts.get(doc_id, "").lower())):
+                owners.setdefault(w, set()).add(key)
+        self.vocab = sorted(owners)
+        return owners
+
+    def users(self, head: str) -> frozenset[str]:
+        """Source keys with a word that starts with ``head``."""
+        found = self.memo.get(head)
+        if found is None:
+            if self.owners is None:
+                self.owners = self._build()
+            keys: set[str] = set()
+            i = bisect_left(self.vocab, head)
+            while i < len(self.vocab) and self.vocab[i].startswith(head):
+                keys |= self.owners[self.vocab[i]]
+                i += 1
+            found = self.memo[head] = frozenset(keys)
+        return found
 
 
 def coverage(
@@ -73,11 +105,10 @@ def coverage(
     """
     keys = sorted(set(source_of.values()))
     independent = {source_of[root_of[d]] for d in source_of}
-    words: dict[str, set[str]] = {k: set() for k in keys}
-    for doc_id, key in source_of.items():
-        words[key].update(_WORD.findall(texts.get(doc_id, "").lower()))
+    prefixes = _Prefixes(source_of, texts)
     unique: dict[str, list[str]] = {k: [] for k in keys}
     omitted: dict[str, list[str]] = {k: [] for k in keys}
+    n_ind = len(independent)
     for fact in fact_list:
         if fact.background:
             continue
@@ -88,15 +119,23 @@ def coverage(
         roots = {source_of[root_of[d]] for d in docs}
         if len(roots) == 1:
             unique[next(iter(roots))].append(fact.id)
+        # S omits the fact when more than half the other independent sources carry it:
+        # the counts depend only on whether S is a root and independent, so a fact
+        # most sources leave out is passed over without a look at each source.
+        n = len(roots)
+        if n < MIN_CARRIERS or n * 2 <= n_ind - 1:
+            continue  # fails for every source: even for one outside ``roots``, independent
         heads = _heads(fact, claims)
+        if not heads:
+            continue
         for key in keys:
             if key in carriers:
                 continue
-            others = roots - {key}
-            pool = len(independent - {key})
-            if len(others) < MIN_CARRIERS or len(others) * 2 <= pool:
+            others = n - (key in roots)
+            pool = n_ind - (key in independent)
+            if others < MIN_CARRIERS or others * 2 <= pool:
                 continue
-            if not heads or _mentions_any(words[key], heads):
+            if any(key in prefixes.users(h) for h in heads):
                 continue
             omitted[key].append(fact.id)
     return {k: sorted(v) for k, v in unique.items()}, {k: sorted(v) for k, v in omitted.items()}

@@ -115,11 +115,14 @@ def loaded_terms(
         counts[doc_id] = c
     total: Counter[str] = Counter()
     holders: dict[str, list[str]] = {}  # lemma -> documents using it, in ``counts`` order
+    sizes: dict[str, int] = {}  # document -> its own-voice words
     for d, c in counts.items():
         total.update(c)
+        sizes[d] = sum(c.values())
         for lemma in c:
             holders.setdefault(lemma, []).append(d)
-    n_all = sum(total.values()) or 1
+    n_total = sum(total.values())
+    n_all = n_total or 1
     a0 = PRIOR_SHARE * n_all
     source_of = {d: key for key, docs in sources.items() for d in docs}
     out: dict[str, list[LoadedTerm]] = {}
@@ -128,13 +131,12 @@ def loaded_terms(
         own: Counter[str] = Counter()
         for d in sources[key]:
             own.update(counts.get(d, Counter()))
-        # Everything outside the family: the total less the family's counts (was a
-        # sum over every other document per source: quadratic in sources).
-        fam: Counter[str] = Counter()
-        for d in sorted(family):
-            fam.update(counts.get(d, Counter()))
-        rest = total - fam
-        n_s, n_r = sum(own.values()), sum(rest.values())
+        # Everything outside the family is the total less the family's counts; only the
+        # candidates' counts are read, so no whole-vocabulary Counter per source (that
+        # was quadratic: sources x vocabulary). Counts are ints, so n_r is exact.
+        fam_docs = [counts[d] for d in sorted(family) if d in counts]
+        n_s = sum(sizes.get(d, 0) for d in sources[key])
+        n_r = n_total - sum(sizes[d] for d in family if d in sizes)
         cands: dict[str, list[tuple[str, WordSlot, str, Span]]] = {}
         for d in sources[key]:
             for w, kind, sent in _candidates(d, texts[d], features.get(d, ()), mentions.get(d, ())):
@@ -144,7 +146,7 @@ def loaded_terms(
             continue
         terms: list[tuple[float, LoadedTerm]] = []
         for lemma, hits in cands.items():
-            y_s, y_r = own[lemma], rest[lemma]
+            y_s, y_r = own[lemma], total[lemma] - sum(c[lemma] for c in fam_docs)
             z = _z(y_s, n_s, y_r, n_r, a0 * total[lemma] / n_all, a0)
             if z < (MIN_Z_SHARED if y_r else MIN_Z):
                 continue

@@ -124,9 +124,11 @@ def build_sources(
     by_key: dict[str, list[str]] = {}
     for d in documents:
         by_key.setdefault(key_of[d.id], []).append(d.id)
-    roots_of = {key: {root_of[x] for x in docs} for key, docs in by_key.items()}
+    copies: dict[str, list[str]] = {}  # root -> every document that is it or copies it
+    for doc_id in key_of:
+        copies.setdefault(root_of[doc_id], []).append(doc_id)
     families = {
-        key: frozenset(d for d in key_of if root_of[d] in roots_of[key])
+        key: frozenset(x for r in {root_of[y] for y in docs} for x in copies[r])
         for key, docs in by_key.items()
     }
     texts = {d.id: d.text for d in documents}
@@ -148,6 +150,10 @@ def build_sources(
             quoted_by[key][q.speaker] += 1
         else:
             unattributed[key] += 1
+    # Speakers by how many sources quote them, most first: a source's "not quoted" is the
+    # head of this list less its own speakers (was every other source's, per source).
+    quoting = Counter(s for speakers in quoted_by.values() for s in speakers)
+    by_reach = sorted(quoting, key=lambda s: (-quoting[s], s))
     label = {d.id: d.outlet or _label(d) for d in documents}
     claims_of: dict[str, list[Claim]] = {}
     for c in claims:
@@ -161,13 +167,12 @@ def build_sources(
         own_claims = [c for d in dict.fromkeys(docs) for c in claims_of.get(d, ())]
         attributed = sum(1 for c in own_claims if c.attributed_to)
         tones, withheld = actor_tones(docs, features, index, actors, mention_spans, texts)
-        others: Counter[str] = Counter()
-        for other, speakers in quoted_by.items():
-            if other != key:
-                others.update(set(speakers))
-        missing = sorted(
-            (s for s in others if s not in quoted_by[key]), key=lambda s: (-others[s], s)
-        )
+        missing: list[str] = []
+        for s in by_reach:
+            if len(missing) >= NOT_QUOTED:
+                break
+            if s not in quoted_by[key]:
+                missing.append(s)
         out.append(
             SourceProfile(
                 outlet=label[docs[0]],
@@ -188,7 +193,7 @@ def build_sources(
                 attribution_share=round(attributed / len(own_claims), 3) if own_claims else None,
                 quoted=dict(sorted(quoted_by[key].items(), key=lambda kv: (-kv[1], kv[0]))),
                 unattributed_quotes=unattributed[key],
-                not_quoted=missing[:NOT_QUOTED],
+                not_quoted=missing,
             )
         )
     out.sort(key=lambda p: (p.outlet.lower(), p.documents))
