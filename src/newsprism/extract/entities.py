@@ -323,11 +323,14 @@ def _strip_chars(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _known_names(doc: Any, spans: list[tuple[int, int, str]]) -> dict[str, str]:
-    """Cleaned entity texts of this document → their most frequent label."""
+def _known_names(
+    doc: Any, spans: list[tuple[int, int, str]], segments: list[list[tuple[int, int]]]
+) -> dict[str, str]:
+    """Cleaned entity texts of this document → their most frequent label
+    (``segments[k]`` is ``_segments`` of ``spans[k]``)."""
     votes: dict[str, Counter[str]] = {}
-    for start, end, label in spans:
-        for s, e in _segments(doc, start, end):
+    for (_, _, label), segs in zip(spans, segments, strict=True):
+        for s, e in segs:
             votes.setdefault(doc[s:e].text, Counter())[label] += 1
     return {t: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for t, c in votes.items()}
 
@@ -337,8 +340,11 @@ def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
     parsed = Parsed.of(sdoc)
     sdoc, text = parsed.sdoc, parsed.text
     facts = token_facts(parsed)
+    lowers = facts.lower
     spans = _fix_particles(sdoc)
-    known = _known_names(sdoc, spans)
+    # Each span's segments, cut once for the vote on labels and once for the mentions.
+    segments = [_segments(sdoc, start, end) for start, end, _ in spans]
+    known = _known_names(sdoc, spans, segments)
     found: dict[tuple[int, int], EntityMention] = {}
     covered = {i for start, end, _ in spans for i in range(start, end)}
 
@@ -350,8 +356,8 @@ def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
         mention = EntityMention(doc_id, start, end, piece, label, place, person)
         found.setdefault((start, end), mention)
 
-    for start, end, span_label in spans:
-        for seg_s, seg_e in _segments(sdoc, start, end):
+    for (_, _, span_label), segs in zip(spans, segments, strict=True):
+        for seg_s, seg_e in segs:
             pieces = [(seg_s, seg_e, span_label)]
             k = None if span_label == "PERSON" else _person_of_place(sdoc, seg_s, seg_e, known)
             if k is not None:
@@ -365,7 +371,10 @@ def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
                         s += 1
                     if sdoc[s].lower_.rstrip(".") in LONE_TITLES or not _person_ok(sdoc, s, e):
                         continue
-                for cs, ce in _coordinated(sdoc, s, e, label, known):
+                # No "and"/"or" in the span: ``_coordinated`` keeps it whole.
+                joined = any(lowers[i] in _COORD for i in range(s, e))
+                coordinated = _coordinated(sdoc, s, e, label, known) if joined else [(s, e)]
+                for cs, ce in coordinated:
                     span = sdoc[cs:ce]
                     place = place_context(span.root)
                     person = person_context(sdoc, cs, ce)

@@ -42,6 +42,7 @@ Ukraine renounce NATO membership" opposes the membership). Stated stances
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -157,6 +158,11 @@ class ExtractedEvent:
     # The role was inferred, not named ("Delaney was shot": some gunman): such a
     # report joins a named role's event but never merges incidents on its own.
     implied_actor: bool = False
+
+
+# Lemmas of every word that can trigger an event or state a condition (see the
+# test in ``extract_events``); a negated verb ("would not sign without X") may too.
+_TRIGGER_LEMMAS = frozenset(VERB_TYPES) | DISASTER_VERBS | frozenset(NOUN_TYPES) | STANCE_NOUNS
 
 
 def event_id(doc_id: str, trigger: Span, kind: str) -> str:
@@ -281,12 +287,14 @@ def extract_events(
     facts, sdoc = doc.facts, doc.sdoc
     lemmas, poss = facts.lemma, facts.pos
     negated, possessed = facts.heads_of("neg"), facts.heads_of("poss")
+    # Tokens that may pass the test below, in text order: one pass over the lemmas.
+    maybe = sorted({i for i, lem in enumerate(lemmas) if lem in _TRIGGER_LEMMAS} | negated)
     for si, sent in enumerate(doc.sents):
         if doc.text[int(sent.start_char) : int(sent.end_char)].rstrip().endswith("?"):
             continue  # "Does Hurd want to grow the company?" asks, it does not report
         words: frozenset[str] | None = None
         start, end = int(sent.start), int(sent.end)
-        for i in range(start, end):
+        for i in maybe[bisect_left(maybe, start) : bisect_left(maybe, end)]:
             # Only a trigger word, a negated verb ("would not sign without X") or a
             # stance noun with a possessor can yield an event: the same tests as
             # ``_is_trigger``, ``disaster_subject``, ``condition_of`` and

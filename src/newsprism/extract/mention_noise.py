@@ -74,11 +74,16 @@ def drop_headline_noise(
     # How often each name occurs, counted once (not once per mention: quadratic).
     count = Counter(m.text for m in mentions)
     body_names: set[str] = set()
+    # Mentions share lines: each line is judged once.
+    headline: dict[str, bool] = {}
     for m in mentions:
         line_start = text.rfind("\n", 0, m.start) + 1
         line_end = text.find("\n", m.end)
         line = text[line_start : len(text) if line_end < 0 else line_end]
-        in_headline[(m.start, m.end)] = _is_headline(line)
+        judged = headline.get(line)
+        if judged is None:
+            judged = headline[line] = _is_headline(line)
+        in_headline[(m.start, m.end)] = judged
         if not in_headline[(m.start, m.end)]:
             body_names.add(m.text)
     names = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()}

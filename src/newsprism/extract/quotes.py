@@ -254,6 +254,9 @@ def _covered(span: Span, quotes: _ByStart) -> bool:
     return False
 
 
+_ATTRIBUTING = SPEECH_VERBS | THOUGHT_VERBS
+
+
 def _indirect_quotes(d: SpeakerContext, direct: list[ExtractedQuote]) -> list[ExtractedQuote]:
     out: list[ExtractedQuote] = []
     direct_index, out_index = _ByStart(direct), _ByStart()
@@ -261,7 +264,11 @@ def _indirect_quotes(d: SpeakerContext, direct: list[ExtractedQuote]) -> list[Ex
     longest = max((q.close - q.open for q in d.quoted), default=0)
     facts, sdoc, quoted_tok = d.facts, d.sdoc, d.quoted_tok
     lowers, lemmas, poss = facts.lower, facts.lemma, facts.pos
-    for i in range(len(lowers)):
+    maybe = sorted(
+        {i for i, lem in enumerate(lemmas) if lem in _ATTRIBUTING}
+        | {i for i, low in enumerate(lowers) if low == "according"}
+    )
+    for i in maybe:
         # Only "according (to)", a reporting verb (``is_cue`` opens with this test)
         # or a verb of thought can attribute: the rest is skipped from the lists.
         if i in quoted_tok or not (

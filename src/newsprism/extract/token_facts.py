@@ -14,8 +14,10 @@ view (like ``coref.quoted_spans``), so the extractors of a document share them.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS, SPACY, TAG
 
 from newsprism.nlp.parsed import Parsed
@@ -51,30 +53,16 @@ class TokenFacts:
             lemmas, poss, tags, deps, orths, lowers = arr[:, :6].T.tolist()
             idxs, lengths, spaces = arr[:, 7:].T.tolist()
             # ``HEAD`` is a relative offset stored as uint64: the cast wraps it back.
-            heads = arr[:, 6].astype("int64").tolist()
+            heads = (arr[:, 6].astype(np.int64) + np.arange(n, dtype=np.int64)).tolist()
         else:
             lemmas = poss = tags = deps = orths = lowers = heads = idxs = lengths = spaces = []
-        low, sto = _LOW, _STR
-
-        def lower(h: int) -> str:
-            s = low.get(h)
-            if s is None:
-                s = low[h] = strings[h].lower()
-            return s
-
-        def plain(h: int) -> str:
-            s = sto.get(h)
-            if s is None:
-                s = sto[h] = strings[h]
-            return s
-
-        self.lemma: list[str] = [lower(h) for h in lemmas]
-        self.pos: list[str] = [plain(h) for h in poss]
-        self.tag: list[str] = [plain(h) for h in tags]
-        self.dep: list[str] = [plain(h) for h in deps]
-        self.text: list[str] = [plain(h) for h in orths]
-        self.lower: list[str] = [plain(h) for h in lowers]
-        self.head: list[int] = [i + h for i, h in enumerate(heads)]
+        self.lemma: list[str] = _names(lemmas, _LOW, strings, str.lower)
+        self.pos: list[str] = _names(poss, _STR, strings, str)
+        self.tag: list[str] = _names(tags, _STR, strings, str)
+        self.dep: list[str] = _names(deps, _STR, strings, str)
+        self.text: list[str] = _names(orths, _STR, strings, str)
+        self.lower: list[str] = _names(lowers, _STR, strings, str)
+        self.head: list[int] = heads
         self.idx: list[int] = idxs
         self.length: list[int] = lengths
         # Where the last token's trailing whitespace ends: no token holds a char past it.
@@ -108,6 +96,19 @@ class TokenFacts:
             d, h = self.dep, self.head
             found = self._kids[dep] = {h[i] for i in range(len(d)) if d[i] == dep and h[i] != i}
         return found
+
+
+def _names(
+    hashes: list[int], table: dict[int, str], strings: Any, conv: Callable[[str], str]
+) -> list[str]:
+    """The strings of ``hashes`` through ``conv``: one ``map`` over the table, and
+    each hash the table lacks looked up in the string store once per process."""
+    try:
+        return list(map(table.__getitem__, hashes))
+    except KeyError:
+        for h in set(hashes).difference(table):
+            table[h] = conv(strings[h])
+        return list(map(table.__getitem__, hashes))
 
 
 def token_facts(sdoc: Any) -> TokenFacts:
