@@ -65,8 +65,12 @@ _FURNITURE = re.compile(
 )
 
 
+# ``_WORD`` tokens of one character: single letters and digits (dropped with the stopwords).
+_SHORT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
 def _words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1)
+    return frozenset(_WORD.findall(text.lower())).difference(_STOP, _SHORT)
 
 
 class _Bags(dict[str, frozenset[str]]):
@@ -350,6 +354,8 @@ def summarize(
     picker.lines.sort(key=lambda line: order.get(line.role or "", 3))
     room = min(max_sentences, max(MIN_LINES, len(picker.lines) + EXTRA_SINGLE))
     picker.limit = max(len(picker.lines), room)
+    if picker.full():
+        return picker.lines  # the graph's lines fill the summary: no room for single-source
     junk = _off_topic(documents, claims, facts, words)
     # Another incident ("In 2019, a worker was injured …") is context, never a key point.
     year = year_of(documents, [v.value for f in live if f.kind == "date" for v in f.values])
@@ -449,6 +455,8 @@ def _fill(
     """Classic extractive choice for the remaining room: shared sentences, then central ones."""
     # Single-source lines are the story's own plain statements: no sentence that points
     # back, no belief, condition or speculation, nothing hedged.
+    if picker.full():
+        return
     pool = [
         c
         for c in claims
