@@ -80,7 +80,7 @@ class Embedder:
 
         tokenizer = Tokenizer.from_file(str(tokenizer_path()))
         tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        tokenizer.no_padding()  # ``_run`` pads each batch itself
         options = ort.SessionOptions()
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
@@ -92,19 +92,37 @@ class Embedder:
         self._inputs = {i.name for i in self._session.get_inputs()}
 
     def embed(self, texts: Sequence[str], batch_size: int = 32) -> Vectors:
-        """One L2-normalised ``DIM``-vector per text, in order (zeros for an empty text)."""
+        """One L2-normalised ``DIM``-vector per text, in order (zeros for an empty text).
+
+        A text's vector does not depend on the batch it runs in (no activation
+        quantisation; checked bit for bit against one text per run), so each distinct
+        text is encoded once, in batches of equal or near-equal token counts: padding
+        costs as much as real tokens."""
         out = np.zeros((len(texts), DIM), dtype=np.float32)
-        # Similar lengths in a batch waste less padding; order is restored below.
-        order = sorted(range(len(texts)), key=lambda i: (len(texts[i]), i))
+        rows: dict[str, list[int]] = {}
+        for i, text in enumerate(texts):
+            rows.setdefault(text or " ", []).append(i)
+        unique = list(rows)
+        ids = [e.ids for e in self._tokenizer.encode_batch(unique)]
+        order = sorted(range(len(unique)), key=lambda k: (len(ids[k]), k))
         for at in range(0, len(order), batch_size):
             chunk = order[at : at + batch_size]
-            out[chunk] = self._encode([texts[i] or " " for i in chunk])
+            vectors = self._run([ids[k] for k in chunk])
+            for k, vector in zip(chunk, vectors, strict=True):
+                out[rows[unique[k]]] = vector
         return out
 
-    def _encode(self, texts: list[str]) -> Vectors:
-        encodings = self._tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+    def _run(self, ids: list[list[int]]) -> Vectors:
+        """Right-padded with ``[PAD]`` (id 0, mask 0), as the tokenizer pads a batch."""
+        width = max(len(x) for x in ids)
+        mask = np.zeros((len(ids), width), dtype=np.int64)
+        padded = np.zeros((len(ids), width), dtype=np.int64)
+        for row, x in enumerate(ids):
+            padded[row, : len(x)] = x
+            mask[row, : len(x)] = 1
+        return self._pool(padded, mask)
+
+    def _pool(self, ids: npt.NDArray[np.int64], mask: npt.NDArray[np.int64]) -> Vectors:
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)

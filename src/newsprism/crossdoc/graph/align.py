@@ -298,6 +298,20 @@ def plausible(units: Sequence[Unit], pairs: Sequence[tuple[int, int]]) -> list[t
     return out
 
 
+def weighed(a: Unit, b: Unit) -> bool:
+    """Whether ``decide`` compares the pair's similarity with a threshold: the same class
+    (an edge when close enough), or opposite statements about a named party that happened
+    (a conflict when close enough). Any other pair is no edge whatever its similarity, so
+    its sentences need not be embedded."""
+    opposite = (a.pclass != b.pclass) != (a.negated != b.negated)
+    if not opposite:
+        return a.pclass == b.pclass
+    named = (a.agent is not None and a.agent == b.agent) or (
+        a.theme is not None and a.theme == b.theme and a.theme.startswith("e-")) or (
+        _same_name(a, b))
+    return named and a.modality == "happened"
+
+
 def decide(units: Sequence[Unit], pairs: Sequence[tuple[int, int]],
            sims: Sequence[float], lexical: bool) -> Links:
     """Keep the candidate pairs whose arguments agree and whose meaning is close."""

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsprism.crossdoc.graph.align import Unit
+from newsprism.crossdoc.graph.align import Unit, weighed
 from newsprism.crossdoc.graph.values import cosine, tfidf_vectors
 from newsprism.errors import ModelNotInstalledError
 
@@ -46,20 +46,27 @@ def _clause_text(unit: Unit) -> str:
 def pair_similarities(
     units: Sequence[Unit], pairs: Sequence[tuple[int, int]]
 ) -> tuple[list[float], bool]:
-    """(cosine per pair, whether the lexical fallback was used)."""
-    if not pairs:
-        return [], False
-    needed = sorted({i for p in pairs for i in p})
-    row = {i: k for k, i in enumerate(needed)}
-    texts = [_clause_text(units[i]) for i in needed]
+    """(cosine per pair, whether the lexical fallback was used). A pair whose similarity
+    ``decide`` never weighs (``align.weighed``) gets 0.0: only the units of the weighed
+    pairs are embedded, each distinct text once, and without any the model is not loaded."""
+    keep = [k for k, (i, j) in enumerate(pairs) if weighed(units[i], units[j])]
+    sims = [0.0] * len(pairs)
+    if not keep:
+        return sims, False  # nothing weighed: no model to load
     try:
         from newsprism.embed import load_embedder
 
-        vectors = load_embedder().embed(texts)
+        embedder = load_embedder()
     except (ModelNotInstalledError, ImportError):
+        needed = sorted({i for p in pairs for i in p})
+        row = {i: k for k, i in enumerate(needed)}
         lex = tfidf_vectors([units[i].claim.lemmas for i in needed])
         return [cosine(lex[row[i]], lex[row[j]]) for i, j in pairs], True
-    left = np.array([row[i] for i, _ in pairs])
-    right = np.array([row[j] for _, j in pairs])
-    sims = np.einsum("ij,ij->i", vectors[left], vectors[right])
-    return [round(float(x), 4) for x in sims], False
+    needed = sorted({i for k in keep for i in pairs[k]})
+    row = {i: k for k, i in enumerate(needed)}
+    vectors = embedder.embed([_clause_text(units[i]) for i in needed])
+    left = np.array([row[pairs[k][0]] for k in keep])
+    right = np.array([row[pairs[k][1]] for k in keep])
+    for k, x in zip(keep, np.einsum("ij,ij->i", vectors[left], vectors[right]), strict=True):
+        sims[k] = round(float(x), 4)
+    return sims, False

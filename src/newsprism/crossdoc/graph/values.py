@@ -41,7 +41,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from newsprism.crossdoc.graph.places import CARE as _CARE
-from newsprism.crossdoc.graph.places import compatible as _compatible
 from newsprism.crossdoc.graph.places import name_words
 from newsprism.extract.claims import ExtractedClaim, claim_entities
 from newsprism.extract.slot_context import EVENT_CLASSES
@@ -101,27 +100,40 @@ class _Cluster:
 # --------------------------------------------------------------------------- vectors
 
 
-def tfidf_vectors(bags: Sequence[Iterable[str]]) -> list[Vector]:
-    """L2-normalised binary TF-IDF vectors, one per bag of terms."""
+def _idf_table(bags: Sequence[Iterable[str]]) -> tuple[list[list[str]], Counter[str], int]:
     sets = [sorted(set(b)) for b in bags]
     df: Counter[str] = Counter(t for s in sets for t in s)
-    n = len(sets)
-    out = []
-    for terms in sets:
-        vec = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in terms}
-        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
-        out.append({t: w / norm for t, w in vec.items()})
-    return out
+    return sets, df, len(sets)
+
+
+def _tfidf(terms: Sequence[str], df: Mapping[str, int], n: int) -> Vector:
+    vec = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in terms}
+    norm = math.sqrt(sum([w * w for w in vec.values()])) or 1.0
+    return {t: w / norm for t, w in vec.items()}
+
+
+def tfidf_vectors(bags: Sequence[Iterable[str]]) -> list[Vector]:
+    """L2-normalised binary TF-IDF vectors, one per bag of terms."""
+    sets, df, n = _idf_table(bags)
+    return [_tfidf(terms, df, n) for terms in sets]
+
+
+def _norm(v: Mapping[str, float]) -> float:
+    return math.sqrt(sum([w * w for w in v.values()]))
+
+
+def _cosine(a: Mapping[str, float], na: float, b: Mapping[str, float], nb: float) -> float:
+    """``cosine`` with both norms given (the same sums, so the same result)."""
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    dot = sum([w * get(t, 0.0) for t, w in a.items()])
+    return dot / (na * nb) if na and nb else 0.0
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Cosine of two sparse vectors (normalised here, so sums of vectors work too)."""
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
-    na = math.sqrt(sum(w * w for w in a.values()))
-    nb = math.sqrt(sum(w * w for w in b.values()))
-    return dot / (na * nb) if na and nb else 0.0
+    return _cosine(a, _norm(a), b, _norm(b))
 
 
 # --------------------------------------------------------------------------- values
@@ -203,9 +215,11 @@ def _units(
     background: frozenset[str], located: frozenset[str] = frozenset(),
     background_slots: frozenset[tuple[str, int, int]] = frozenset(),
 ) -> dict[tuple[str, ...], list[_Unit]]:
-    vectors = tfidf_vectors([c.lemmas + tuple(ents.get(c.id, ())) for c in claims])
+    # The weights count every claim, but only a claim with a value unit needs its vector.
+    sets, df, n_claims = _idf_table([c.lemmas + tuple(ents.get(c.id, ())) for c in claims])
     blocks: dict[tuple[str, ...], list[_Unit]] = {}
-    for claim, vec in zip(claims, vectors, strict=True):
+    for claim, terms in zip(claims, sets, strict=True):
+        vec: Vector | None = None
         source = sources.get(claim.document, f"doc:{claim.document}")
         names = frozenset(ents.get(claim.id, ()))
         people = names & persons
@@ -232,6 +246,8 @@ def _units(
             key = (slot.kind, _dimension(slot), cls,
                    "future" if slot.kind in ("date", "time") and future else "",
                    "background" if other else "")
+            if vec is None:
+                vec = _tfidf(terms, df, n_claims)
             blocks.setdefault(key, []).append(
                 _Unit(claim, slot, _display(slot), _bounds(slot), names, vec,
                       EVENT_CLASSES.get(head or "", head), source,
@@ -276,32 +292,49 @@ def _same_thing(unit: _Unit, cl: _Cluster) -> bool:
 
 def _cluster(units: list[_Unit], lexical: bool,
              words: Mapping[str, frozenset[str]] | None = None) -> list[_Cluster]:
+    """Leader clustering. What ``places.compatible`` and ``cosine`` compute per unit and
+    cluster is kept beside each (name words, norms) and updated when a unit joins: the
+    same sums in the same order, once per change instead of once per comparison."""
     clusters: list[_Cluster] = []
     words = words or {}
+    norms: list[float] = []
+    named: list[set[str]] = []  # distinctive name words of each cluster's people
+    none: frozenset[str] = frozenset()
     # Without wording to lean on, the unit naming the most parties leads: it bridges the
     # reports that name the place one way ("Quarry Lane") or another ("the warehouse").
     order = (lambda u: (u.claim.document, u.claim.span, u.value)) if lexical else (
         lambda u: (-len(u.people), u.claim.document, u.claim.span, u.value))
     for unit in sorted(units, key=order):
-        best, best_sim = None, -1.0
-        for cl in clusters:
-            if not _compatible(unit.people, cl.people, words):
-                continue
+        best, best_sim, best_k = None, -1.0, -1
+        people, vector = unit.people, unit.vector
+        norm = _norm(vector)
+        mine: set[str] | None = None
+        for k, cl in enumerate(clusters):
+            if people and cl.people and not people & cl.people:
+                if mine is None:
+                    mine = set().union(*(words.get(e, none) for e in people))
+                if not mine & named[k]:
+                    continue
             if unit.parties and cl.parties and not (unit.parties & cl.parties):
                 continue
-            sim = cosine(unit.vector, cl.vector)
+            sim = _cosine(vector, norm, cl.vector, norms[k])
             if lexical and sim < LEXICAL_MIN and not _same_thing(unit, cl):
                 continue
             if sim > best_sim:
-                best, best_sim = cl, sim
+                best, best_sim, best_k = cl, sim, k
         if best is None:
             best = _Cluster()
             clusters.append(best)
+            norms.append(0.0)
+            named.append(set())
+            best_k = len(clusters) - 1
         best.units.append(unit)
         best.entities |= unit.entities
-        best.people |= unit.people
+        best.people |= people
         best.parties |= unit.parties
-        best.vector.update(unit.vector)
+        best.vector.update(vector)
+        norms[best_k] = _norm(best.vector)
+        named[best_k].update(*(words.get(e, none) for e in people))
     return clusters
 
 
