@@ -37,31 +37,27 @@ each sentence is one pass over its tokens (and each mention's neighbours).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
 from newsprism.extract.claims import FIRST_PERSON, PRESCRIPTIVE
-from newsprism.extract.cues import SPEECH_VERBS
 from newsprism.extract.entities import EntityMention
-from newsprism.extract.quote_marks import find_quoted
+from newsprism.extract.token_table import TokenTable, within
 from newsprism.extract.views import (
-    ATTITUDE_NOUNS,
-    NOT_SPEECH,
     STATE_OF_MIND,
     first_person,
     holds_view,
     made_clear,
     prescribed,
     proposal_content,
-    reported_tokens,
     self_cast,
     speech_reports,
-    subject_of,
     view_owner,
 )
+from newsprism.extract.voice_doc import GRADING, DocVoice, quoted_mask, runs, visible
 from newsprism.nlp.parsed import Parsed
-from newsprism.sources.lexicon import compound, valence
+from newsprism.sources.lexicon import compound
 from newsprism.sources.subjectivity import (
     SPECULATIVE,
     WORD_CHOICE,
@@ -95,14 +91,11 @@ _END_MARKS = ".!?…"
 _CLOSERS = "\"'”’)]»"
 # "called for talks", "called on X": a demand, reported as an action.
 _CALL_PREPS = frozenset({"for", "on", "off", "in"})
-# "X was right to insist": the author grading an actor.
-_GRADING = frozenset({"right", "wrong", "correct", "mistaken"})
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _TARGET = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
 _TARGET_PREPS = frozenset(
     {"to", "against", "with", "on", "at", "toward", "towards", "for", "from", "over", "about"}
 )
-_CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 # A stance word in a short frame before a colon ("X stood firm: …", "X made it clear: …").
 _STANCE = frozenset({"firm", "fast", "adamant", "clear", "insistent", "unequivocal", "defiant"})
 _COLON_FRAME = 8
@@ -179,15 +172,6 @@ class SentenceFeatures:
     words: tuple[WordSlot, ...] = ()
 
 
-def _quoted_mask(text: str) -> list[bool]:
-    """Per character of the document: inside a quotation (marks included)."""
-    mask = [False] * len(text)
-    for q in find_quoted(text):
-        for i in range(q.open, min(len(text), q.close + 1)):
-            mask[i] = True
-    return mask
-
-
 def _continues_quote(sent: str) -> bool:
     """A sentence that closes a quotation it never opened: the end of a multi-sentence quote."""
     body = sent.rstrip()
@@ -197,15 +181,14 @@ def _continues_quote(sent: str) -> bool:
     return "“" not in inner and inner.count('"') % 2 == 0
 
 
-def _attribution(tokens: Sequence[Any], has_quote: bool) -> Marker | None:
-    for tok in tokens:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
-            end = tok.nbor().idx + len(tok.nbor().text)
-            return Marker("according_to", (tok.idx, end))
-    for tok in tokens:
-        lemma = tok.lemma_.lower()
-        if lemma not in SPEECH_VERBS or lemma in NOT_SPEECH or tok.pos_ not in ("VERB", "AUX"):
-            continue
+def _attribution(ctx: DocVoice, a: int, b: int, has_quote: bool) -> Marker | None:
+    t = ctx.t
+    for i in within(ctx.according, a, b):
+        if i + 1 < t.n and ctx.sdoc[i + 1].lower_ == "to":
+            return Marker("according_to", (t.start[i], t.end[i + 1]))
+    # Only a reporting verb's lemma can fire (``_speaking``): Token objects for those alone.
+    for i in within(ctx.speaking, a, b):
+        tok = ctx.sdoc[i]
         deps = {c.dep_ for c in tok.children}
         # "X called … and insisted that …": the second verb shares the first one's subject.
         if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
@@ -215,7 +198,7 @@ def _attribution(tokens: Sequence[Any], has_quote: bool) -> Marker | None:
         if prescribed(tok):
             continue
         if (
-            lemma == "call"
+            tok.lemma_.lower() == "call"
             and "dobj" not in deps
             and any(c.dep_ in ("prep", "prt") and c.lower_ in _CALL_PREPS for c in tok.children)
         ):
@@ -251,48 +234,49 @@ def _stance_colon(tokens: Sequence[Any]) -> OtherVoice | None:
     return None
 
 
+def _marker(tok: Any) -> Marker | None:
+    """The opinion cue one own-voice token carries, if any."""
+    low = tok.lower_
+    where = (tok.idx, tok.idx + len(tok.text))
+    if low in FIRST_PERSON and tok.pos_ == "PRON":
+        return Marker("first_person", where)
+    if low in PRESCRIPTIVE and tok.tag_ == "MD":
+        return Marker("modal", where)
+    if low in SPECULATIVE and tok.tag_ == "MD":
+        # "could not be reached for comment": a past inability, reported, not a guess.
+        if not (low == "could" and any(c.dep_ == "neg" for c in tok.head.children)) and not (
+            proposal_content(tok.head)
+        ):
+            return Marker("speculation", where)
+        return None
+    if low in STATE_OF_MIND and tok.pos_ == "ADJ" and view_owner(tok) is not None:
+        return None  # "officials were wary": their feeling, reported
+    if low in GRADING and tok.dep_ == "acomp":
+        return Marker("evaluative", where)
+    kind = word_cue(tok)
+    return Marker(kind, where) if kind is not None else None
+
+
 def _opinion_markers(
-    tokens: Sequence[Any],
-    text: str,
-    span: Span,
-    quoted: list[bool],
-    stance: OtherVoice | None = None,
+    ctx: DocVoice, a: int, b: int, span: Span, stance: OtherVoice | None = None
 ) -> list[Marker]:
-    # Words inside a clause that a reporting verb governs are the speaker's, not the author's.
-    theirs = reported_tokens(tokens)
-    own = [
-        t
-        for t in tokens
-        if not quoted[t.idx]
-        and t.i not in theirs
-        and not (stance is not None and stance.span[0] <= t.idx < stance.span[1])
-    ]
+    text, quoted, start = ctx.text, ctx.quoted, ctx.t.start
     out: list[Marker] = []
     stripped = text[span[0] : span[1]].rstrip(_CLOSERS)
     end = span[0] + len(stripped)
     if stripped.endswith("?") and not quoted[end - 1]:
         out.append(Marker("question", span))
-    for tok in own:
-        low = tok.lower_
-        where = (tok.idx, tok.idx + len(tok.text))
-        if low in FIRST_PERSON and tok.pos_ == "PRON":
-            out.append(Marker("first_person", where))
-        elif low in PRESCRIPTIVE and tok.tag_ == "MD":
-            out.append(Marker("modal", where))
-        elif low in SPECULATIVE and tok.tag_ == "MD":
-            # "could not be reached for comment": a past inability, reported, not a guess.
-            if not (low == "could" and any(c.dep_ == "neg" for c in tok.head.children)) and not (
-                proposal_content(tok.head)
-            ):
-                out.append(Marker("speculation", where))
-        elif low in STATE_OF_MIND and tok.pos_ == "ADJ" and view_owner(tok) is not None:
-            continue  # "officials were wary": their feeling, reported
-        elif low in _GRADING and tok.dep_ == "acomp":
-            out.append(Marker("evaluative", where))
-        else:
-            kind = word_cue(tok)
-            if kind is not None:
-                out.append(Marker(kind, where))
+    # Only words a list names can carry a cue (``voice_doc``); of those, the author's own:
+    # not quoted, not in a stance stated, not in a clause a reporting verb governs.
+    for i in within(ctx.marking, a, b):
+        x = start[i]
+        if quoted[x] or (stance is not None and stance.span[0] <= x < stance.span[1]):
+            continue
+        if ctx.theirs(i):
+            continue
+        found = _marker(ctx.sdoc[i])
+        if found is not None:
+            out.append(found)
     return out
 
 
@@ -314,25 +298,8 @@ def _role(tok: Any) -> Role | None:
     return None
 
 
-def _actors(sdoc: Any, mentions: Sequence[EntityMention], span: Span) -> list[tuple[Span, Role]]:
-    out: list[tuple[Span, Role]] = []
-    first = bisect_left(mentions, span[0], key=lambda m: m.start)
-    for m in mentions[first:]:
-        if m.start >= span[1]:
-            break
-        if m.end > span[1]:
-            continue
-        ment = sdoc.char_span(m.start, m.end, alignment_mode="expand")
-        if ment is None or not len(ment):
-            continue
-        role = _role(ment.root)
-        if role is not None:
-            out.append(((m.start, m.end), role))
-    return out
-
-
 def _capitals_markers(
-    tokens: Sequence[Any], quoted: list[bool], found: Sequence[Marker]
+    tokens: Sequence[Any], quoted: bytearray, found: Sequence[Marker]
 ) -> list[Marker]:
     """Listed judging words of a headline set in capitals, whatever the tagger made of them."""
     seen = {m.span for m in found}
@@ -360,138 +327,135 @@ def _subject_span(verb: Any) -> Span | None:
     return None
 
 
+def _speaker(head: Any, tok: Any) -> Span | None:
+    """Who says or holds what ``tok`` heads, on an edge ``reports_edge`` holds for."""
+    # The same splits as ``reported``: what a verb reports, what a party thinks.
+    if speech_reports(head, tok) or made_clear(head, tok) or self_cast(head, tok):
+        return _subject_span(head)
+    if holds_view(head, tok) and (owner := view_owner(head)) is not None:
+        return None if owner.i == head.i else _token_span(owner)
+    return None  # "the fear … is that …": an unnamed holder
+
+
 def _others(
-    tokens: Sequence[Any], text: str, quoted: list[bool], speaker_at: Sequence[Span | None]
+    ctx: DocVoice, a: int, b: int, speaker_at: Sequence[Span | None]
 ) -> tuple[OtherVoice, ...]:
     """Quoted stretches (with the speaker quote extraction found) and reported clauses."""
+    t, quoted, sdoc = ctx.t, ctx.quoted, ctx.sdoc
     out: list[OtherVoice] = []
-    if not tokens:
-        return ()
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    i = start
-    while i < end:
-        if not quoted[i]:
-            i += 1
-            continue
-        j = i
-        while j < end and quoted[j]:
-            j += 1
+    for i, j in runs(quoted, t.start[a], t.end[b - 1]):
         speaker = next((sp for sp in speaker_at[i:j] if sp is not None), None)
         out.append(OtherVoice((i, j), "quoted", speaker))
-        i = j
-    for tok in tokens:
-        head = tok.head
-        if head.i == tok.i or quoted[tok.idx]:
+    for c in within(ctx.edges, a, b):
+        if quoted[t.start[c]] or not ctx.edge(c):
             continue
-        # The same splits as ``reported``: what a verb reports, what a party thinks.
-        if speech_reports(head, tok) or made_clear(head, tok) or self_cast(head, tok):
-            speaker = _subject_span(head)
-        elif holds_view(head, tok) and (owner := view_owner(head)) is not None:
-            speaker = None if owner.i == head.i else _token_span(owner)
-        elif (
-            head.lemma_ == "be"
-            and tok.dep_ in ("ccomp", "attr")
-            and tok.pos_ in ("VERB", "AUX")
-            and (subj := subject_of(head)) is not None
-            and subj.lower_ in ATTITUDE_NOUNS
-            and view_owner(subj) is not None
-        ):
-            speaker = None
-        else:
-            continue
+        tok = sdoc[c]
+        speaker = _speaker(sdoc[t.head[c]], tok)
         sub = list(tok.subtree)
         out.append(OtherVoice((sub[0].idx, sub[-1].idx + len(sub[-1].text)), "reported", speaker))
     return tuple(sorted(out, key=lambda o: (o.span, o.kind)))
 
 
-def _pair(tok: Any, own: Any) -> Span | None:
+def _pair(t: TokenTable, i: int, own: Callable[[int], bool]) -> Span | None:
     """An adjective with the noun it precedes, or a noun with the adjective before it."""
-    other = None
-    if tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i == tok.i + 1:
+    pos, dep, head = t.pos, t.dep, t.head
+    other = -1
+    if pos[i] == "ADJ" and dep[i] == "amod" and head[i] == i + 1:
         # Not a title before a name ("the brave President Reyes"): the name is no slot.
-        if tok.head.dep_ != "compound" and tok.head.pos_ == "NOUN":
-            other = tok.head
-    elif tok.pos_ == "NOUN" and tok.i > 0:
-        prev = tok.doc[tok.i - 1]
-        if prev.dep_ == "amod" and prev.head.i == tok.i and prev.pos_ == "ADJ":
-            other = prev
-    if other is None or other.ent_type_ or not other.is_alpha or not own(other):
+        if dep[i + 1] != "compound" and pos[i + 1] == "NOUN":
+            other = i + 1
+    elif pos[i] == "NOUN" and i > 0:
+        p = i - 1
+        if dep[p] == "amod" and head[p] == i and pos[p] == "ADJ":
+            other = p
+    if other < 0 or t.ent[other] or not t.alpha[other] or not own(t.start[other]):
         return None
-    first, last = min(tok, other, key=lambda t: t.i), max(tok, other, key=lambda t: t.i)
-    return (first.idx, last.idx + len(last.text))
+    first, last = min(i, other), max(i, other)
+    return (t.start[first], t.end[last])
 
 
-def _targets(
-    sdoc: Any, mentions: Sequence[EntityMention], span: Span, own: Any
-) -> tuple[TargetTone, ...]:
-    out: list[TargetTone] = []
+def _mentions(
+    ctx: DocVoice, mentions: Sequence[EntityMention], span: Span, own: Callable[[Any], bool]
+) -> tuple[tuple[tuple[Span, Role], ...], tuple[TargetTone, ...]]:
+    """Actor roles of the mentions inside ``span``, and the tone toward each in own voice."""
+    actors: list[tuple[Span, Role]] = []
+    targets: list[TargetTone] = []
     first = bisect_left(mentions, span[0], key=lambda m: m.start)
     for m in mentions[first:]:
         if m.start >= span[1]:
             break
         if m.end > span[1]:
             continue
-        ment = sdoc.char_span(m.start, m.end, alignment_mode="expand")
-        if ment is None or not len(ment) or not own(ment.root):
+        ment = ctx.sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if ment is None or not len(ment):
+            continue
+        root = ment.root
+        role = _role(root)
+        if role is not None:
+            actors.append(((m.start, m.end), role))
+        if not own(root):
             continue  # a mention inside a quotation: the speaker's, not the author's
         tone, phrases = target_tone(ment, own)
         if tone:
-            out.append(TargetTone((m.start, m.end), tone, phrases))
-    return tuple(out)
+            targets.append(TargetTone((m.start, m.end), tone, phrases))
+    return tuple(actors), tuple(targets)
 
 
 def _features(
-    parsed: Parsed,
+    ctx: DocVoice,
     span: Span,
-    quoted: list[bool],
     mentions: Sequence[EntityMention],
     speaker_at: Sequence[Span | None] = (),
     headline: bool = False,
 ) -> SentenceFeatures:
-    sdoc, text = parsed.sdoc, parsed.text
+    sdoc, text, t, quoted = ctx.sdoc, ctx.text, ctx.t, ctx.quoted
     sent = text[span[0] : span[1]]
     chunk = sdoc.char_span(span[0], span[1], alignment_mode="expand")
-    tokens = list(chunk) if chunk is not None else []
+    a, b = (chunk.start, chunk.end) if chunk is not None else (0, 0)
     finished = sent.rstrip(_CLOSERS)[-1:] in _END_MARKS or sent[-1:] in _CLOSERS
-    verbal = any(t.pos_ in ("VERB", "AUX") for t in tokens)
-    if not tokens or not (headline or (finished and verbal)):
+    k = bisect_left(ctx.verbal, a)
+    verbal = k < len(ctx.verbal) and ctx.verbal[k] < b
+    if a >= b or not (headline or (finished and verbal)):
         return SentenceFeatures(span, "other")
-    in_quote = sum(1 for i in range(*span) if quoted[i] and not text[i].isspace())
-    visible = sum(1 for ch in sent if not ch.isspace()) or 1
-    own_text = "".join(" " if quoted[span[0] + i] else ch for i, ch in enumerate(sent))
-    tone = round(compound(own_text), 4)
-    tone_words = tuple(
-        (t.idx, t.idx + len(t.text))
-        for t in tokens
-        if not quoted[t.idx] and valence(t.lower_) != 0.0
-    )
-    actors = tuple(_actors(sdoc, mentions, span))
-    others = _others(tokens, text, quoted, speaker_at)
-    stance = _stance_colon(tokens)
+    quoted_runs = runs(quoted, span[0], span[1])
+    in_quote = sum(visible(text[i:j]) for i, j in quoted_runs)
+    shown = visible(sent) or 1
+    # The author's own words: quoted characters blanked.
+    parts: list[str] = []
+    at = span[0]
+    for i, j in quoted_runs:
+        parts += (text[at:i], " " * (j - i))
+        at = j
+    parts.append(text[at : span[1]])
+    tone = round(compound("".join(parts)), 4)
+    start, end = t.start, t.end
+    tone_words = tuple((start[i], end[i]) for i in within(ctx.valent, a, b) if not quoted[start[i]])
+    others = _others(ctx, a, b, speaker_at)
+    stance = None
+    if ":" in text[start[a] : end[b - 1]]:
+        stance = _stance_colon(list(sdoc[a:b]))
     if stance is not None:
         others = tuple(sorted((*others, stance), key=lambda o: (o.span, o.kind)))
 
-    def own(tok: Any) -> bool:
-        return not any(o.span[0] <= tok.idx < o.span[1] for o in others)
+    def own_at(x: int) -> bool:
+        return not any(o.span[0] <= x < o.span[1] for o in others)
 
-    targets = _targets(sdoc, mentions, span, own)
+    def own(tok: Any) -> bool:
+        return own_at(tok.idx)
+
+    actors, targets = _mentions(ctx, mentions, span, own)
+    lemma, head, dep = t.lemma, t.head, t.dep
     words = tuple(
-        WordSlot(
-            (t.idx, t.idx + len(t.text)),
-            t.lemma_.lower(),
-            t.head.lemma_.lower(),
-            t.dep_,
-            _pair(t, own),
-        )
-        for t in tokens
-        if t.pos_ in _CONTENT and t.is_alpha and not t.ent_type_ and own(t)
+        WordSlot((start[i], end[i]), lemma[i], lemma[head[i]], dep[i], _pair(t, i, own_at))
+        for i in within(ctx.content, a, b)
+        if own_at(start[i])
     )
-    attribution = _attribution(tokens, in_quote > 0)
-    if attribution is None and (in_quote * 2 >= visible or _continues_quote(sent)):
+    attribution = _attribution(ctx, a, b, in_quote > 0)
+    if attribution is None and (in_quote * 2 >= shown or _continues_quote(sent)):
         attribution = Marker("quotation", span)
-    markers = _opinion_markers(tokens, text, span, quoted, stance)
+    markers = _opinion_markers(ctx, a, b, span, stance)
     if headline:
-        markers += _capitals_markers(tokens, quoted, markers)
+        markers += _capitals_markers(list(sdoc[a:b]), quoted, markers)
     if attribution is not None:
         # The frame around reported words is the author's: "X slammed …", "a bizarre rant".
         framing = tuple(m for m in markers if m.kind in WORD_CHOICE)
@@ -539,17 +503,15 @@ def sentence_features(
     """
     parsed = Parsed.of(sdoc)
     text = parsed.text
-    quoted = [*_quoted_mask(text), False]
+    ctx = DocVoice(parsed, quoted_mask(text))
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     # Per character, the speaker of the quote over it: one pass over the quotes.
     speaker_at: list[Span | None] = [None] * (len(text) + 1)
     for q in quotes:
         if q.speaker_span is not None:
-            for k in range(max(0, q.span[0]), min(len(text), q.span[1])):
-                speaker_at[k] = q.speaker_span
+            lo, hi = max(0, q.span[0]), min(len(text), q.span[1])
+            if hi > lo:
+                speaker_at[lo:hi] = [q.speaker_span] * (hi - lo)
     head = (title or "").strip()
     first = next((p for p in parsed.pieces if head and text[p[0] : p[1]] == head), None)
-    return tuple(
-        _features(parsed, span, quoted, ordered, speaker_at, span == first)
-        for span in parsed.pieces
-    )
+    return tuple(_features(ctx, span, ordered, speaker_at, span == first) for span in parsed.pieces)

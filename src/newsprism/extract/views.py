@@ -77,7 +77,7 @@ _TARGET_OBJECT = frozenset(
 # Verbs of thinking and feeling: what a named party believes, fears or hopes is that
 # party's view, not the outlet's ("Ministers feared that the deal *could* collapse").
 # Not "know" or "realise": their content the author takes as true.
-_THINKING = frozenset(
+THINKING = frozenset(
     {
         "believe",
         "think",
@@ -112,7 +112,7 @@ _PROPOSALS = _words(
     """plan proposal deal agreement bill law measure treaty accord offer scheme
     framework rule policy package amendment resolution order"""
 )
-_CASTING = frozenset({"present", "portray", "cast", "style", "bill", "pitch", "position"})
+CASTING = frozenset({"present", "portray", "cast", "style", "bill", "pitch", "position"})
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
 # Prepositions that introduce what a feeling or a stance is about.
 _ABOUT = frozenset({"of", "to", "about", "over", "against", "toward", "towards", "regarding"})
@@ -161,7 +161,7 @@ def view_owner(head: Any) -> Any | None:
     """
     lemma = head.lemma_.lower()
     owner = None
-    if head.pos_ in ("VERB", "AUX") and lemma in _THINKING:
+    if head.pos_ in ("VERB", "AUX") and lemma in THINKING:
         owner = subject_of(head)
     elif head.pos_ == "ADJ" and head.lower_ in STATE_OF_MIND:
         if head.dep_ in ("amod", "appos", "conj") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -183,7 +183,7 @@ def view_owner(head: Any) -> Any | None:
 
 def holds_view(head: Any, child: Any) -> bool:
     """Whether ``child`` heads what ``head`` says someone thinks, fears or opposes."""
-    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _THINKING:
+    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in THINKING:
         return child.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl") and not in_frame(
             child, head.lemma_.lower()
         )
@@ -209,7 +209,7 @@ def made_clear(verb: Any, child: Any) -> bool:
 def self_cast(verb: Any, child: Any) -> bool:
     """ "presenting *himself as* the peacemaker who might …": the party's self-image."""
     return (
-        verb.lemma_.lower() in _CASTING
+        verb.lemma_.lower() in CASTING
         and child.dep_ == "prep"
         and child.lower_ == "as"
         and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVE for c in verb.children)
@@ -228,6 +228,11 @@ def _views(a: Any, child: Any) -> bool:
         if subj is not None and subj.lower_ in ATTITUDE_NOUNS and view_owner(subj) is not None:
             return True
     return False
+
+
+def reports_edge(head: Any, child: Any) -> bool:
+    """Whether ``child`` heads what ``head`` reports: speech, or a party's view."""
+    return speech_reports(head, child) or _views(head, child)
 
 
 def viewed(tok: Any) -> bool:

@@ -18,6 +18,7 @@ since a writer who chooses them is judging.
 
 from __future__ import annotations
 
+import string
 from functools import lru_cache
 from typing import Any
 
@@ -138,6 +139,85 @@ def valence(word: str) -> float:
 
 def compound(text: str) -> float:
     """VADER's compound score in [-1, 1] over ``text`` with the adapted lexicon."""
-    if not text.strip():
+    if not text.strip() or _no_lexicon_word(text):
         return 0.0
-    return float(analyzer().polarity_scores(text)["compound"])
+    return _compound(text)
+
+
+@lru_cache(maxsize=4096)
+def _compound(text: str) -> float:
+    """``polarity_scores(text)["compound"]``, step for step, without its slow parts.
+
+    Wire copies and recurring lines repeat sentences word for word (the cache).
+    Without emoji, VADER's character-by-character emoji pass returns the text
+    unchanged, and ``sentiment_valence`` scores a word its lexicon lacks 0: both
+    are skipped. ``sentiment_valence`` reads three words before a lexicon word
+    and two after, but lower-cases the whole sentence on each of its checks: it
+    gets that window (``_Window``). Every other step is VADER's own.
+    """
+    sia = analyzer()
+    if not _emoji_chars().isdisjoint(text):
+        return float(sia.polarity_scores(text)["compound"])
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+
+    text = text.strip()
+    senti = SentiText(text)
+    words = senti.words_and_emoticons
+    lexicon = sia.lexicon
+    last = len(words) - 1
+    sentiments: list[float] = []
+    for i, item in enumerate(words):
+        low = item.lower()
+        if (
+            low in BOOSTER_DICT
+            or low not in lexicon
+            or (i < last and low == "kind" and words[i + 1].lower() == "of")
+        ):
+            sentiments.append(0)
+            continue
+        lo = max(0, i - 3)
+        window = _Window(words[lo : i + 3], senti.is_cap_diff)
+        sentiments = sia.sentiment_valence(0, window, item, i - lo, sentiments)
+    sentiments = sia._but_check(words, sentiments)
+    return float(sia.score_valence(sentiments, text)["compound"])
+
+
+class _Window:
+    """The words around one lexicon word, as ``sentiment_valence`` reads a ``SentiText``.
+
+    It indexes at most 3 words back (only where the word has them: ``i > 2``) and
+    2 ahead, and compares ``i`` with the length only to ask whether those exist,
+    so a word at ``i - lo`` in ``words[lo : i + 3]`` (``lo = max(0, i - 3)``) reads
+    the same words as at ``i`` in the sentence.
+    """
+
+    __slots__ = ("is_cap_diff", "words_and_emoticons")
+
+    def __init__(self, words: list[str], is_cap_diff: bool) -> None:
+        self.words_and_emoticons = words
+        self.is_cap_diff = is_cap_diff
+
+
+@lru_cache(maxsize=1)
+def _emoji_chars() -> frozenset[str]:
+    # VADER swaps emoji for their descriptions one character at a time.
+    return frozenset(e for e in analyzer().emojis if len(e) == 1)
+
+
+def _no_lexicon_word(text: str) -> bool:
+    """Whether VADER finds no lexicon word in ``text``: its compound is then exactly 0.
+
+    VADER scores only the words (split on whitespace, stripped of punctuation
+    unless that leaves two characters or fewer, lower-cased) that its lexicon
+    holds; every other word counts 0, and a sum of 0 normalises to 0. Half of
+    the sentences of news have none, and this test costs a fraction of scoring.
+    """
+    if not _emoji_chars().isdisjoint(text):
+        return False
+    lexicon = analyzer().lexicon
+    punct = string.punctuation
+    for word in text.split():
+        bare = word.strip(punct)
+        if (word if len(bare) <= 2 else bare).lower() in lexicon:
+            return False
+    return True

@@ -310,6 +310,24 @@ def word_cue(tok: Any) -> str | None:
     return None
 
 
+# Every word list ``word_cue`` names by form: a word outside them (and outside the
+# lexicons below) never carries a cue, whatever its part of speech.
+_LISTED = (
+    EVALUATIVE | JUDGING_EXTRA | frozenset(FRAMING) | BIAS_WORDS | INTENSITY | INTENSIFIERS
+) | (HEDGES | ASSERTIVES)
+
+
+def may_cue(low: str) -> bool:
+    """Whether ``word_cue`` can return a cue for some token of this lowercase form.
+
+    A cheap test on the form alone, true for every form ``word_cue`` can mark, so
+    callers ask ``word_cue`` only of tokens it passes.
+    """
+    if low in _LISTED or low in adjectives() or abs(valence(low)) >= STRONG_VALENCE:
+        return True
+    return low.endswith("ly") and _adjective_of_adverb(low) in adjectives()
+
+
 def capitals_cue(low: str) -> str | None:
     """The cue of a word in an all-capitals headline, from the word lists alone.
 
