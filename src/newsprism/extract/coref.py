@@ -282,7 +282,8 @@ class Resolver:
             self._cands.append(self._candidate(name, person.rep, person.key))
 
     def _learn(self, person: _Person, span: Any) -> None:
-        first = span[0].lower_
+        lowers, poss, lemmas = self._facts.lower, self._facts.pos, self._facts.lemma
+        first = lowers[span.start]
         if not person.gender:
             if first in MALE_NAMES:
                 person.gender = "m"
@@ -292,14 +293,13 @@ class Resolver:
         i = span.start - 1
         steps = 0
         while i >= 0 and steps < 4:
-            tok = self._sdoc[i]
-            low = tok.lower_
+            low = lowers[i]
             if low in HONORIFIC_GENDER:
                 person.gender = person.gender or HONORIFIC_GENDER[low]
-            elif tok.pos_ not in _TITLE_POS:
+            elif poss[i] not in _TITLE_POS:
                 break
             person.titles.add(low)
-            person.gender = person.gender or ROLE_NOUNS.get(tok.lemma_.lower(), "")
+            person.gender = person.gender or ROLE_NOUNS.get(lemmas[i], "")
             i -= 1
             steps += 1
         # Appositions either way round: "Ischinger, a former ambassador," and

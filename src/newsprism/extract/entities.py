@@ -390,7 +390,12 @@ def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
     ordered = sorted(found.values(), key=lambda m: (m.start, m.end))
     # The document votes on who is a person ("Marcus Delaney, 19," typed ORG).
     votes = person_votes(sdoc, text, ordered, place_names(), facts)
-    ordered = [replace(m, label=votes.get((m.start, m.end), m.label)) for m in ordered]
+    # Only a relabelled mention is rebuilt (``replace`` per mention was a cost of its own).
+    labels = [votes.get((m.start, m.end), m.label) for m in ordered]
+    ordered = [
+        m if label == m.label else replace(m, label=label)
+        for m, label in zip(ordered, labels, strict=True)
+    ]
     return drop_headline_noise(sdoc, text, ordered, facts)
 
 

@@ -38,11 +38,23 @@ class _Typed(_Mention, Protocol):
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
+# ``name_words`` by its input: the same names recur within and across documents, and
+# the mention voters, the shared-surname test and the resolver all ask for them.
+_NAME_WORDS: dict[tuple[str, ...], tuple[str, ...]] = {}
+_NAME_WORDS_MAX = 100_000
+
+
 def name_words(words: list[str]) -> list[str]:
-    # "Trump's" and "Trump" are the same person; honorifics and suffixes are not names.
-    clean = [w.lower().removesuffix("\u2019s").removesuffix("'s") for w in words]
-    clean = [w for w in clean if w not in HONORIFIC_GENDER and w.strip(",") not in _SUFFIXES]
-    return [w.strip(",") for w in clean if w.strip(",")]
+    key = tuple(words)
+    found = _NAME_WORDS.get(key)
+    if found is None:
+        if len(_NAME_WORDS) >= _NAME_WORDS_MAX:
+            _NAME_WORDS.clear()  # a bound for long-running servers
+        # "Trump's" and "Trump" are the same person; honorifics and suffixes are not names.
+        clean = [w.lower().removesuffix("\u2019s").removesuffix("'s") for w in words]
+        clean = [w for w in clean if w not in HONORIFIC_GENDER and w.strip(",") not in _SUFFIXES]
+        found = _NAME_WORDS[key] = tuple(w.strip(",") for w in clean if w.strip(","))
+    return list(found)
 
 
 def surname_of(words: list[str]) -> str:

@@ -264,11 +264,12 @@ def _indirect_quotes(d: SpeakerContext, direct: list[ExtractedQuote]) -> list[Ex
     longest = max((q.close - q.open for q in d.quoted), default=0)
     facts, sdoc, quoted_tok = d.facts, d.sdoc, d.quoted_tok
     lowers, lemmas, poss = facts.lower, facts.lemma, facts.pos
-    maybe = sorted(
-        {i for i, lem in enumerate(lemmas) if lem in _ATTRIBUTING}
-        | {i for i, low in enumerate(lowers) if low == "according"}
-    )
-    for i in maybe:
+    maybe = {i for i, lem in enumerate(lemmas) if lem in _ATTRIBUTING}
+    # A token whose lowercase form is "according" is in the lowercased text (lowering
+    # maps those letters alone): most documents need no scan for it.
+    if "according" in d.text.lower():
+        maybe.update(i for i, low in enumerate(lowers) if low == "according")
+    for i in sorted(maybe):
         # Only "according (to)", a reporting verb (``is_cue`` opens with this test)
         # or a verb of thought can attribute: the rest is skipped from the lists.
         if i in quoted_tok or not (
