@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from newsprism.crossdoc.names import alias_of, demonym_of, name_key
 from newsprism.crossdoc.persons import PersonName, parse_name
@@ -79,10 +79,15 @@ def key_text(m: EntityMention) -> str:
 
     "Mr. Trump" tagged ORG keys as "Trump"; "Ford Motor Co." as "Ford Motor".
     """
-    words = m.text.split()
+    return _key_text(m.text, m.label == "ORG")
+
+
+@lru_cache(maxsize=1 << 16)
+def _key_text(text: str, org: bool) -> str:
+    words = text.split()
     while len(words) > 1 and words[0][:1].isupper() and _is_title(words[0]):
         words.pop(0)
-    if m.label == "ORG":
+    if org:
         while len(words) > 1 and _DOTS.sub("", words[-1]).lower() in CORPORATE_SUFFIXES:
             words.pop()
         if words and words[-1].endswith(","):
@@ -98,16 +103,28 @@ class Group:
     words: tuple[str, ...]
     alias: str | None
     mentions: list[EntityMention] = field(default_factory=list)
+    # docs and majority are asked for many times per group once it is built; they are
+    # kept with the number of mentions they were computed from (mentions are only
+    # ever appended, while the groups are built).
+    _docs: tuple[int, frozenset[str]] = field(default=(-1, frozenset()), repr=False, compare=False)
+    _majority: tuple[int, str] = field(default=(-1, ""), repr=False, compare=False)
+    _full: tuple[int, bool] = field(default=(-1, False), repr=False, compare=False)
 
     @property
     def docs(self) -> frozenset[str]:
-        return frozenset(m.document for m in self.mentions)
+        n = len(self.mentions)
+        if self._docs[0] != n:
+            self._docs = (n, frozenset(m.document for m in self.mentions))
+        return self._docs[1]
 
     def votes(self) -> Counter[str]:
         return votes_of(self.mentions)
 
     def majority(self) -> str:
-        return top_label(self.votes())
+        n = len(self.mentions)
+        if self._majority[0] != n:
+            self._majority = (n, top_label(self.votes()))
+        return self._majority[1]
 
     @cached_property
     def person(self) -> PersonName:
@@ -117,6 +134,12 @@ class Group:
         return key_text(self.mentions[0]).split()[0]
 
     def is_full_name(self) -> bool:
+        n = len(self.mentions)
+        if self._full[0] != n:
+            self._full = (n, self._is_full_name())
+        return self._full[1]
+
+    def _is_full_name(self) -> bool:
         if self.alias or len(self.words) < 2 or self.first_word().lower() in NAME_PARTICLES:
             return False
         # "Washington Post", "Unity Street" tagged PERSON are not people.

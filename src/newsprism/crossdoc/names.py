@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -92,12 +93,21 @@ _DOUBLE = re.compile(r"(.)\1+")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+# Name strings repeat across a story's mentions: the keys below are pure functions of
+# them, so each distinct string is keyed once (bounded, for long-lived processes).
+_CACHE = 1 << 16
+
+
+@lru_cache(maxsize=_CACHE)
 def fold(text: str) -> str:
     """Casefolded ``text`` without diacritics: "Zelenskyj" and "Zélenskyj" agree."""
+    if text.isascii():
+        return text.casefold()  # NFKD leaves ASCII as it is, with no combining marks
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=_CACHE)
 def word_key(word: str) -> str:
     """Spelling-variant key of one name word: Zelensky, Zelenskiy, Zelenskyy → zelenski."""
     key = _NON_WORD.sub("", fold(word))
@@ -107,12 +117,14 @@ def word_key(word: str) -> str:
     return _DOUBLE.sub(r"\1", key)
 
 
+@lru_cache(maxsize=_CACHE)
 def name_key(text: str) -> tuple[str, ...]:
     """Key of a whole name: the word keys, empty words dropped."""
     words = (word_key(w) for w in text.split())
     return tuple(w for w in words if w)
 
 
+@lru_cache(maxsize=_CACHE)
 def alias_of(text: str) -> str | None:
     """The table name for a common abbreviation ("U.S." → "United States"), else None."""
     return ALIASES.get(re.sub(r"[\s.]+", "", fold(text)))

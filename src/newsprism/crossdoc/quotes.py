@@ -33,9 +33,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from newsprism.crossdoc.persons import parse_name, same_person
@@ -316,6 +318,40 @@ def _matches(a: str, b: str, ca: set[str], cb: set[str]) -> bool:
     return max(fuzz.token_set_ratio(a, b), fuzz.partial_ratio(short, long_)) >= MIN_SCORE
 
 
+def _candidates(
+    items: Sequence[Quote], content: Sequence[set[str]], blocks: dict[str, list[int]]
+) -> Iterator[tuple[int, int]]:
+    """Pairs (i < j) from different documents that share a word of a block of at most
+    ``MAX_BLOCK`` quotes, less those that cannot match: ``_matches`` needs the shorter
+    quote's content words shared at least ``MIN_SHARED`` (equal wordings share all).
+    Words shared are counted per pair with numpy, over the blocks, so most pairs never
+    reach Python; a word of an oversized block counts as shared (an upper bound), and
+    ``_matches`` decides exactly. Which pairs match does not depend on their order."""
+    arrays = {k: np.array(m, dtype=np.intp) for k, m in blocks.items() if len(m) <= MAX_BLOCK}
+    size = np.array([len(c) for c in content], dtype=np.intp)
+    doc_ids: dict[str, int] = {}
+    docs = np.array([doc_ids.setdefault(q.document, len(doc_ids)) for q in items], dtype=np.intp)
+    for i, words in enumerate(content):
+        parts = []
+        oversized = 0
+        for key in words:
+            arr = arrays.get(key)
+            if arr is None:
+                oversized += 1
+                continue
+            at = bisect_right(blocks[key], i)  # blocks list quotes in index order
+            if at < len(arr):
+                parts.append(arr[at:])
+        if not parts:
+            continue
+        js, shared = np.unique(np.concatenate(parts), return_counts=True)
+        fit = (docs[js] != docs[i]) & (
+            shared + oversized >= MIN_SHARED * np.minimum(size[js], size[i])
+        )
+        for j in js[fit].tolist():
+            yield i, j
+
+
 class _Union:
     def __init__(self, n: int):
         self.parent = list(range(n))
@@ -378,18 +414,9 @@ def group_quotes(
         for tok in sorted(c):
             blocks[tok].append(i)
     union = _Union(len(items))
-    compared: set[tuple[int, int]] = set()
-    for key in sorted(blocks):
-        members = blocks[key]
-        if len(members) > MAX_BLOCK:
-            continue
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if items[i].document == items[j].document or (i, j) in compared:
-                    continue
-                compared.add((i, j))
-                if _matches(words[i], words[j], content[i], content[j]):
-                    union.join(i, j)
+    for i, j in _candidates(items, content, blocks):
+        if _matches(words[i], words[j], content[i], content[j]):
+            union.join(i, j)
     components: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         components[union.find(i)].append(i)
