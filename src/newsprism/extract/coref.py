@@ -47,6 +47,8 @@ from newsprism.nlp.parsed import Parsed
 MAX_SENTENCES_BACK = 4
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+# Lemmas of the unnamed people and role nouns that ``_add_unnamed`` looks at.
+_PEOPLE_NOUNS = frozenset(UNNAMED_PEOPLE) | frozenset(ROLE_NOUNS)
 
 
 class MentionLike(Protocol):
@@ -200,7 +202,7 @@ class Resolver:
             key_of.setdefault(c.span, c.key)
         facts = self._facts
         deps, poss, tags, lemmas = facts.dep, facts.pos, facts.tag, facts.lemma
-        for i in range(len(deps)):
+        for i in facts.with_lemma(_PEOPLE_NOUNS):
             if deps[i] not in _SUBJECT_DEPS or poss[i] != "NOUN" or tags[i] != "NN":
                 continue
             lemma = lemmas[i]

@@ -235,12 +235,23 @@ def place_context(tok: Token) -> bool:
     return bool(tok.dep_ == "dobj" and tok.head.lemma_.lower() in TERRITORY_VERBS)
 
 
-def person_context(doc: Any, s: int, e: int) -> bool:
-    """Whether only a person fits tokens ``s:e``: a title before, or a "who" clause after."""
+def person_context(doc: Any, s: int, e: int, facts: TokenFacts | None = None) -> bool:
+    """Whether only a person fits tokens ``s:e``: a title before, or a "who" clause after.
+
+    ``facts``, the document's token facts, answer the common case from lists: no
+    title word before and no token of the span heading a relative clause.
+    """
     if s > 0:
-        before = doc[s - 1]
-        if before.text[:1].isupper() and before.lower_.rstrip(".") in PERSON_TITLES:
+        if facts is not None:
+            before, low = facts.text[s - 1], facts.lower[s - 1]
+        else:
+            before, low = doc[s - 1].text, doc[s - 1].lower_
+        if before[:1].isupper() and low.rstrip(".") in PERSON_TITLES:
             return True
+    if facts is not None:
+        relcl = facts.heads_of("relcl")
+        if not any(i in relcl for i in range(s, e)):
+            return False  # the span's root heads no relative clause
     root = doc[s:e].root
     return any(
         c.dep_ == "relcl" and any(g.lower_ in _WHO for g in c.children) for c in root.children
@@ -377,7 +388,7 @@ def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
                 for cs, ce in coordinated:
                     span = sdoc[cs:ce]
                     place = place_context(span.root)
-                    person = person_context(sdoc, cs, ce)
+                    person = person_context(sdoc, cs, ce, facts)
                     base = span.start_char
                     parts = _dash_parts(span.text, known)
                     if parts is None:
@@ -474,7 +485,7 @@ def _add_known_name_words(
             tok.idx + len(tok.text),
             "PERSON",
             place_context(tok),
-            person_context(doc, start, tok.i + 1),
+            person_context(doc, start, tok.i + 1, facts),
         )
 
 

@@ -9,7 +9,7 @@ parse. The rules are described in ``extract.events``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
 
@@ -81,6 +81,7 @@ class DocContext:
         self.resolver = shared_resolver(parsed, mentions)
         self.sents = parsed.sents
         self.facts = token_facts(parsed)
+        self._proposal_nouns = self.facts.with_lemma(PROPOSAL_NOUNS)
         self.sent_starts = [int(s.start) for s in self.sents]
         self.anchor = parse_anchor(published) or dateline_anchor(self.text)
         self._dates: dict[int, list[tuple[int, int, str]]] = {}
@@ -182,9 +183,9 @@ class DocContext:
         return None
 
     def learn_owner(self, sent: Any, sent_i: int) -> None:
-        lemma, pos, sdoc = self.facts.lemma, self.facts.pos, self.sdoc
-        for i in range(sent.start, sent.end):
-            if lemma[i] in PROPOSAL_NOUNS and pos[i] == "NOUN":
+        pos, sdoc, nouns = self.facts.pos, self.sdoc, self._proposal_nouns
+        for i in nouns[bisect_left(nouns, sent.start) : bisect_left(nouns, sent.end)]:
+            if pos[i] == "NOUN":
                 for child in sdoc[i].children:
                     if child.dep_ == "poss":
                         who = self.ref(child, sent_i)

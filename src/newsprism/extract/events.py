@@ -288,7 +288,7 @@ def extract_events(
     lemmas, poss = facts.lemma, facts.pos
     negated, possessed = facts.heads_of("neg"), facts.heads_of("poss")
     # Tokens that may pass the test below, in text order: one pass over the lemmas.
-    maybe = sorted({i for i, lem in enumerate(lemmas) if lem in _TRIGGER_LEMMAS} | negated)
+    maybe = sorted({*facts.with_lemma(_TRIGGER_LEMMAS), *negated})
     for si, sent in enumerate(doc.sents):
         if doc.text[int(sent.start_char) : int(sent.end_char)].rstrip().endswith("?"):
             continue  # "Does Hurd want to grow the company?" asks, it does not report

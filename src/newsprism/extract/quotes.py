@@ -264,7 +264,7 @@ def _indirect_quotes(d: SpeakerContext, direct: list[ExtractedQuote]) -> list[Ex
     longest = max((q.close - q.open for q in d.quoted), default=0)
     facts, sdoc, quoted_tok = d.facts, d.sdoc, d.quoted_tok
     lowers, lemmas, poss = facts.lower, facts.lemma, facts.pos
-    maybe = {i for i, lem in enumerate(lemmas) if lem in _ATTRIBUTING}
+    maybe = set(facts.with_lemma(_ATTRIBUTING))
     # A token whose lowercase form is "according" is in the lowercased text (lowering
     # maps those letters alone): most documents need no scan for it.
     if "according" in d.text.lower():

@@ -32,6 +32,7 @@ class TokenFacts:
     """Per token index: lemma (lowercase), tags, dependency, head, text, offsets."""
 
     __slots__ = (
+        "_by_lemma",
         "_kids",
         "_stop",
         "dep",
@@ -68,6 +69,7 @@ class TokenFacts:
         # Where the last token's trailing whitespace ends: no token holds a char past it.
         self._stop: int = idxs[-1] + lengths[-1] + spaces[-1] if n else 0
         self._kids: dict[str, set[int]] = {}
+        self._by_lemma: dict[str, list[int]] | None = None
 
     def _by_char(self, char: int) -> int:
         """spaCy's ``token_by_char``: the token whose text or trailing space holds ``char``."""
@@ -87,6 +89,28 @@ class TokenFacts:
         if start == self.idx[first] + self.length[first]:
             first += 1  # the trailing space of a token is not part of it
         return first, last + 1
+
+    def with_lemma(self, words: frozenset[str] | set[str]) -> list[int]:
+        """Indexes of the tokens whose lowercase lemma is in ``words``, in text order.
+
+        One pass over the document builds a lemma index; each extractor's word
+        list then costs a walk over the document's distinct lemmas, not its tokens.
+        """
+        index = self._by_lemma
+        if index is None:
+            index = self._by_lemma = {}
+            for i, lemma in enumerate(self.lemma):
+                found = index.get(lemma)
+                if found is None:
+                    index[lemma] = [i]
+                else:
+                    found.append(i)
+        out: list[int] = []
+        for lemma, where in index.items():
+            if lemma in words:
+                out += where
+        out.sort()
+        return out
 
     def heads_of(self, dep: str) -> set[int]:
         """Indexes of the tokens that have a child with dependency ``dep``
