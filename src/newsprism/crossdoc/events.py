@@ -35,6 +35,7 @@ report, then the one most documents tell first; it is flagged ``main``.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -100,6 +101,7 @@ def country_actors(entities: Sequence[Entity]) -> dict[str, str]:
                     places.setdefault(fold(alias), e.id)
     capitals = _capitals()
     out: dict[str, str] = {}
+    names: list[str] | None = None
     for e in entities:
         name = fold(e.name)
         country: str | None = None
@@ -113,7 +115,18 @@ def country_actors(entities: Sequence[Entity]) -> dict[str, str]:
                 out[e.id] = target
         elif e.type == "NORP":
             stem = _stem(e.name)
-            hits = sorted({pid for pname, pid in places.items() if stem and pname.startswith(stem)})
+            if not stem:
+                continue
+            if names is None:
+                names = sorted(places)
+            # The place names starting with the stem sit together in sorted order (was a
+            # scan of every place per nationality word).
+            found: set[str] = set()
+            i = bisect_left(names, stem)
+            while i < len(names) and names[i].startswith(stem):
+                found.add(places[names[i]])
+                i += 1
+            hits = sorted(found)
             if len(hits) == 1:
                 out[e.id] = hits[0]
     return out
@@ -270,18 +283,20 @@ def _towns(c: _Cluster) -> set[str]:
 
 def _absorb_partial(clusters: list[_Cluster]) -> None:
     """One-party events join the single fuller event their actor takes part in."""
+    # Two-party events by (type, mode, subtype, party that can host), in list order: only
+    # one-party events leave the list here, so each one reads its own short list (was
+    # every event per one-party event). Dates are read as they stand (a host gains one).
+    fuller: dict[tuple[str, str, str | None, str], list[_Cluster]] = defaultdict(list)
+    for c in clusters:
+        if len(c.parties) == 2:
+            hosting = dict.fromkeys(c.parties) if c.type in SYMMETRIC else (c.parties[0],)
+            for who in hosting:
+                fuller[(c.type, c.mode, c.subtype, who)].append(c)
     for one in [c for c in clusters if len(c.parties) == 1]:
-        who = one.parties[0]
         hosts = [
             c
-            for c in clusters
-            if c is not one
-            and len(c.parties) == 2
-            and c.type == one.type
-            and c.mode == one.mode
-            and c.subtype == one.subtype
-            and (who in c.parties if c.type in SYMMETRIC else who == c.parties[0])
-            and (not one.date or not c.date or one.date == c.date)
+            for c in fuller.get((one.type, one.mode, one.subtype, one.parties[0]), ())
+            if not one.date or not c.date or one.date == c.date
         ]
         if len(hosts) == 1:
             hosts[0].reports.extend(one.reports)
@@ -290,16 +305,15 @@ def _absorb_partial(clusters: list[_Cluster]) -> None:
 
 
 def _attach_anonymous(reports: list[_Report], clusters: list[_Cluster]) -> None:
+    # Events by (type, mode, date), in list order: none is added, removed or redated here.
+    dated: dict[tuple[str, str, str | None], list[_Cluster]] = defaultdict(list)
+    for c in clusters:
+        dated[(c.type, c.mode, c.date)].append(c)
     for r in reports:
         if r.actor is not None or not r.ev.date:
             continue
         hosts = [
-            c
-            for c in clusters
-            if c.type == r.ev.type
-            and c.mode == r.ev.mode
-            and c.date == r.ev.date
-            and _place_ok(c, r.location)
+            c for c in dated.get((r.ev.type, r.ev.mode, r.ev.date), ()) if _place_ok(c, r.location)
         ]
         if len(hosts) == 1:
             hosts[0].reports.append(r)
@@ -392,13 +406,16 @@ def merge_events(
     entities: Sequence[Entity],
     index: Index,
     issues: Mapping[str, str] | None = None,
+    countries: Mapping[str, str] | None = None,
 ) -> list[Event]:
     """Brief ``Event``s: every report of one event merged, ordered as a timeline.
 
-    ``issues`` maps an extracted event id to its issue label (``crossdoc.positions``).
+    ``issues`` maps an extracted event id to its issue label (``crossdoc.positions``),
+    ``countries`` is ``country_actors(entities)`` when the caller has it already.
     Events without a named actor are left out: no actor beats a wrong actor.
     """
-    countries = country_actors(entities)
+    if countries is None:
+        countries = country_actors(entities)
     types = {e.id: e.type for e in entities}
     reports = [
         _resolve(ev, index, countries, types)

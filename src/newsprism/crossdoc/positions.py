@@ -40,10 +40,12 @@ def build_positions(
     entities: Sequence[Entity],
     index: Index,
     issues: Mapping[str, str] | None = None,
+    countries: Mapping[str, str] | None = None,
 ) -> list[Position]:
     """Actor × issue stances with evidence, sorted by issue, actor and stance."""
     issue_map = issue_of_events(found) if issues is None else issues
-    countries = country_actors(entities)
+    if countries is None:
+        countries = country_actors(entities)
     names = {e.id: e.name for e in entities}
     labels = discover_issues(found)
     cells: dict[tuple[str, str, str], list[ExtractedEvent]] = defaultdict(list)
@@ -108,6 +110,7 @@ def events_and_positions(
 ) -> tuple[list[Event], list[Position]]:
     """The brief's ``events`` (a timeline) and ``positions`` from all per-document events."""
     issues = issue_of_events(found)
-    return merge_events(found, entities, index, issues), build_positions(
-        found, entities, index, issues
+    countries = country_actors(entities)  # once for both
+    return merge_events(found, entities, index, issues, countries), build_positions(
+        found, entities, index, issues, countries
     )

@@ -65,6 +65,29 @@ def _z(y_s: int, n_s: int, y_r: int, n_r: int, prior: float, a0: float) -> float
     return delta / math.sqrt(1.0 / (y_s + a) + 1.0 / (y_r + a))
 
 
+class _SentenceLemmas:
+    """The lemmas of an own-voice sentence, by (document, sentence span), built when first
+    asked for: only the sentences of terms and their alternatives are ever read."""
+
+    def __init__(self, features: Mapping[str, Sequence[SentenceFeatures]]) -> None:
+        self.features = features
+        self.spans: dict[str, dict[Span, SentenceFeatures]] = {}
+        self.memo: dict[tuple[str, Span], frozenset[str]] = {}
+
+    def of(self, doc_id: str, span: Span) -> frozenset[str]:
+        found = self.memo.get((doc_id, span))
+        if found is None:
+            spans = self.spans.get(doc_id)
+            if spans is None:
+                spans = self.spans[doc_id] = {
+                    f.span: f for f in self.features.get(doc_id, ()) if f.voice != "other"
+                }
+            feat = spans.get(span)
+            found = frozenset(w.lemma for w in feat.words) if feat is not None else frozenset()
+            self.memo[(doc_id, span)] = found
+        return found
+
+
 def _candidates(
     doc_id: str,
     text: str,
@@ -77,9 +100,11 @@ def _candidates(
         if feat.voice == "other":
             continue
         kinds = {m.span: m.kind for m in feat.markers if m.kind in WORD_CHOICE}
+        if not kinds:
+            continue
         for w in feat.words:
             kind = kinds.get(w.span)
-            if kind is None or _in_any(w.span, mentions) or len(w.lemma) < MIN_LENGTH:
+            if kind is None or len(w.lemma) < MIN_LENGTH or _in_any(w.span, mentions):
                 continue
             if text[w.span[0]].isupper() and w.span[0] != feat.span[0]:
                 continue  # a capital inside a sentence: part of a name
@@ -101,18 +126,14 @@ def loaded_terms(
     """
     counts: dict[str, Counter[str]] = {}
     slots: dict[tuple[str, str], list[tuple[str, WordSlot, Span]]] = {}
-    lemmas: dict[tuple[str, Span], frozenset[str]] = {}
+    lemmas = _SentenceLemmas(features)
     for doc_id in sorted(texts):
-        c: Counter[str] = Counter()
-        for feat in features.get(doc_id, ()):
-            if feat.voice == "other":
-                continue
-            lemmas[(doc_id, feat.span)] = frozenset(w.lemma for w in feat.words)
+        own_voice = [f for f in features.get(doc_id, ()) if f.voice != "other"]
+        counts[doc_id] = Counter(w.lemma for feat in own_voice for w in feat.words)
+        for feat in own_voice:
             for w in feat.words:
-                c[w.lemma] += 1
-                if w.head not in _LIGHT_HEADS and w.head != w.lemma and w.dep in _SLOT_DEPS:
+                if w.dep in _SLOT_DEPS and w.head not in _LIGHT_HEADS and w.head != w.lemma:
                     slots.setdefault((w.head, w.dep), []).append((doc_id, w, feat.span))
-        counts[doc_id] = c
     total: Counter[str] = Counter()
     holders: dict[str, list[str]] = {}  # lemma -> documents using it, in ``counts`` order
     sizes: dict[str, int] = {}  # document -> its own-voice words
@@ -203,7 +224,7 @@ def loaded_terms(
 def _alternatives(
     hits: Sequence[tuple[str, WordSlot, str, Span]],
     slots: Mapping[tuple[str, str], Sequence[tuple[str, WordSlot, Span]]],
-    lemmas: Mapping[tuple[str, Span], frozenset[str]],
+    lemmas: _SentenceLemmas,
     family: frozenset[str],
     source_of: Mapping[str, str],
     texts: Mapping[str, str],
@@ -216,11 +237,11 @@ def _alternatives(
     lemma = hits[0][1].lemma
     found: dict[str, list[tuple[str, WordSlot, Span]]] = {}
     for doc_id, w, _, sentence in hits:
-        context = lemmas.get((doc_id, sentence), frozenset()) - {w.head, lemma}
+        context = lemmas.of(doc_id, sentence) - {w.head, lemma}
         for d, other, sent in slots.get((w.head, w.dep), ()):
             if d in family or other.lemma == lemma:
                 continue
-            if len(context & lemmas.get((d, sent), frozenset())) < MIN_SHARED:
+            if len(context & lemmas.of(d, sent)) < MIN_SHARED:
                 continue
             found.setdefault(other.lemma, []).append((d, other, sent))
     ranked = sorted(
