@@ -125,14 +125,34 @@ def _finished(text: str) -> bool:
 
 def _quoted_chars(text: str) -> list[bool]:
     """Per character: inside double quotation marks (the speaker's words, not the author's)."""
-    inside, mask = False, []
-    for ch in text:
-        if ch in _QUOTE_CHARS:
-            inside = not inside if ch in '"' else ch in "“«„"
-            mask.append(True)
-            continue
-        mask.append(inside)
+    # Runs between marks are filled by slices, not one Python step per character.
+    inside, mask, last = False, [], 0
+    for m in _QUOTE_MARK.finditer(text):
+        pos = m.start()
+        mask += [inside] * (pos - last)
+        mask.append(True)
+        ch = text[pos]
+        inside = not inside if ch == '"' else ch in "“«„"
+        last = pos + 1
+    mask += [inside] * (len(text) - last)
     return mask
+
+
+_QUOTE_MARK = re.compile("[" + re.escape(_QUOTE_CHARS) + "]")
+
+
+class _Facts:
+    """Per token of a run of tokens (a whole document, or one sentence's): the words and
+    tags the opinion, hedge and attribution tests read, each read from spaCy once.
+    Every ``doc[i]`` or ``tok.lower_`` builds a new object or looks up a string."""
+
+    def __init__(self, toks: list[Any]) -> None:
+        self.toks = toks
+        self.lower = [t.lower_ for t in toks]
+        self.lemma = [t.lemma_.lower() for t in toks]
+        self.pos = [t.pos_ for t in toks]
+        # Tags and offsets are read where needed (a modal, a quoted sentence): most
+        # tokens never need them.
 
 
 # Cue verbs that take an infinitive or an object, not a reported statement.
@@ -144,13 +164,15 @@ _NOT_REPORTING = frozenset(
 )
 
 
-def _speech_verb(tokens: Sequence[Any], text: str) -> Any | None:
+def _speech_verb(f: _Facts, lo: int, hi: int, text: str) -> Any | None:
     """The reporting verb of an attributed sentence ("X said that …", "“…,” X said")."""
     quoted = any(ch in _QUOTE_CHARS for ch in text)
-    for tok in tokens:
-        lemma = tok.lemma_.lower()
-        if lemma not in SPEECH_VERBS or lemma in _NOT_REPORTING or tok.pos_ not in ("VERB", "AUX"):
+    lemmas, pos = f.lemma, f.pos
+    for k in range(lo, hi):
+        lemma = lemmas[k]
+        if lemma not in SPEECH_VERBS or lemma in _NOT_REPORTING or pos[k] not in ("VERB", "AUX"):
             continue
+        tok = f.toks[k]
         deps = {c.dep_ for c in tok.children}
         if not deps & {"nsubj", "nsubjpass"}:
             continue
@@ -159,9 +181,13 @@ def _speech_verb(tokens: Sequence[Any], text: str) -> Any | None:
     return None
 
 
-def _according_to(tokens: Sequence[Any]) -> Any | None:
-    for tok in tokens:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+def _according_to(f: _Facts, lo: int, hi: int) -> Any | None:
+    lower = f.lower
+    for k in range(lo, hi):
+        if lower[k] != "according":
+            continue
+        tok = f.toks[k]
+        if tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
             for child in tok.nbor().children:
                 if child.dep_ == "pobj":
                     return child
@@ -266,23 +292,37 @@ def classify(
     tokens: list[Any], text: str, offset: int
 ) -> tuple[bool, bool, Any | None, Any | None]:
     """(opinion, hedged, speech verb, according-to object) for one sentence's tokens."""
-    quoted = _quoted_chars(text)
-    speech = _speech_verb(tokens, text)
-    according = _according_to(tokens)
-    own = [t for t in tokens if not quoted[min(len(quoted) - 1, max(0, t.idx - offset))]]
-    lows = {t.lower_ for t in own}
+    return _classify(_Facts(tokens), 0, len(tokens), text, offset)
+
+
+def _classify(
+    f: _Facts, lo: int, hi: int, text: str, offset: int
+) -> tuple[bool, bool, Any | None, Any | None]:
+    """``classify`` for the tokens ``lo:hi`` of ``f``."""
+    speech = _speech_verb(f, lo, hi, text)
+    according = _according_to(f, lo, hi)
+    lower, toks = f.lower, f.toks
+    if _QUOTE_MARK.search(text) is None:
+        quoted = None  # nothing quoted: every word is the author's
+        own: Sequence[int] = range(lo, hi)
+    else:
+        quoted = _quoted_chars(text)
+        last = len(quoted) - 1
+        own = [k for k in range(lo, hi) if not quoted[min(last, max(0, toks[k].idx - offset))]]
+    lows = {lower[k] for k in own}
     hedged = bool(
         lows & HEDGE_WORDS
-        or any(t.tag_ == "MD" and t.lower_ in HEDGE_MODALS for t in tokens)
-        or any(t.lemma_.lower() in HEDGE_VERBS and t.pos_ in ("VERB", "AUX") for t in tokens)
+        or any(lower[k] in HEDGE_MODALS and toks[k].tag_ == "MD" for k in range(lo, hi))
+        or any(f.lemma[k] in HEDGE_VERBS and f.pos[k] in ("VERB", "AUX") for k in range(lo, hi))
     )
     if speech is not None or according is not None:
         return False, hedged, speech, according
-    question = text.rstrip(_CLOSERS).endswith("?") and not quoted[len(text.rstrip(_CLOSERS)) - 1]
+    stripped = text.rstrip(_CLOSERS)
+    question = stripped.endswith("?") and not (quoted is not None and quoted[len(stripped) - 1])
     opinion = bool(
         question
         or lows & FIRST_PERSON
-        or any(t.lower_ in PRESCRIPTIVE and t.tag_ == "MD" for t in own)
+        or any(lower[k] in PRESCRIPTIVE and toks[k].tag_ == "MD" for k in own)
         or lows & EVALUATIVE
     )
     return opinion, hedged, speech, according
@@ -291,12 +331,13 @@ def classify(
 def opinion_spans(sdoc: Any) -> list[Span]:
     """Spans of the sentences written in the author's own opinionated voice."""
     parsed = Parsed.of(sdoc)
+    facts = _Facts(list(parsed.sdoc))
     out: list[Span] = []
     for start, end in parsed.pieces:
         span = parsed.sdoc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        if classify(list(span), parsed.text[start:end], start)[0]:
+        if _classify(facts, span.start, span.end, parsed.text[start:end], start)[0]:
             out.append((start, end))
     return out
 
@@ -313,6 +354,7 @@ def extract_claims(
     sdoc, text = parsed.sdoc, parsed.text
     anchor: dt.date | None = parse_anchor(published) or dateline_anchor(text)
     ctx = _DocContext(parsed, [m for m in mentions if m.document == doc_id])
+    facts = _Facts(list(sdoc))
     out: list[ExtractedClaim] = []
     for position, (start, end) in enumerate(parsed.pieces):
         sent_text = text[start:end]
@@ -321,10 +363,12 @@ def extract_claims(
         span = sdoc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        tokens = list(span)
-        if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        lo, hi = span.start, span.end
+        if "VERB" not in facts.pos[lo:hi] and "AUX" not in facts.pos[lo:hi]:
             continue
-        opinion, hedged, speech, according = classify(tokens, sent_text, start)
+        # One Token object per word of the document, shared by the sentence's readers.
+        tokens = facts.toks[lo:hi]
+        opinion, hedged, speech, according = _classify(facts, lo, hi, sent_text, start)
         if opinion:
             continue
         values = find_values(sent_text, anchor, _tense_reader(sdoc, start))
@@ -335,7 +379,9 @@ def extract_claims(
         slots = [_slot(v, start) for v in values]
         slots += _places(inside, sdoc, {s.span for s in slots})
         question = sent_text.rstrip(_CLOSERS).endswith("?")
-        props = extract_propositions(tokens, speech, ctx.ref_of, question)
+        props = extract_propositions(
+            tokens, speech, ctx.ref_of, question, (facts.pos[lo:hi], facts.lemma[lo:hi])
+        )
         # A sentence with neither a value nor a name is still a claim when it says
         # something checkable: "The encounter did not yield a ceasefire."
         if not slots and not inside and not any(p.pclass in CHECKABLE for p in props):
@@ -355,6 +401,7 @@ def extract_claims(
                 inside,
                 position,
                 props,
+                (facts, lo, hi),
             )
         )
     return out
@@ -399,9 +446,12 @@ def _build(
     inside: list[EntityMention],
     position: int,
     propositions: tuple[Proposition, ...] = (),
+    facts: tuple[_Facts, int, int] | None = None,
 ) -> ExtractedClaim:
-    """One claim; ``text`` is the document's text at ``span`` (read once by the caller)."""
+    """One claim; ``text`` is the document's text at ``span`` (read once by the caller);
+    ``facts`` are the words of ``tokens`` (read from them when not given)."""
     sdoc = ctx.sdoc
+    f, lo, hi = facts if facts is not None else (_Facts(tokens), 0, len(tokens))
     speaker_ref: Span | None = None
     if speech is not None:
         subj = next((c for c in speech.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -430,15 +480,19 @@ def _build(
             contexts.append(SlotContext())
             continue
         contexts.append(slot_context(slot.kind, list(cs), named))
-    future = any(t.lower_ in ("will", "'ll", "shall") and t.tag_ == "MD" for t in tokens) or any(
-        t.lemma_.lower() in ("plan", "schedule", "expect") for t in tokens
-    )
+    lower, lemma, pos = f.lower, f.lemma, f.pos
+    future = any(
+        lower[k] in ("will", "'ll", "shall") and f.toks[k].tag_ == "MD" for k in range(lo, hi)
+    ) or any(lemma[k] in ("plan", "schedule", "expect") for k in range(lo, hi))
     lemmas = tuple(
         sorted(
             {
-                t.lemma_.lower()
-                for t in tokens
-                if t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha and len(t.text) > 1
+                lemma[k]
+                for k in range(lo, hi)
+                if pos[k] in _CONTENT_POS
+                and not (t := f.toks[k]).is_stop
+                and t.is_alpha
+                and len(t.text) > 1
             }
         )
     )

@@ -290,6 +290,27 @@ def _resolve(
     return None
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _may_match(kind: str, sentence: str, low: str, digit: bool) -> bool:
+    """False only when ``kind``'s pattern cannot match ``sentence``: each test is a text
+    every match of that pattern contains. Most sentences state no date, and scanning
+    them with every pattern was most of the cost of reading values."""
+    if kind in ("iso", "mdy", "dmy", "my", "year"):
+        return digit
+    if kind == "weekday":
+        return "day" in sentence  # every weekday name ends in "day"
+    if kind == "relday":
+        return "day" in sentence or "omorrow" in sentence  # [Yy]esterday, [Tt]oday, [Tt]omorrow
+    if kind == "relperiod":
+        return "week" in sentence or "month" in sentence or "year" in sentence
+    if kind == "ago":
+        # IGNORECASE: the only characters it takes for "a", "g", "o" lowercase to them.
+        return "ago" in low
+    return True
+
+
 def find_dates(
     sentence: str, anchor: dt.date | None, tense: Tense | None = None
 ) -> list[DateMatch]:
@@ -300,7 +321,11 @@ def find_dates(
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
+    digit = _DIGIT.search(sentence) is not None
+    low = sentence.lower()
     for kind, pattern in _DATE_PATTERNS:
+        if not _may_match(kind, sentence, low, digit):
+            continue
         for m in pattern.finditer(sentence):
             start, end = (m.start("y"), m.end("y")) if kind == "year" else m.span()
             if not free(start, end):
@@ -314,7 +339,10 @@ def find_dates(
                 continue
             found.append(DateMatch("date", start, end, resolved[0], resolved[1]))
             taken.append((start, end))
-    for m in _TIME.finditer(sentence):
+    # A clock time needs a digit, "noon" or "midnight" (``_TIME``; IGNORECASE matches
+    # a dotless "ı" for "i", hence "dn" and "ght" rather than "midnight").
+    clock = digit or "noon" in low or ("dn" in low and "ght" in low)
+    for m in _TIME.finditer(sentence) if clock else ():
         if not free(m.start(), m.end()):
             continue
         if m.group("word"):

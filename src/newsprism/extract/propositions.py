@@ -303,14 +303,15 @@ _EVENT_NOUNS = frozenset({"meeting", "summit", "talk", "talks", "negotiation", "
 
 
 def _nominal_meetings(
-    tokens: Sequence[Any], ref_of: RefOf, question: bool, reported: bool
+    tokens: Sequence[Any], ref_of: RefOf, question: bool, reported: bool, nouns: Sequence[Any]
 ) -> list[Proposition]:
     """ "the meeting between A and B", "the A–B summit", "A's talks with B": a meeting
-    named by a noun, when two or more parties are named with it."""
+    named by a noun, when two or more parties are named with it. ``nouns`` are the
+    sentence's NOUN tokens with their lowercase lemmas, in order."""
     out = []
     lo, hi = tokens[0].i, tokens[-1].i
-    for tok in tokens:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _EVENT_NOUNS:
+    for tok, lemma in nouns:
+        if lemma not in _EVENT_NOUNS:
             continue
         heads: list[Any] = [t for t in tok.subtree if t.i < tok.i and t.pos_ == "PROPN"]
         for c in tok.children:
@@ -346,23 +347,38 @@ def _nominal_meetings(
 # Event nouns whose "of"-phrase or possessor names who it befell: "the arrest of X",
 # "X's arrest", "the killing of X", "the attack on X".
 _NOMINAL_CLASSES = {
-    "arrest": "arrest", "detention": "arrest", "killing": "kill", "murder": "kill",
-    "death": "kill", "shooting": "attack", "attack": "attack", "bombing": "attack",
-    "assault": "attack", "invasion": "attack", "conviction": "convict", "release": "release",
-    "indictment": "charge", "resignation": "resign", "election": "win", "acquisition": "buy",
-    "purchase": "buy", "firing": "dismiss", "dismissal": "dismiss", "nomination": "nominate",
+    "arrest": "arrest",
+    "detention": "arrest",
+    "killing": "kill",
+    "murder": "kill",
+    "death": "kill",
+    "shooting": "attack",
+    "attack": "attack",
+    "bombing": "attack",
+    "assault": "attack",
+    "invasion": "attack",
+    "conviction": "convict",
+    "release": "release",
+    "indictment": "charge",
+    "resignation": "resign",
+    "election": "win",
+    "acquisition": "buy",
+    "purchase": "buy",
+    "firing": "dismiss",
+    "dismissal": "dismiss",
+    "nomination": "nominate",
 }
 
 
 def _nominal_events(
-    tokens: Sequence[Any], ref_of: RefOf, question: bool, reported: bool
+    tokens: Sequence[Any], ref_of: RefOf, question: bool, reported: bool, nouns: Sequence[Any]
 ) -> list[Proposition]:
-    """"the arrest of X", "X's arrest", "the attack on X": an event named by a noun, when a
+    """ "the arrest of X", "X's arrest", "the attack on X": an event named by a noun, when a
     named party is what it befell. The class is the verb's ("arrest" the noun = "arrest")."""
     out = []
     lo, hi = tokens[0].i, tokens[-1].i
-    for tok in tokens:
-        pclass = _NOMINAL_CLASSES.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+    for tok, lemma in nouns:
+        pclass = _NOMINAL_CLASSES.get(lemma)
         if pclass is None:
             continue
         theme = None
@@ -379,15 +395,27 @@ def _nominal_events(
         verb = tok.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
             verb = verb.head
-        out.append(Proposition(
-            predicate=tok.lemma_.lower(), pclass=pclass, polarity="affirmed",
-            modality=(_modality(verb, reported, question) if verb.pos_ in ("VERB", "AUX")
-                      else "happened"),
-            theme=_head_word(theme), theme_ref=ref,
-            label=" ".join(t.text for t in sorted({tok, *theme.subtree}, key=lambda t: t.i)
-                           if lo <= t.i <= hi and t.dep_ != "punct")[:120],
-            reported=reported, end=max(tok.idx + len(tok.text), theme.idx + len(theme.text)),
-        ))
+        out.append(
+            Proposition(
+                predicate=tok.lemma_.lower(),
+                pclass=pclass,
+                polarity="affirmed",
+                modality=(
+                    _modality(verb, reported, question)
+                    if verb.pos_ in ("VERB", "AUX")
+                    else "happened"
+                ),
+                theme=_head_word(theme),
+                theme_ref=ref,
+                label=" ".join(
+                    t.text
+                    for t in sorted({tok, *theme.subtree}, key=lambda t: t.i)
+                    if lo <= t.i <= hi and t.dep_ != "punct"
+                )[:120],
+                reported=reported,
+                end=max(tok.idx + len(tok.text), theme.idx + len(theme.text)),
+            )
+        )
     return out
 
 
@@ -501,10 +529,15 @@ def _clause_verbs(root: Any, speech: Any | None) -> tuple[list[Any], bool]:
 
 
 def extract_propositions(
-    tokens: Sequence[Any], speech: Any | None, ref_of: RefOf, question: bool
+    tokens: Sequence[Any],
+    speech: Any | None,
+    ref_of: RefOf,
+    question: bool,
+    words: tuple[Sequence[str], Sequence[str]] | None = None,
 ) -> tuple[Proposition, ...]:
     """Propositions of one sentence (its spaCy tokens); ``speech`` is its reporting verb and
-    ``ref_of(token)`` the span of the named mention a token stands for (pronouns resolved)."""
+    ``ref_of(token)`` the span of the named mention a token stands for (pronouns resolved).
+    ``words``, when the caller has read them, are the tokens' POS tags and lowercase lemmas."""
     if not tokens:
         return ()
     lo, hi = tokens[0].i, tokens[-1].i
@@ -516,8 +549,16 @@ def extract_propositions(
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return ()
     verbs, reported = _clause_verbs(root, speech)
-    out: list[Proposition] = _nominal_meetings(tokens, ref_of, question, reported)
-    out += _nominal_events(tokens, ref_of, question, reported)
+    if words is None:
+        words = [t.pos_ for t in tokens], [t.lemma_.lower() for t in tokens]
+    # The event nouns of both nominal readers, found in one pass over the words.
+    nouns = [
+        (tok, lemma)
+        for tok, pos, lemma in zip(tokens, *words, strict=True)
+        if pos == "NOUN" and (lemma in _EVENT_NOUNS or lemma in _NOMINAL_CLASSES)
+    ]
+    out: list[Proposition] = _nominal_meetings(tokens, ref_of, question, reported, nouns)
+    out += _nominal_events(tokens, ref_of, question, reported, nouns)
     for verb in verbs:
         if verb.pos_ not in ("VERB", "AUX"):
             continue

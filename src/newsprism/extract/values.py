@@ -245,14 +245,6 @@ class Value:
     hi: float | None = None
 
 
-@dataclass(frozen=True)
-class _Tok:
-    text: str
-    low: str
-    start: int
-    end: int
-
-
 def _num(x: float) -> float | int:
     return int(x) if float(x).is_integer() else round(x, 6)
 
@@ -262,22 +254,30 @@ def _fmt(x: float) -> str:
 
 
 class _Scanner:
-    def __init__(self, sentence: str) -> None:
+    def __init__(
+        self, sentence: str, texts: list[str] | None = None, lows: list[str] | None = None
+    ) -> None:
+        """``texts`` and ``lows``, when the caller has them, are ``_TOKEN.findall(sentence)``
+        and their lowercase forms."""
         self.s = sentence
-        self.toks = [
-            _Tok(m.group(), m.group().lower(), m.start(), m.end())
-            for m in _TOKEN.finditer(sentence)
-        ]
+        # Parallel lists, not one object per token: the scanner is built for every
+        # sentence piece of every document.
+        matches = list(_TOKEN.finditer(sentence))
+        self.texts = texts if texts is not None else [m.group() for m in matches]
+        self.lows = lows if lows is not None else [t.lower() for t in self.texts]
+        self.starts = [m.start() for m in matches]
+        self.ends = [m.end() for m in matches]
+        self.n = len(self.texts)
 
     def low(self, i: int) -> str:
-        return self.toks[i].low if 0 <= i < len(self.toks) else ""
+        return self.lows[i] if 0 <= i < self.n else ""
 
     def alpha(self, i: int) -> bool:
-        return 0 <= i < len(self.toks) and self.toks[i].text.isalpha()
+        return 0 <= i < self.n and self.texts[i].isalpha()
 
     def adjacent(self, i: int) -> bool:
         """No space between token ``i-1`` and ``i`` (for "three-hour", "$5", "5%")."""
-        return 0 < i < len(self.toks) and self.toks[i - 1].end == self.toks[i].start
+        return 0 < i < self.n and self.ends[i - 1] == self.starts[i]
 
     # ------------------------------------------------------------------ numbers
 
@@ -358,14 +358,20 @@ class _Scanner:
         return "exact", j
 
     def span(self, i: int, j: int) -> tuple[int, int]:
-        return self.toks[i].start, self.toks[j - 1].end
+        return self.starts[i], self.ends[j - 1]
 
 
 class _Reader:
     """Walks the tokens of one sentence and collects ``Value``s."""
 
-    def __init__(self, sentence: str, taken: list[tuple[int, int]]) -> None:
-        self.sc = _Scanner(sentence)
+    def __init__(
+        self,
+        sentence: str,
+        taken: list[tuple[int, int]],
+        texts: list[str] | None = None,
+        lows: list[str] | None = None,
+    ) -> None:
+        self.sc = _Scanner(sentence, texts, lows)
         self.taken = taken
         self.out: list[Value] = []
 
@@ -392,17 +398,19 @@ class _Reader:
         self.taken.append((start, end))
 
     def run(self) -> list[Value]:
-        sc = self.sc
+        # ``at`` reads nothing and returns ``i + 1`` unless token ``i`` can start a
+        # value (see ``_STARTS``): only those tokens are tried, in order.
+        lows = self.sc.lows
         i = 0
-        while i < len(sc.toks):
-            i = self.at(i)
+        for t, low in enumerate(lows):
+            if t >= i and (low in _STARTS or low[0].isdecimal()):
+                i = self.at(t)
         return self.out
 
     def at(self, i: int) -> int:
         """Try every reading at token ``i``; return the next index to look at."""
         sc = self.sc
-        tok = sc.toks[i]
-        if not self.free(tok.start, tok.end):
+        if not self.free(sc.starts[i], sc.ends[i]):
             return i + 1
         currency, k = self.currency_before(i)
         num = sc.number(k)
@@ -434,14 +442,14 @@ class _Reader:
         # "Article 5", "Boeing 737": a number right after a capitalised word that
         # does not start the sentence names something; it does not count it.
         sc = self.sc
-        prev = sc.toks[k - 1] if k > 0 else None
+        if k <= 1:
+            return False
+        prev = sc.texts[k - 1]
         return bool(
-            prev
-            and k > 1
-            and prev.text[:1].isupper()
-            and prev.text.isalpha()
-            and prev.low not in {w[-1] for w, _ in _APPROX_BEFORE}
-            and sc.toks[k].text[:1].isdigit()
+            prev[:1].isupper()
+            and prev.isalpha()
+            and sc.lows[k - 1] not in _APPROX_LAST
+            and sc.texts[k][:1].isdigit()
         )
 
     def currency_before(self, i: int) -> tuple[str | None, int]:
@@ -451,7 +459,7 @@ class _Reader:
             return _CURRENCY_MARKS[low], i + 1
         if low in _DOLLAR_PREFIX and sc.low(i + 1) == "$" and sc.adjacent(i + 1):
             return _DOLLAR_PREFIX[low], i + 2
-        if sc.toks[i].text.isupper() and low in _CURRENCY_CODES:
+        if sc.texts[i].isupper() and low in _CURRENCY_CODES:
             return _CURRENCY_CODES[low], i + 1
         return None, i
 
@@ -480,11 +488,11 @@ class _Reader:
 
     def currency_word(self, n: int) -> str | None:
         sc = self.sc
-        if n >= len(sc.toks):
+        if n >= sc.n:
             return None
         if sc.low(n) in _CURRENCY_WORDS:
             return _CURRENCY_WORDS[sc.low(n)]
-        if sc.toks[n].text.isupper() and sc.low(n) in _CURRENCY_CODES:
+        if sc.texts[n].isupper() and sc.low(n) in _CURRENCY_CODES:
             return _CURRENCY_CODES[sc.low(n)]
         return None
 
@@ -609,6 +617,16 @@ _SLASHED = re.compile(r"(?<![\d/])\d{1,4}(?:/\d{1,4})+(?![\d/])(?!\s+of\b)")
 _MODEL = re.compile(r"\b[A-Za-z]{1,8}\s?-\s?\d+(?:-\d+)?\b|\b\d{3}-\d{3}\b")
 
 
+# Every lowercase token at which ``_Reader.at`` can read something: a currency mark,
+# code or "US"/"A"/… before "$" (``currency_before``), a number word, "a"/"an"/"dozen"
+# (``_Scanner.number``, ``at``), a fraction word (``_Scanner.fraction``). A token that
+# starts with a digit can start a value too (checked apart). Any other token: ``at``
+# returns ``i + 1`` and reads nothing.
+_STARTS = frozenset(
+    [*_CURRENCY_MARKS, *_DOLLAR_PREFIX, *_CURRENCY_CODES, *_SMALL, *_FRACTIONS, "a", "an", "dozen"]
+)
+_APPROX_LAST = frozenset(w[-1] for w, _ in _APPROX_BEFORE)
+
 _RATE_UNITS = frozenset(
     "day week month year game match season hour minute night shift person head".split()  # noqa: SIM905
 )
@@ -627,21 +645,36 @@ def find_values(
         shown = sentence[d.start : d.end]
         found.append(Value(d.kind, d.start, d.end, shown, d.value, d.unit, "exact"))
         taken.append((d.start, d.end))
-    # "9/11", "24/7", "3/4/2025": names, slogans or numeric dates, never a count of 11.
-    taken += [(m.start(), m.end()) for m in _MODEL.finditer(sentence)
-              if not any(a <= m.start() < b for a, b in taken)]
-    taken += [(m.start(), m.end()) for m in _SLASHED.finditer(sentence)
-              if not any(a <= m.start() < b for a, b in taken)]
-    found.extend(_Reader(sentence, taken).run())
-    found.extend(find_ages(sentence))
+    # Model names, slashed numbers and ages all need a digit; most sentences have none.
+    digit = _DIGIT.search(sentence) is not None
+    if digit:
+        # "9/11", "24/7", "3/4/2025": names, slogans or numeric dates, never a count of 11.
+        taken += [
+            (m.start(), m.end())
+            for m in _MODEL.finditer(sentence)
+            if not any(a <= m.start() < b for a, b in taken)
+        ]
+        taken += [
+            (m.start(), m.end())
+            for m in _SLASHED.finditer(sentence)
+            if not any(a <= m.start() < b for a, b in taken)
+        ]
+    texts = _TOKEN.findall(sentence)
+    lows = [t.lower() for t in texts]
+    # A token that starts with a digit exists exactly when the sentence has a digit.
+    if digit or not _STARTS.isdisjoint(lows):
+        found.extend(_Reader(sentence, taken, texts, lows).run())
+    if digit:
+        found.extend(find_ages(sentence))
     return sorted(found, key=lambda v: (v.start, v.end, v.kind))
+
+
+_DIGIT = re.compile(r"\d")
 
 
 AGE_UNIT = "years old"
 # "Marcus Reyes, 19, was killed": a capitalised name, then the age between commas.
-_NAMED_AGE = re.compile(
-    r"(?<=[A-Za-z]), (?P<n>\d{1,3})(?=,| was\b| is\b| died\b| who\b)"
-)
+_NAMED_AGE = re.compile(r"(?<=[A-Za-z]), (?P<n>\d{1,3})(?=,| was\b| is\b| died\b| who\b)")
 # "a 17-year-old", "the 19-year-old man": the age of the person the noun phrase names.
 _HYPHEN_AGE = re.compile(r"\b(?P<n>\d{1,3})-year-old\b")
 
@@ -656,6 +689,7 @@ def find_ages(sentence: str) -> list[Value]:
             start, end = m.span("n") if pattern is _NAMED_AGE else m.span()
             n = int(m.group("n"))
             if 0 < n < 120:
-                out.append(Value("quantity", start, end, sentence[start:end], n, AGE_UNIT,
-                                 "exact", n, n))
+                out.append(
+                    Value("quantity", start, end, sentence[start:end], n, AGE_UNIT, "exact", n, n)
+                )
     return out
