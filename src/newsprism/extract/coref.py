@@ -141,15 +141,18 @@ class Resolver:
             person = m.label == "PERSON" or getattr(m, "context_person", False)
             if not person or in_quotes.covers(m.start, m.end):
                 continue
-            span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or len(span) == 0:
+            # ``sdoc.char_span(m.start, m.end, alignment_mode="expand")``, from the lists.
+            toks = self._facts.char_tokens(m.start, m.end)
+            if toks is None or toks[0] >= toks[1]:
                 continue
-            key = self._key([t.text for t in span], (m.start, m.end))
+            key = self._key(self._facts.text[toks[0] : toks[1]], (m.start, m.end))
             if not key:
                 continue
+            span = sdoc[toks[0] : toks[1]]
             person = self._people.setdefault(key, _Person(key))
             self._learn(person, span)
-            words = sum(1 for t in span if t.lower_ not in HONORIFIC_GENDER)
+            lowers = self._facts.lower[toks[0] : toks[1]]
+            words = sum(1 for low in lowers if low not in HONORIFIC_GENDER)
             if words > person.rep_words:
                 person.rep, person.rep_words = (m.start, m.end), words
             self._cands.append(self._candidate(span, (m.start, m.end), key))
@@ -201,14 +204,14 @@ class Resolver:
         for c in self._cands:
             key_of.setdefault(c.span, c.key)
         facts = self._facts
-        deps, poss, tags, lemmas = facts.dep, facts.pos, facts.tag, facts.lemma
+        deps, poss, lemmas = facts.dep, facts.pos, facts.lemma
         for i in facts.with_lemma(_PEOPLE_NOUNS):
-            if deps[i] not in _SUBJECT_DEPS or poss[i] != "NOUN" or tags[i] != "NN":
-                continue
-            lemma = lemmas[i]
-            if lemma not in UNNAMED_PEOPLE and lemma not in ROLE_NOUNS:
+            if deps[i] not in _SUBJECT_DEPS or poss[i] != "NOUN":
                 continue
             tok = self._sdoc[i]
+            if tok.tag_ != "NN":
+                continue
+            lemma = lemmas[i]
             if tok.i in self._quoted_tok or any(c.dep_ == "appos" for c in tok.children):
                 continue
             named = self.resolve_role(tok) if lemma in ROLE_NOUNS else None

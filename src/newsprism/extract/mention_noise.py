@@ -89,19 +89,17 @@ def drop_headline_noise(
     names = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()}
     kept = []
     for m in mentions:
-        if _lone_line_word(text, m) and count[m.text] == 1:
+        once = count[m.text] == 1
+        if once and _lone_line_word(text, m):
             continue
-        toks = facts.char_tokens(m.start, m.end)  # ``doc.char_span(…, "expand")``
-        proper = toks is not None and any(pos[i] == "PROPN" for i in range(*toks))
-        multi = " " in m.text
         if m.text not in body_names and in_headline[(m.start, m.end)]:
             continue
         # NORP and GPE adjectives ("European", "Ukrainian") are rightly not PROPN;
         # a word of a person's full name ("Reyes" parsed as a noun) is a name.
-        lone_common = (
-            not multi and not proper and m.label not in ("NORP", "GPE") and m.text not in names
-        )
-        if lone_common and count[m.text] == 1:
-            continue
+        # The parse is read last, for the few mentions every other test leaves.
+        if once and " " not in m.text and m.label not in ("NORP", "GPE") and m.text not in names:
+            toks = facts.char_tokens(m.start, m.end)  # ``doc.char_span(…, "expand")``
+            if toks is None or not any(pos[i] == "PROPN" for i in range(*toks)):
+                continue
         kept.append(m)
     return kept

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS, SPACY, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS, SPACY
 
 from newsprism.nlp.parsed import Parsed
 
@@ -29,7 +29,7 @@ _LOW: dict[int, str] = {}
 
 
 class TokenFacts:
-    """Per token index: lemma (lowercase), tags, dependency, head, text, offsets."""
+    """Per token index: lemma (lowercase), part of speech, dependency, head, text, offsets."""
 
     __slots__ = (
         "_by_lemma",
@@ -42,7 +42,6 @@ class TokenFacts:
         "length",
         "lower",
         "pos",
-        "tag",
         "text",
     )
 
@@ -50,16 +49,15 @@ class TokenFacts:
         strings = sdoc.vocab.strings
         n = len(sdoc)
         if n:
-            arr = sdoc.to_array([LEMMA, POS, TAG, DEP, ORTH, LOWER, HEAD, IDX, LENGTH, SPACY])
-            lemmas, poss, tags, deps, orths, lowers = arr[:, :6].T.tolist()
-            idxs, lengths, spaces = arr[:, 7:].T.tolist()
+            arr = sdoc.to_array([LEMMA, POS, DEP, ORTH, LOWER, HEAD, IDX, LENGTH, SPACY])
+            lemmas, poss, deps, orths, lowers = arr[:, :5].T.tolist()
+            idxs, lengths, spaces = arr[:, 6:].T.tolist()
             # ``HEAD`` is a relative offset stored as uint64: the cast wraps it back.
-            heads = (arr[:, 6].astype(np.int64) + np.arange(n, dtype=np.int64)).tolist()
+            heads = (arr[:, 5].astype(np.int64) + np.arange(n, dtype=np.int64)).tolist()
         else:
-            lemmas = poss = tags = deps = orths = lowers = heads = idxs = lengths = spaces = []
+            lemmas = poss = deps = orths = lowers = heads = idxs = lengths = spaces = []
         self.lemma: list[str] = _names(lemmas, _LOW, strings, str.lower)
         self.pos: list[str] = _names(poss, _STR, strings, str)
-        self.tag: list[str] = _names(tags, _STR, strings, str)
         self.dep: list[str] = _names(deps, _STR, strings, str)
         self.text: list[str] = _names(orths, _STR, strings, str)
         self.lower: list[str] = _names(lowers, _STR, strings, str)
