@@ -179,17 +179,24 @@ def build_groups(mentions: Iterable[EntityMention]) -> dict[str, Group]:
     """Mentions grouped by name key; table aliases and demonyms key as their country."""
     groups: dict[str, Group] = {}
     for m in mentions:
-        alias = alias_of(m.text)
-        if alias is None and m.label in ("NORP", "GPE"):
-            alias = demonym_of(m.text)
-        words = name_key(key_text(m))
-        key = "=" + alias if alias else " ".join(words)
+        key, words, alias = _group_key(m.text, m.label)
         if not key:
             continue
         groups.setdefault(key, Group(key, words, alias)).mentions.append(m)
     for g in groups.values():
         g.mentions.sort(key=lambda m: (m.document, m.start, m.end))
     return groups
+
+
+@lru_cache(maxsize=1 << 16)
+def _group_key(text: str, label: str) -> tuple[str, tuple[str, ...], str | None]:
+    """(group key, name key, alias) of a mention's text and label: a pure function of
+    the two, and a story repeats its names."""
+    alias = alias_of(text)
+    if alias is None and label in ("NORP", "GPE"):
+        alias = demonym_of(text)
+    words = name_key(_key_text(text, label == "ORG"))
+    return ("=" + alias if alias else " ".join(words)), words, alias
 
 
 def pairs_in_blocks(blocks: dict[tuple[str, ...], list[Group]]) -> Iterable[tuple[Group, Group]]:

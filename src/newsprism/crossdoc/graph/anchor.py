@@ -161,8 +161,10 @@ def background_claims(
     out = set()
     for c in claims:
         limit = first_segment_end(c.text)
-        cue = _OTHER_INCIDENT.search(c.text)
-        if cue is not None and cue.start() < limit:
+        # No cue spans a segment boundary (cues hold no comma, colon, semicolon or
+        # dash), so one that starts in the first segment ends there too.
+        cue = _OTHER_INCIDENT.search(c.text, 0, limit)
+        if cue is not None:
             out.add(c.id)
             continue
         allowed = {year} if year is not None else set()
@@ -197,11 +199,16 @@ def background_slots(
     killed" — the count sits beside the other year, whatever the sentence opens on."""
     out = set()
     for c in claims:
+        if not c.slots:
+            continue  # nothing to mark, whatever its clauses say
         allowed = {year} if year is not None else set()
         own = _year(published.get(c.document))
         if own is not None:
             allowed.add(own)
+        starts = [slot.span[0] - c.span[0] for slot in c.slots]
         for start, end in _segments(c.text)[1:]:
+            if not any(start <= at < end for at in starts):
+                continue  # a clause without a value marks nothing
             piece = c.text[start:end]
             cue = _OTHER_INCIDENT.search(piece) is not None
             stated = _other_years(piece) if allowed else set()

@@ -100,14 +100,17 @@ class _Cluster:
 # --------------------------------------------------------------------------- vectors
 
 
-def _idf_table(bags: Sequence[Iterable[str]]) -> tuple[list[list[str]], Counter[str], int]:
-    sets = [sorted(set(b)) for b in bags]
-    df: Counter[str] = Counter(t for s in sets for t in s)
+def _idf_table(bags: Sequence[Iterable[str]]) -> tuple[list[set[str]], Counter[str], int]:
+    sets = [set(b) for b in bags]
+    df: Counter[str] = Counter()
+    for terms in sets:
+        df.update(terms)
     return sets, df, len(sets)
 
 
-def _tfidf(terms: Sequence[str], df: Mapping[str, int], n: int) -> Vector:
-    vec = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in terms}
+def _tfidf(terms: set[str], df: Mapping[str, int], n: int) -> Vector:
+    # Sorted: the order of the terms is the order of the sums over them.
+    vec = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in sorted(terms)}
     norm = math.sqrt(sum([w * w for w in vec.values()])) or 1.0
     return {t: w / norm for t, w in vec.items()}
 
@@ -126,6 +129,8 @@ def _cosine(a: Mapping[str, float], na: float, b: Mapping[str, float], nb: float
     """``cosine`` with both norms given (the same sums, so the same result)."""
     if len(a) > len(b):
         a, b = b, a
+    if a.keys().isdisjoint(b.keys()):
+        return 0.0  # the sum below of zeros, over norms (or 0.0 for a zero norm)
     get = b.get
     dot = sum([w * get(t, 0.0) for t, w in a.items()])
     return dot / (na * nb) if na and nb else 0.0
@@ -219,6 +224,8 @@ def _units(
     sets, df, n_claims = _idf_table([c.lemmas + tuple(ents.get(c.id, ())) for c in claims])
     blocks: dict[tuple[str, ...], list[_Unit]] = {}
     for claim, terms in zip(claims, sets, strict=True):
+        if not claim.slots:
+            continue
         vec: Vector | None = None
         source = sources.get(claim.document, f"doc:{claim.document}")
         names = frozenset(ents.get(claim.id, ()))
