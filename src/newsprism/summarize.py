@@ -24,13 +24,18 @@ Background facts (another incident) stay out. Length follows the story:
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from newsprism.crossdoc.graph import cosine, source_keys, tfidf_vectors
 from newsprism.crossdoc.graph.anchor import background_claims, year_of
 from newsprism.models import Claim, Document, Evidence, Fact, SummarySentence
+from newsprism.summary_text import SPECULATIVE as _SPECULATIVE
+from newsprism.summary_text import Bags as _Bags
+from newsprism.summary_text import cosine_to as _cosine_to
+from newsprism.summary_text import dangling
+from newsprism.summary_text import furniture as _furniture
+from newsprism.summary_text import norm as _norm
 
 SAME_SENTENCE = 0.6
 REDUNDANT = 0.45
@@ -45,90 +50,11 @@ MAX_LINES = 12
 # Single-source lines added after the graph's lines (fewer when the graph says a lot).
 EXTRA_SINGLE = 3
 RARE_KEYS = 4
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-_STOP = frozenset(
-    """
-        a an the of in on at to for from by with and or but that which who whom this
-        these those it its is are was were be been being has have had will would can
-        could may might as into than then there their they he she his her we our you
-        your i not no so if about after before over also said says say more most such
-        only just up out all any some
-        """.split()  # noqa: SIM905
-)
-# Page furniture that can pass for a sentence: captions, credits, teasers, prompts.
-_FURNITURE = re.compile(
-    r"\b(?:photo|photograph|picture|image|caption|file photo|video)\s*(?::|by|credit)"
-    r"|\((?:AP|Reuters|AFP|Getty|EPA)\b[^)]*\)|\bGetty Images\b|\bAP Photo\b"
-    r"|^(?:read more|related|watch|listen|subscribe|sign up|click|follow us|advertisement)\b"
-    r"|\b(?:click here|sign up for|subscribe to our|all rights reserved)\b",
-    re.IGNORECASE,
-)
-
-
-# ``_WORD`` tokens of one character: single letters and digits (dropped with the stopwords).
-_SHORT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(text.lower())).difference(_STOP, _SHORT)
-
-
-class _Bags(dict[str, frozenset[str]]):
-    """``_words`` of each text, computed once per summary (a claim is read by several steps)."""
-
-    def __missing__(self, text: str) -> frozenset[str]:
-        bag = self[text] = _words(text)
-        return bag
-
-
-# A line that leans on the one before it ("This explains why …", "This land-for-peace
-# proposal …", "But …"): out of its article it dangles. Used only when nothing else
-# states the fact.
-_DANGLING = re.compile(
-    r"^\W*(?:(?:this|these|that|those|such)\b(?!\s+(?:year|week|month|morning|afternoon|"
-    r"evening|weekend|summer|spring|fall|autumn|winter)\b)"
-    r"|(?:but|however|yet|still|and|so|also|meanwhile|moreover|instead|nonetheless|"
-    r"nevertheless|thus|hence|therefore)\b)",
-    re.IGNORECASE,
-)
-# Belief, condition and speculation: an aside, not a key point, when one source says it.
-_SPECULATIVE = re.compile(
-    r"\b(?:if|would|could|might|believes?|thinks?|should|perhaps|deserv\w*)\b", re.IGNORECASE
-)
-
-
-# Each match of ``_FURNITURE`` holds one of these (lowercased), or opens on one of the
-# second: a sentence with none of them is no furniture, without running the regex.
-_FURNITURE_WORDS = tuple(
-    "photo|picture|image|caption|video|(|getty|click|sign up|subscribe|all rights".split("|")  # noqa: SIM905
-)
-_FURNITURE_OPENINGS = tuple(
-    "read more|related|watch|listen|subscribe|sign up|click|follow us|advertisement".split("|")  # noqa: SIM905
-)
-# Characters the regex's IGNORECASE matches to an ASCII letter that ``str.lower`` does
-# not map onto it (İ ı ſ K): with one of them, only the regex can tell.
-_CASE_ODD = frozenset("\u0130\u0131\u017f\u212a")
-
-
-def _furniture(text: str) -> bool:
-    low = text.lower()
-    if (
-        _CASE_ODD.isdisjoint(text)
-        and not low.startswith(_FURNITURE_OPENINGS)
-        and not any(w in low for w in _FURNITURE_WORDS)
-    ):
-        return False
-    return _FURNITURE.search(text) is not None
 
 
 def _usable(c: Claim) -> bool:
     n = len(c.text.split())
     return MIN_WORDS <= n <= MAX_WORDS and not _furniture(c.text)
-
-
-def dangling(text: str) -> bool:
-    """Whether a sentence opens by pointing back ("This explains why …", "However, …")."""
-    return _DANGLING.match(text) is not None
 
 
 def _groups(claims: list[Claim], bags: list[frozenset[str]]) -> list[list[int]]:
@@ -261,9 +187,12 @@ def _best(
     centroid: Counter[str] = Counter()
     for c in claims:
         centroid.update(picker.vectors.get(c.id, {}))
+    norm = _norm(centroid)
 
     def score(c: Claim) -> tuple[bool, bool, float, int, str, tuple[int, int]]:
-        central = cosine(picker.vectors.get(c.id, {}), centroid) if len(claims) > 1 else 0.0
+        central = (
+            _cosine_to(picker.vectors.get(c.id, {}), centroid, norm) if len(claims) > 1 else 0.0
+        )
         lead = 0.3 * (1.0 - _position(c, docs))
         return (
             dangling(c.text),
@@ -473,11 +402,12 @@ def _fill(
     centroid: Counter[str] = Counter()
     for vec in vectors:
         centroid.update(vec)
+    norm = _norm(centroid)
 
     def own_score(i: int) -> float:
         c = pool[i]
         lead = 0.3 * (1.0 - _position(c, docs))
-        return cosine(vectors[i], centroid) + lead - (0.15 if c.hedged else 0.0)
+        return _cosine_to(vectors[i], centroid, norm) + lead - (0.15 if c.hedged else 0.0)
 
     scored = []
     for group in _groups(pool, bags):

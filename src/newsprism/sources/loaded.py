@@ -155,7 +155,9 @@ def loaded_terms(
         # Everything outside the family is the total less the family's counts; only the
         # candidates' counts are read, so no whole-vocabulary Counter per source (that
         # was quadratic: sources x vocabulary). Counts are ints, so n_r is exact.
-        fam_docs = [counts[d] for d in sorted(family) if d in counts]
+        fam: Counter[str] = Counter()
+        for d in family:
+            fam.update(counts.get(d, ()))
         n_s = sum(sizes.get(d, 0) for d in sources[key])
         n_r = n_total - sum(sizes[d] for d in family if d in sizes)
         cands: dict[str, list[tuple[str, WordSlot, str, Span]]] = {}
@@ -167,7 +169,7 @@ def loaded_terms(
             continue
         terms: list[tuple[float, LoadedTerm]] = []
         for lemma, hits in cands.items():
-            y_s, y_r = own[lemma], total[lemma] - sum(c[lemma] for c in fam_docs)
+            y_s, y_r = own[lemma], total[lemma] - fam[lemma]
             z = _z(y_s, n_s, y_r, n_r, a0 * total[lemma] / n_all, a0)
             if z < (MIN_Z_SHARED if y_r else MIN_Z):
                 continue
