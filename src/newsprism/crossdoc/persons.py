@@ -203,13 +203,7 @@ def mention_cue(text: str, start: int) -> Cue:
     Melania Trump" → lady, first, f).
     """
     line_start = text.rfind("\n", 0, start) + 1
-    return _cue_before(text[max(line_start, start - 60) : start])
-
-
-@lru_cache(maxsize=1 << 16)
-def _cue_before(before: str) -> Cue:
-    """``mention_cue`` of the words before a mention (the same few words recur: "Mr.",
-    "President", "said")."""
+    before = text[max(line_start, start - 60) : start]
     # "his wife, Mira Voss": an apposition's comma sits between cue and name.
     words = _WORD.findall(before.rstrip().removesuffix(","))
     gender = ""
