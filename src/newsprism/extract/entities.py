@@ -334,15 +334,24 @@ def _strip_chars(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _span_text(text: str, facts: TokenFacts, s: int, e: int) -> str:
+    """``doc[s:e].text`` for ``s < e``: the document text from the first token to the
+    end of the last (no ``Span`` and no join over its tokens)."""
+    return text[facts.idx[s] : facts.idx[e - 1] + facts.length[e - 1]]
+
+
 def _known_names(
-    doc: Any, spans: list[tuple[int, int, str]], segments: list[list[tuple[int, int]]]
+    text: str,
+    facts: TokenFacts,
+    spans: list[tuple[int, int, str]],
+    segments: list[list[tuple[int, int]]],
 ) -> dict[str, str]:
     """Cleaned entity texts of this document → their most frequent label
     (``segments[k]`` is ``_segments`` of ``spans[k]``)."""
     votes: dict[str, Counter[str]] = {}
     for (_, _, label), segs in zip(spans, segments, strict=True):
         for s, e in segs:
-            votes.setdefault(doc[s:e].text, Counter())[label] += 1
+            votes.setdefault(_span_text(text, facts, s, e), Counter())[label] += 1
     return {t: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for t, c in votes.items()}
 
 
@@ -355,7 +364,7 @@ def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
     spans = _fix_particles(sdoc)
     # Each span's segments, cut once for the vote on labels and once for the mentions.
     segments = [_segments(sdoc, start, end) for start, end, _ in spans]
-    known = _known_names(sdoc, spans, segments)
+    known = _known_names(text, facts, spans, segments)
     found: dict[tuple[int, int], EntityMention] = {}
     covered = {i for start, end, _ in spans for i in range(start, end)}
 
@@ -386,17 +395,19 @@ def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
                 joined = any(lowers[i] in _COORD for i in range(s, e))
                 coordinated = _coordinated(sdoc, s, e, label, known) if joined else [(s, e)]
                 for cs, ce in coordinated:
-                    span = sdoc[cs:ce]
-                    place = place_context(span.root)
+                    root = sdoc[cs:ce].root
+                    place = place_context(root)
                     person = person_context(sdoc, cs, ce, facts)
-                    base = span.start_char
-                    parts = _dash_parts(span.text, known)
+                    # ``span.text``, ``span.start_char`` and ``span.end_char``, from the lists.
+                    base = facts.idx[cs]
+                    span_text = _span_text(text, facts, cs, ce)
+                    parts = _dash_parts(span_text, known)
                     if parts is None:
-                        emit(span.start_char, span.end_char, label, place, person)
+                        emit(base, base + len(span_text), label, place, person)
                     else:
                         for a, b in parts:
-                            emit(base + a, base + b, known.get(span.text[a:b], label), place)
-                    _add_conjuncts(sdoc, span.root, label, place, covered, emit)
+                            emit(base + a, base + b, known.get(span_text[a:b], label), place)
+                    _add_conjuncts(sdoc, root, label, place, covered, emit)
     _add_known_name_words(sdoc, facts, found, covered, emit)
     ordered = sorted(found.values(), key=lambda m: (m.start, m.end))
     # The document votes on who is a person ("Marcus Delaney, 19," typed ORG).
