@@ -151,6 +151,7 @@ class _Facts:
         self.lower = [t.lower_ for t in toks]
         self.lemma = [t.lemma_.lower() for t in toks]
         self.pos = [t.pos_ for t in toks]
+        self.dep = [t.dep_ for t in toks]
         # Tags and offsets are read where needed (a modal, a quoted sentence): most
         # tokens never need them.
 
@@ -166,7 +167,7 @@ _NOT_REPORTING = frozenset(
 
 def _speech_verb(f: _Facts, lo: int, hi: int, text: str) -> Any | None:
     """The reporting verb of an attributed sentence ("X said that …", "“…,” X said")."""
-    quoted = any(ch in _QUOTE_CHARS for ch in text)
+    quoted = _QUOTE_MARK.search(text) is not None
     lemmas, pos = f.lemma, f.pos
     for k in range(lo, hi):
         lemma = lemmas[k]
@@ -260,9 +261,9 @@ class _DocContext:
         return ref
 
 
-def _main_verb(tokens: list[Any], speech: Any | None) -> Any | None:
-    roots = [t for t in tokens if t.dep_ == "ROOT"]
-    root = roots[0] if roots else None
+def _main_verb(tokens: list[Any], speech: Any | None, deps: list[str]) -> Any | None:
+    """``deps`` are the dependency labels of ``tokens``."""
+    root = tokens[deps.index("ROOT")] if "ROOT" in deps else None
     if speech is not None:
         comps = [c for c in speech.children if c.dep_ in ("ccomp", "xcomp")]
         if comps:
@@ -380,7 +381,11 @@ def extract_claims(
         slots += _places(inside, sdoc, {s.span for s in slots})
         question = sent_text.rstrip(_CLOSERS).endswith("?")
         props = extract_propositions(
-            tokens, speech, ctx.ref_of, question, (facts.pos[lo:hi], facts.lemma[lo:hi])
+            tokens,
+            speech,
+            ctx.ref_of,
+            question,
+            (facts.pos[lo:hi], facts.lemma[lo:hi], facts.dep[lo:hi]),
         )
         # A sentence with neither a value nor a name is still a claim when it says
         # something checkable: "The encounter did not yield a ceasefire."
@@ -458,7 +463,7 @@ def _build(
         speaker_ref = ctx.speaker(subj, span) if subj is not None else None
     elif according is not None:
         speaker_ref = ctx.speaker(according, span)
-    verb = _main_verb(tokens, speech)
+    verb = _main_verb(tokens, speech, f.dep[lo:hi])
     subject_ref = obj = None
     negated = False
     if verb is not None:

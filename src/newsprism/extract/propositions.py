@@ -31,6 +31,28 @@ from typing import Any
 
 Span = tuple[int, int]
 RefOf = Callable[[Any], Span | None]
+# ``kids(tok)``: the token's children as a list. ``extract_propositions`` passes one memo
+# per sentence: spaCy builds new Token objects on every ``tok.children`` walk, and each
+# verb's children are read by the subject, theme, modality, negation and label readers.
+Kids = Callable[[Any], list[Any]]
+
+
+def _children(tok: Any) -> list[Any]:
+    return list(tok.children)
+
+
+class _KidsMemo:
+    """``Kids`` for the tokens of one document, each token's children listed once."""
+
+    def __init__(self) -> None:
+        self.memo: dict[int, list[Any]] = {}
+
+    def __call__(self, tok: Any) -> list[Any]:
+        got = self.memo.get(tok.i)
+        if got is None:
+            got = self.memo[tok.i] = list(tok.children)
+        return got
+
 
 PREDICATE_CLASSES: dict[str, str] = {
     w: cls
@@ -152,27 +174,27 @@ def _head_word(tok: Any | None) -> str | None:
     return text if text[:1].isupper() and tok.pos_ != "PRON" else str(tok.lemma_.lower())
 
 
-def _pred_class(verb: Any) -> str:
+def _pred_class(verb: Any, kids: Kids = _children) -> str:
     lemma = str(verb.lemma_.lower())
     if lemma in ("hold", "have") and any(
         c.dep_ == "dobj" and c.lemma_.lower() in ("talk", "meeting", "summit", "negotiation")
-        for c in verb.children
+        for c in kids(verb)
     ):
         return "meet"
     if lemma == "call":  # "called for a ceasefire" demands; "called the talks productive" describes
-        if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        if any(c.dep_ == "prep" and c.lower_ == "for" for c in kids(verb)):
             return "demand"
         return "describe"
     return PREDICATE_CLASSES.get(lemma, lemma)
 
 
-def _subject(verb: Any) -> Any | None:
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
+def _subject(verb: Any, kids: Kids = _children) -> Any | None:
+    if any(c.dep_ == "nsubjpass" for c in kids(verb)):
         # Passive: the agent is the "by" phrase, if any ("was shot by a gunman").
-        by = next((c for c in verb.children if c.dep_ == "agent"), None)
-        return next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+        by = next((c for c in kids(verb) if c.dep_ == "agent"), None)
+        return next((g for g in kids(by) if g.dep_ == "pobj"), None) if by is not None else None
     for _ in range(4):
-        subj = next((c for c in verb.children if c.dep_ in _AGENT_DEPS), None)
+        subj = next((c for c in kids(verb) if c.dep_ in _AGENT_DEPS), None)
         if subj is not None:
             return subj
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
@@ -195,20 +217,20 @@ def _timeless(tok: Any) -> bool:
     return tok.ent_type_ in ("DATE", "TIME") or tok.lemma_.lower() in _TIME_WORDS
 
 
-def _theme(verb: Any) -> tuple[Any | None, bool]:
+def _theme(verb: Any, kids_of: Kids = _children) -> tuple[Any | None, bool]:
     """(theme token, negated by "without"/"no")."""
-    kids = list(verb.children)
+    kids = kids_of(verb)
     for dep in ("dobj", "nsubjpass", "attr", "oprd"):
         tok = next((c for c in kids if c.dep_ == dep), None)
         if tok is not None:
-            return tok, any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+            return tok, any(c.dep_ == "det" and c.lower_ == "no" for c in kids_of(tok))
     for prep in _THEME_PREPS:
         for c in kids:
             if c.dep_ == "prep" and c.lower_ == prep:
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                pobj = next((g for g in kids_of(c) if g.dep_ == "pobj"), None)
                 if pobj is not None and not _timeless(pobj):
                     neg = prep == "without" or any(
-                        g.dep_ == "det" and g.lower_ == "no" for g in pobj.children
+                        g.dep_ == "det" and g.lower_ == "no" for g in kids_of(pobj)
                     )
                     return pobj, neg
     return None, False
@@ -238,10 +260,10 @@ def _theme_word(theme: Any | None) -> str | None:
     return word
 
 
-def _complement(verb: Any) -> Any | None:
+def _complement(verb: Any, kids_of: Kids = _children) -> Any | None:
     """What a describing verb attributes: "billed as productive", "called the talks productive"."""
-    kids = list(verb.children)
-    kids += [g for c in kids if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"]
+    kids = list(kids_of(verb))  # a copy: extended below
+    kids += [g for c in kids if c.dep_ == "dobj" for g in kids_of(c) if g.dep_ == "prep"]
     for c in kids:
         if c.dep_ in ("oprd", "acomp") or (c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ"):
             return c
@@ -256,12 +278,12 @@ def _complement(verb: Any) -> Any | None:
     return None
 
 
-def _conjuncts(tok: Any) -> list[Any]:
+def _conjuncts(tok: Any, kids: Kids = _children) -> list[Any]:
     """``tok`` and the nouns coordinated or in apposition with it ("two leaders, A and B")."""
     out, todo = [tok], [tok]
     while todo and len(out) < 8:
         cur = todo.pop()
-        for c in cur.children:
+        for c in kids(cur):
             if c.dep_ in ("conj", "appos"):
                 out.append(c)
                 todo.append(c)
@@ -286,12 +308,13 @@ def _parties(
     verb: Any,
     ref_of: RefOf,
     inside: Callable[[Any], Any | None],
+    kids: Kids = _children,
 ) -> tuple[Span, ...]:
     heads: list[Any] = []
     for tok in (subj, theme):
         if tok is not None:
-            heads += _conjuncts(tok) + _named_in(tok)
-    for c in verb.children:
+            heads += _conjuncts(tok, kids) + _named_in(tok)
+    for c in kids(verb):
         if c.dep_ == "prep" and c.lower_ in ("with", "between"):
             heads += _named_in(c)
     refs = {ref_of(t) for t in heads if inside(t) is not None}
@@ -419,23 +442,23 @@ def _nominal_events(
     return out
 
 
-def _modality(verb: Any, reported: bool, question: bool) -> str:
+def _modality(verb: Any, reported: bool, question: bool, kids: Kids = _children) -> str:
     if question:
         return "question"
     node = verb
     for _ in range(4):
-        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        marks = {c.lower_ for c in kids(node) if c.dep_ == "mark"}
         if marks & {"if", "unless"}:
             return "conditional"
         if node.dep_ not in ("conj", "xcomp") or node.head is node:
             break
         node = node.head
-    mds = {c.lower_ for c in verb.children if c.tag_ == "MD"}
+    mds = {c.lower_ for c in kids(verb) if c.tag_ == "MD"}
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _PLAN_HEADS:
         return "planned"
     if mds & _FUTURE_MD or verb.lemma_.lower() in ("plan", "schedule"):
         return "planned"
-    if any(c.lower_ == "going" for c in verb.children) and verb.tag_ == "VB":
+    if any(c.lower_ == "going" for c in kids(verb)) and verb.tag_ == "VB":
         return "planned"
     if mds & {"would", "'d"} and reported:
         return "planned"  # "he said he would meet": the future of reported speech
@@ -444,8 +467,8 @@ def _modality(verb: Any, reported: bool, question: bool) -> str:
     return "happened"
 
 
-def _negated(verb: Any) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in verb.children):
+def _negated(verb: Any, kids: Kids = _children) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in kids(verb)):
         return True
     head = verb.head
     # "failed to reach", "refused to meet" negate the verb they govern.
@@ -478,13 +501,18 @@ def _clause_end(agent: Any | None, verb: Any, theme: Any | None, comp: Any | Non
 
 
 def _label(
-    agent: Any | None, verb: Any, theme: Any | None, theme_prep: Any | None, bounds: tuple[int, int]
+    agent: Any | None,
+    verb: Any,
+    theme: Any | None,
+    theme_prep: Any | None,
+    bounds: tuple[int, int],
+    kids: Kids = _children,
 ) -> str:
     toks: list[Any] = []
     if agent is not None:
         toks += _phrase(agent)
     toks += [
-        c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i < verb.i + 3
+        c for c in kids(verb) if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i < verb.i + 3
     ]
     toks.append(verb)
     if theme is not None:
@@ -501,28 +529,28 @@ def _label(
     return " ".join(out.split())
 
 
-def _clause_verbs(root: Any, speech: Any | None) -> tuple[list[Any], bool]:
+def _clause_verbs(root: Any, speech: Any | None, kids: Kids = _children) -> tuple[list[Any], bool]:
     """The verbs to read propositions from, and whether they are reported speech."""
     reported = False
     main = root
     if speech is not None:
-        comps = [c for c in speech.children if c.dep_ == "ccomp"]
+        comps = [c for c in kids(speech) if c.dep_ == "ccomp"]
         if comps:
             main, reported = comps[0], True
         elif speech is not root:
             main, reported = root, True  # "“…,” X said": the quote's own root
     verbs = [main]
-    verbs += [c for c in main.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    verbs += [c for c in kids(main) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     # "…, calling the talks productive": a participle clause that shares the subject;
     # "…, as no ceasefire was established": an adverbial clause with its own.
     verbs += [
         c
-        for c in main.children
+        for c in kids(main)
         if c.dep_ == "advcl"
         and c.pos_ == "VERB"
         and (
             (c.tag_ == "VBG" and c.lemma_.lower() in PREDICATE_CLASSES)
-            or any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            or any(g.dep_ in ("nsubj", "nsubjpass") for g in kids(c))
         )
     ]
     return verbs, reported
@@ -533,11 +561,12 @@ def extract_propositions(
     speech: Any | None,
     ref_of: RefOf,
     question: bool,
-    words: tuple[Sequence[str], Sequence[str]] | None = None,
+    words: tuple[Sequence[str], Sequence[str], Sequence[str]] | None = None,
 ) -> tuple[Proposition, ...]:
     """Propositions of one sentence (its spaCy tokens); ``speech`` is its reporting verb and
     ``ref_of(token)`` the span of the named mention a token stands for (pronouns resolved).
-    ``words``, when the caller has read them, are the tokens' POS tags and lowercase lemmas."""
+    ``words``, when the caller has read them, are the tokens' POS tags, lowercase lemmas
+    and dependency labels."""
     if not tokens:
         return ()
     lo, hi = tokens[0].i, tokens[-1].i
@@ -545,16 +574,22 @@ def extract_propositions(
     def inside(tok: Any | None) -> Any | None:
         return tok if tok is not None and lo <= tok.i <= hi else None
 
-    root = next((t for t in tokens if t.dep_ == "ROOT"), None)
+    if words is None:
+        words = (
+            [t.pos_ for t in tokens],
+            [t.lemma_.lower() for t in tokens],
+            [t.dep_ for t in tokens],
+        )
+    pos_tags, lemmas, deps = words
+    root = tokens[deps.index("ROOT")] if "ROOT" in deps else None
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return ()
-    verbs, reported = _clause_verbs(root, speech)
-    if words is None:
-        words = [t.pos_ for t in tokens], [t.lemma_.lower() for t in tokens]
+    kids = _KidsMemo()
+    verbs, reported = _clause_verbs(root, speech, kids)
     # The event nouns of both nominal readers, found in one pass over the words.
     nouns = [
         (tok, lemma)
-        for tok, pos, lemma in zip(tokens, *words, strict=True)
+        for tok, pos, lemma in zip(tokens, pos_tags, lemmas, strict=True)
         if pos == "NOUN" and (lemma in _EVENT_NOUNS or lemma in _NOMINAL_CLASSES)
     ]
     out: list[Proposition] = _nominal_meetings(tokens, ref_of, question, reported, nouns)
@@ -564,7 +599,7 @@ def extract_propositions(
             continue
         target = verb
         # "agreed to meet", "plans to visit": the complement carries the content.
-        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        xcomp = next((c for c in kids(verb) if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if xcomp is not None and verb.lemma_.lower() in _PLAN_HEADS | {
             "fail",
             "refuse",
@@ -573,36 +608,36 @@ def extract_propositions(
         }:
             target = xcomp
         # A headline fused into the sentence by the parser is not its subject.
-        subj = inside(_subject(target))
-        theme, theme_neg = _theme(target)
+        subj = inside(_subject(target, kids))
+        theme, theme_neg = _theme(target, kids)
         theme = inside(theme)
         if theme is not None and _timeless(theme):
             theme = None  # "lasted four hours", "met on Tuesday": values, not themes
         prep = theme.head if theme is not None and theme.dep_ == "pobj" else None
         agent_ref = ref_of(subj) if subj is not None else None
         theme_ref = ref_of(theme) if theme is not None else None
-        negated = _negated(target) != theme_neg if theme_neg else _negated(target)
-        if target is not verb and _negated(verb):
+        negated = _negated(target, kids) != theme_neg if theme_neg else _negated(target, kids)
+        if target is not verb and _negated(verb, kids):
             negated = not negated
         lemma = str(target.lemma_.lower())
         if lemma == "be" and (theme is None or prep is not None):
             continue  # "the stakes were personal": nothing to cross-check
-        pclass = _pred_class(target)
-        comp = _complement(target) if pclass == "describe" else None
+        pclass = _pred_class(target, kids)
+        comp = _complement(target, kids) if pclass == "describe" else None
         out.append(
             Proposition(
                 predicate=lemma,
                 pclass=pclass,
                 polarity="negated" if negated else "affirmed",
-                modality=_modality(target, reported, question),
+                modality=_modality(target, reported, question, kids),
                 agent=_head_word(subj),
                 agent_ref=agent_ref,
                 theme=_theme_word(theme),
                 theme_ref=theme_ref,
-                label=_label(subj, target, theme, prep, (lo, hi)),
+                label=_label(subj, target, theme, prep, (lo, hi), kids),
                 reported=reported,
                 complement=str(comp.lemma_.lower()) if comp is not None else None,
-                parties=_parties(subj, theme, target, ref_of, inside),
+                parties=_parties(subj, theme, target, ref_of, inside, kids),
                 end=_clause_end(subj, target, theme, comp),
             )
         )

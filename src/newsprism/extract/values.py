@@ -132,6 +132,9 @@ _APPROX_BEFORE: list[tuple[tuple[str, ...], str]] = sorted(
     ],
     key=lambda p: -len(p[0]),
 )
+_APPROX_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase in _APPROX_BEFORE:
+    _APPROX_BY_LAST.setdefault(_phrase[0][-1], []).append(_phrase)
 _APPROX_AFTER: list[tuple[tuple[str, ...], str]] = [
     (("or", "more"), "at_least"),
     (("or", "so"), "about"),
@@ -344,7 +347,9 @@ class _Scanner:
         return numer / _FRACTIONS[self.low(j)], j + 1
 
     def approx_before(self, i: int) -> tuple[str, int]:
-        for words, kind in _APPROX_BEFORE:
+        # Only the phrases that end in the word before ``i`` can match, tried in the
+        # order of ``_APPROX_BEFORE`` (longest first).
+        for words, kind in _APPROX_BY_LAST.get(self.low(i - 1), ()):
             n = len(words)
             if i - n >= 0 and tuple(self.low(k) for k in range(i - n, i)) == words:
                 return kind, i - n
