@@ -37,7 +37,8 @@ from newsprism.crossdoc.graph.anchor import (
 from newsprism.crossdoc.graph.assess import main_event, statement_facts
 from newsprism.crossdoc.graph.similarity import pair_similarities
 from newsprism.crossdoc.graph.sources import source_keys, voices
-from newsprism.crossdoc.graph.values import cosine, tfidf_vectors, value_facts
+from newsprism.crossdoc.graph.values import value_facts
+from newsprism.crossdoc.graph.vectors import cosine, tfidf_vectors
 from newsprism.extract.claims import ExtractedClaim
 from newsprism.models import Document, Entity, Fact
 

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsprism.crossdoc.graph.align import Unit, weighed
-from newsprism.crossdoc.graph.values import cosine, tfidf_vectors
+from newsprism.crossdoc.graph.vectors import cosine, tfidf_vectors
 from newsprism.errors import ModelNotInstalledError
 
 # At most about 35 WordPiece tokens: the cost of the model grows with length.

@@ -36,19 +36,27 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from newsprism.crossdoc.graph.places import CARE as _CARE
 from newsprism.crossdoc.graph.places import name_words
+from newsprism.crossdoc.graph.vectors import (
+    Vector,
+    cosine,
+    cosine_normed,
+    idf_table,
+    norm,
+    tfidf,
+)
+from newsprism.crossdoc.graph.vectors import tfidf_vectors as tfidf_vectors  # re-exported
 from newsprism.extract.claims import ExtractedClaim, claim_entities
 from newsprism.extract.slot_context import EVENT_CLASSES
 from newsprism.extract.values import AGE_UNIT
 from newsprism.models import Entity, Fact, FactValue, Slot
 
 Index = Mapping[tuple[str, int, int], str]
-Vector = dict[str, float]
 
 _KIND_PHRASE = {
     "duration": "length of", "count": "number of", "quantity": "amount of",
@@ -95,50 +103,6 @@ class _Cluster:
     people: set[str] = field(default_factory=set)
     parties: set[str] = field(default_factory=set)
     vector: Counter[str] = field(default_factory=Counter)
-
-
-# --------------------------------------------------------------------------- vectors
-
-
-def _idf_table(bags: Sequence[Iterable[str]]) -> tuple[list[set[str]], Counter[str], int]:
-    sets = [set(b) for b in bags]
-    df: Counter[str] = Counter()
-    for terms in sets:
-        df.update(terms)
-    return sets, df, len(sets)
-
-
-def _tfidf(terms: set[str], df: Mapping[str, int], n: int) -> Vector:
-    # Sorted: the order of the terms is the order of the sums over them.
-    vec = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in sorted(terms)}
-    norm = math.sqrt(sum([w * w for w in vec.values()])) or 1.0
-    return {t: w / norm for t, w in vec.items()}
-
-
-def tfidf_vectors(bags: Sequence[Iterable[str]]) -> list[Vector]:
-    """L2-normalised binary TF-IDF vectors, one per bag of terms."""
-    sets, df, n = _idf_table(bags)
-    return [_tfidf(terms, df, n) for terms in sets]
-
-
-def _norm(v: Mapping[str, float]) -> float:
-    return math.sqrt(sum([w * w for w in v.values()]))
-
-
-def _cosine(a: Mapping[str, float], na: float, b: Mapping[str, float], nb: float) -> float:
-    """``cosine`` with both norms given (the same sums, so the same result)."""
-    if len(a) > len(b):
-        a, b = b, a
-    if a.keys().isdisjoint(b.keys()):
-        return 0.0  # the sum below of zeros, over norms (or 0.0 for a zero norm)
-    get = b.get
-    dot = sum([w * get(t, 0.0) for t, w in a.items()])
-    return dot / (na * nb) if na and nb else 0.0
-
-
-def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """Cosine of two sparse vectors (normalised here, so sums of vectors work too)."""
-    return _cosine(a, _norm(a), b, _norm(b))
 
 
 # --------------------------------------------------------------------------- values
@@ -221,7 +185,7 @@ def _units(
     background_slots: frozenset[tuple[str, int, int]] = frozenset(),
 ) -> dict[tuple[str, ...], list[_Unit]]:
     # The weights count every claim, but only a claim with a value unit needs its vector.
-    sets, df, n_claims = _idf_table([c.lemmas + tuple(ents.get(c.id, ())) for c in claims])
+    sets, df, n_claims = idf_table([c.lemmas + tuple(ents.get(c.id, ())) for c in claims])
     blocks: dict[tuple[str, ...], list[_Unit]] = {}
     for claim, terms in zip(claims, sets, strict=True):
         if not claim.slots:
@@ -254,7 +218,7 @@ def _units(
                    "future" if slot.kind in ("date", "time") and future else "",
                    "background" if other else "")
             if vec is None:
-                vec = _tfidf(terms, df, n_claims)
+                vec = tfidf(terms, df, n_claims)
             blocks.setdefault(key, []).append(
                 _Unit(claim, slot, _display(slot), _bounds(slot), names, vec,
                       EVENT_CLASSES.get(head or "", head), source,
@@ -314,7 +278,7 @@ def _cluster(units: list[_Unit], lexical: bool,
     for unit in sorted(units, key=order):
         best, best_sim, best_k = None, -1.0, -1
         people, vector = unit.people, unit.vector
-        norm = _norm(vector)
+        unit_norm = norm(vector)
         mine: set[str] | None = None
         for k, cl in enumerate(clusters):
             if people and cl.people and not people & cl.people:
@@ -324,7 +288,7 @@ def _cluster(units: list[_Unit], lexical: bool,
                     continue
             if unit.parties and cl.parties and not (unit.parties & cl.parties):
                 continue
-            sim = _cosine(vector, norm, cl.vector, norms[k])
+            sim = cosine_normed(vector, unit_norm, cl.vector, norms[k])
             if lexical and sim < LEXICAL_MIN and not _same_thing(unit, cl):
                 continue
             if sim > best_sim:
@@ -340,7 +304,7 @@ def _cluster(units: list[_Unit], lexical: bool,
         best.people |= people
         best.parties |= unit.parties
         best.vector.update(vector)
-        norms[best_k] = _norm(best.vector)
+        norms[best_k] = norm(best.vector)
         named[best_k].update(*(words.get(e, none) for e in people))
     return clusters
 
