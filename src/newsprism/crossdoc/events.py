@@ -216,10 +216,20 @@ def _join_implied(clusters: list[_Cluster]) -> None:
     """A document's inferred-gunman reports join the one named-role event of that role
     (same type and mode, compatible date and place), else the inferred reports of other
     documents about the same victim on a compatible date; otherwise they stay apart."""
+    # ``fits`` needs the same type, mode and first party, and a join changes none of them
+    # (a host only gains a victim after its first party): each implied event reads its
+    # own bucket, in list order (was every event per implied one). No two events in the
+    # list are equal unless identical (a report sits in one event), so "still in the
+    # list" is by identity, and the joined ones leave the list at the end, in one pass.
+    buckets: dict[tuple[str, str, str], list[_Cluster]] = defaultdict(list)
+    for c in clusters:
+        buckets[(c.type, c.mode, c.parties[0])].append(c)
+    gone: set[int] = set()
     for one in sorted((c for c in clusters if c.implied), key=lambda c: c.reports[0].ev.id):
-        if one not in clusters:
+        if id(one) in gone:
             continue
         towns = _towns(one)
+        bucket = [c for c in buckets[(one.type, one.mode, one.parties[0])] if id(c) not in gone]
 
         def fits(c: _Cluster, one: _Cluster = one, towns: set[str] = towns) -> bool:
             theirs = _towns(c)
@@ -230,9 +240,9 @@ def _join_implied(clusters: list[_Cluster]) -> None:
                 and (not towns or not theirs or bool(towns & theirs))
             )
 
-        named = [c for c in clusters if not c.implied and fits(c)]
+        named = [c for c in bucket if not c.implied and fits(c)]
         victim = one.parties[1:] if len(one.parties) == 2 else ()
-        same = [c for c in clusters if c.implied and victim and c.parties[1:] == victim and fits(c)]
+        same = [c for c in bucket if c.implied and victim and c.parties[1:] == victim and fits(c)]
         hosts = named if named else same[:1]
         if len(hosts) == 1 and (named or same):
             host = hosts[0]
@@ -240,7 +250,9 @@ def _join_implied(clusters: list[_Cluster]) -> None:
                 host.parties = one.parties  # the named gunman's event gets the victim
             host.reports.extend(one.reports)
             host.date = host.date or one.date
-            clusters.remove(one)
+            gone.add(id(one))
+    if gone:
+        clusters[:] = [c for c in clusters if id(c) not in gone]
 
 
 def _merge_meetings(clusters: list[_Cluster]) -> None:
@@ -292,6 +304,7 @@ def _absorb_partial(clusters: list[_Cluster]) -> None:
             hosting = dict.fromkeys(c.parties) if c.type in SYMMETRIC else (c.parties[0],)
             for who in hosting:
                 fuller[(c.type, c.mode, c.subtype, who)].append(c)
+    gone: set[int] = set()
     for one in [c for c in clusters if len(c.parties) == 1]:
         hosts = [
             c
@@ -301,7 +314,9 @@ def _absorb_partial(clusters: list[_Cluster]) -> None:
         if len(hosts) == 1:
             hosts[0].reports.extend(one.reports)
             hosts[0].date = hosts[0].date or one.date
-            clusters.remove(one)
+            gone.add(id(one))
+    if gone:  # by identity, as in ``_join_implied``
+        clusters[:] = [c for c in clusters if id(c) not in gone]
 
 
 def _attach_anonymous(reports: list[_Report], clusters: list[_Cluster]) -> None:
