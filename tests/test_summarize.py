@@ -149,3 +149,50 @@ def test_summarize_two_facts_sharing_a_sentence_give_one_line() -> None:
 
     summary = summarize(docs, claims, [fact("f-a", gates), fact("f-b", [gates[0], *rose])])
     assert [s.fact for s in summary if s.fact] == ["f-a"]
+
+
+def test_summarize_furniture_precheck_agrees_with_the_regex() -> None:
+    from newsprism.summary_text import FURNITURE, furniture
+
+    texts = [
+        "Photo: Reuters",
+        "The minister spoke at length about the budget on Tuesday.",
+        "Related: the summit in pictures",
+        "He said (AP) the talks failed.",
+        "Image credit the agency",
+        "Getty Images",
+        "İmage: a man",  # İ, ı, ſ and the Kelvin sign: IGNORECASE matches, lower() does not
+        "ſubscribe to our newsletter",
+        "\u212alick here to read",
+        "relatedly, nothing",
+        "",
+    ]
+    for text in texts:
+        assert furniture(text) == (FURNITURE.search(text) is not None), text
+
+
+def test_summarize_off_topic_matches_the_term_by_term_rest() -> None:
+    from collections import Counter
+
+    from newsprism.crossdoc.graph import cosine, tfidf_vectors
+    from newsprism.summarize import OFF_TOPIC, off_topic
+    from newsprism.summary_text import words
+
+    docs, claims = _setup()
+    text = "Bring a large pot of salted water to the boil for the spaghetti tonight."
+    junk = Document(id="d-j", input="j.txt", text=text, outlet="oj")
+    every = [*docs, junk]
+    both = [*claims, *_claims("d-j", text)]
+    ids = sorted(d.id for d in every)
+    bags = {i: set().union(*[words(c.text) for c in both if c.document == i]) for i in ids}
+    vectors = dict(zip(ids, tfidf_vectors([bags[i] for i in ids]), strict=True))
+    total: Counter[str] = Counter()
+    for vec in vectors.values():
+        total.update(vec)
+    expected = set()
+    for i in ids:
+        rest = Counter(total)
+        rest.subtract(vectors[i])
+        if cosine(vectors[i], {k: v for k, v in rest.items() if v > 1e-9}) < OFF_TOPIC:
+            expected.add(i)
+    assert off_topic(every, both, []) == expected
