@@ -32,8 +32,10 @@ def _claims(doc_id: str, text: str) -> list[Claim]:
 
 
 def _setup() -> tuple[list[Document], list[Claim]]:
-    docs = [Document(id=f"d-{k}", input=f"{k}.txt", text=t, outlet=f"o{k}")
-            for k, t in (("a", A), ("b", B), ("c", C))]
+    docs = [
+        Document(id=f"d-{k}", input=f"{k}.txt", text=t, outlet=f"o{k}")
+        for k, t in (("a", A), ("b", B), ("c", C))
+    ]
     claims = [c for d in docs for c in _claims(d.id, d.text)]
     return docs, claims
 
@@ -61,17 +63,26 @@ def test_summarize_same_sentence_cites_every_outlet_once() -> None:
 
 def _flood_dispute(claims: list[Claim]) -> Fact:
     disputed = [c.id for c in claims if "flood lasted" in c.text]
-    return Fact(id="f-x", about="length of the flood", status="conflict", independent_sources=2,
-                values=[FactValue(value="4 day", claims=disputed[:1], documents=["d-b"]),
-                        FactValue(value="9 day", claims=disputed[1:], documents=["d-c"])])
+    return Fact(
+        id="f-x",
+        about="length of the flood",
+        status="conflict",
+        independent_sources=2,
+        values=[
+            FactValue(value="4 day", claims=disputed[:1], documents=["d-b"]),
+            FactValue(value="9 day", claims=disputed[1:], documents=["d-c"]),
+        ],
+    )
 
 
 def test_summarize_shows_both_sides_of_every_dispute() -> None:
     docs, claims = _setup()
     summary = summarize(docs, claims, [_flood_dispute(claims)])
     sides = [s for s in summary if s.role == "dispute"]
-    assert [s.text for s in sides] == ["The flood lasted four days, officials said.",
-                                      "The flood lasted nine days, according to residents."]
+    assert [s.text for s in sides] == [
+        "The flood lasted four days, officials said.",
+        "The flood lasted nine days, according to residents.",
+    ]
     assert [[c.document for c in s.citations] for s in sides] == [["d-b"], ["d-c"]]
     assert all(s.fact == "f-x" and s.sources == 1 and s.of_sources == 3 for s in sides)
 
@@ -79,10 +90,21 @@ def test_summarize_shows_both_sides_of_every_dispute() -> None:
 def test_summarize_main_event_first_cited_to_every_source() -> None:
     docs, claims = _setup()
     gates = [c for c in claims if "floodgates" in c.text]
-    main = Fact(id="f-main", about="authority opened floodgates", status="corroborated",
-                independent_sources=3, kind="statement", main_event=True,
-                values=[FactValue(value="opened", claims=[c.id for c in gates],
-                                  documents=sorted({c.document for c in gates}))])
+    main = Fact(
+        id="f-main",
+        about="authority opened floodgates",
+        status="corroborated",
+        independent_sources=3,
+        kind="statement",
+        main_event=True,
+        values=[
+            FactValue(
+                value="opened",
+                claims=[c.id for c in gates],
+                documents=sorted({c.document for c in gates}),
+            )
+        ],
+    )
     summary = summarize(docs, claims, [main, _flood_dispute(claims)])
     first = summary[0]
     assert first.role == "main_event" and (first.sources, first.of_sources) == (3, 3)
@@ -104,8 +126,10 @@ def test_summarize_never_uses_a_caption_or_teaser() -> None:
 
 def test_summarize_same_author_counts_once() -> None:
     docs, claims = _setup()
-    docs = [d.model_copy(update={"outlet": None, "authors": ["Ann Lee"]}) if d.id != "d-c" else d
-            for d in docs]
+    docs = [
+        d.model_copy(update={"outlet": None, "authors": ["Ann Lee"]}) if d.id != "d-c" else d
+        for d in docs
+    ]
     summary = summarize(docs, claims, [])
     gates = next(s for s in summary if s.text.startswith("The river authority opened"))
     assert gates.sources == 1 and gates.role == "single_source"
@@ -127,8 +151,10 @@ def test_summarize_off_topic_page_never_enters() -> None:
     from newsprism.summarize import off_topic
 
     docs, claims = _setup()
-    text = ("Bring a large pot of salted water to the boil for the spaghetti tonight. "
-            "Warm olive oil in a wide pan with lemon zest and chilli flakes.")
+    text = (
+        "Bring a large pot of salted water to the boil for the spaghetti tonight. "
+        "Warm olive oil in a wide pan with lemon zest and chilli flakes."
+    )
     junk = Document(id="d-j", input="j.txt", text=text, outlet="oj")
     extra = _claims("d-j", text)
     assert off_topic([*docs, junk], [*claims, *extra], []) == {"d-j"}
@@ -142,10 +168,20 @@ def test_summarize_two_facts_sharing_a_sentence_give_one_line() -> None:
     rose = [c for c in claims if "Water levels" in c.text]
 
     def fact(fid: str, members: list[Claim]) -> Fact:
-        return Fact(id=fid, about=fid, status="corroborated", independent_sources=2,
-                    kind="statement",
-                    values=[FactValue(value=fid, claims=[c.id for c in members],
-                                      documents=sorted({c.document for c in members}))])
+        return Fact(
+            id=fid,
+            about=fid,
+            status="corroborated",
+            independent_sources=2,
+            kind="statement",
+            values=[
+                FactValue(
+                    value=fid,
+                    claims=[c.id for c in members],
+                    documents=sorted({c.document for c in members}),
+                )
+            ],
+        )
 
     summary = summarize(docs, claims, [fact("f-a", gates), fact("f-b", [gates[0], *rose])])
     assert [s.fact for s in summary if s.fact] == ["f-a"]
