@@ -37,7 +37,12 @@ from newsprism.extract.coref import shared_resolver
 from newsprism.extract.cues import SPEECH_VERBS
 from newsprism.extract.dates import dateline_anchor, parse_anchor
 from newsprism.extract.entities import EntityMention
-from newsprism.extract.propositions import CHECKABLE, Proposition, extract_propositions
+from newsprism.extract.propositions import (
+    CHECKABLE,
+    DocWords,
+    Proposition,
+    extract_propositions,
+)
 from newsprism.extract.slot_context import SlotContext, clause_tense, slot_context
 from newsprism.extract.values import Value, find_values
 from newsprism.models import Claim, Slot
@@ -141,19 +146,12 @@ def _quoted_chars(text: str) -> list[bool]:
 _QUOTE_MARK = re.compile("[" + re.escape(_QUOTE_CHARS) + "]")
 
 
-class _Facts:
+class _Facts(DocWords):
     """Per token of a run of tokens (a whole document, or one sentence's): the words and
-    tags the opinion, hedge and attribution tests read, each read from spaCy once.
-    Every ``doc[i]`` or ``tok.lower_`` builds a new object or looks up a string."""
-
-    def __init__(self, toks: list[Any]) -> None:
-        self.toks = toks
-        self.lower = [t.lower_ for t in toks]
-        self.lemma = [t.lemma_.lower() for t in toks]
-        self.pos = [t.pos_ for t in toks]
-        self.dep = [t.dep_ for t in toks]
-        # Tags and offsets are read where needed (a modal, a quoted sentence): most
-        # tokens never need them.
+    labels the opinion, hedge and attribution tests read, each read from spaCy once.
+    Every ``doc[i]`` or ``tok.lower_`` builds a new object or decodes a string. Tags and
+    offsets are read where needed (a modal, a quoted sentence): most tokens never need
+    them. Over a whole document it is the propositions' ``DocWords``."""
 
 
 # Cue verbs that take an infinitive or an object, not a reported statement.
@@ -385,7 +383,7 @@ def extract_claims(
             speech,
             ctx.ref_of,
             question,
-            (facts.pos[lo:hi], facts.lemma[lo:hi], facts.dep[lo:hi]),
+            facts,
         )
         # A sentence with neither a value nor a name is still a claim when it says
         # something checkable: "The encounter did not yield a ceasefire."

@@ -31,26 +31,30 @@ from typing import Any
 
 Span = tuple[int, int]
 RefOf = Callable[[Any], Span | None]
-# ``kids(tok)``: the token's children as a list. ``extract_propositions`` passes one memo
-# per sentence: spaCy builds new Token objects on every ``tok.children`` walk, and each
-# verb's children are read by the subject, theme, modality, negation and label readers.
-Kids = Callable[[Any], list[Any]]
 
 
-def _children(tok: Any) -> list[Any]:
-    return list(tok.children)
+class DocWords:
+    """Per token of one document, by ``tok.i``: its words and labels, read from spaCy once.
 
+    spaCy builds a new Token object on every ``tok.children`` walk and decodes a string
+    on every ``tok.dep_`` or ``tok.lower_``; each verb's children are read by the subject,
+    theme, modality, negation and label readers, so both are read once here. ``kids``
+    lists a token's children once per document.
+    """
 
-class _KidsMemo:
-    """``Kids`` for the tokens of one document, each token's children listed once."""
+    def __init__(self, toks: list[Any]) -> None:
+        """``toks``: every token of the document, in order (``list(doc)``)."""
+        self.toks = toks
+        self.lower = [t.lower_ for t in toks]
+        self.lemma = [t.lemma_.lower() for t in toks]
+        self.pos = [t.pos_ for t in toks]
+        self.dep = [t.dep_ for t in toks]
+        self._kids: dict[int, list[Any]] = {}
 
-    def __init__(self) -> None:
-        self.memo: dict[int, list[Any]] = {}
-
-    def __call__(self, tok: Any) -> list[Any]:
-        got = self.memo.get(tok.i)
+    def kids(self, tok: Any) -> list[Any]:
+        got = self._kids.get(tok.i)
         if got is None:
-            got = self.memo[tok.i] = list(tok.children)
+            got = self._kids[tok.i] = list(tok.children)
         return got
 
 
@@ -174,30 +178,32 @@ def _head_word(tok: Any | None) -> str | None:
     return text if text[:1].isupper() and tok.pos_ != "PRON" else str(tok.lemma_.lower())
 
 
-def _pred_class(verb: Any, kids: Kids = _children) -> str:
-    lemma = str(verb.lemma_.lower())
+def _pred_class(verb: Any, w: DocWords) -> str:
+    lemma = str(w.lemma[verb.i])
     if lemma in ("hold", "have") and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in ("talk", "meeting", "summit", "negotiation")
-        for c in kids(verb)
+        w.dep[c.i] == "dobj" and w.lemma[c.i] in ("talk", "meeting", "summit", "negotiation")
+        for c in w.kids(verb)
     ):
         return "meet"
     if lemma == "call":  # "called for a ceasefire" demands; "called the talks productive" describes
-        if any(c.dep_ == "prep" and c.lower_ == "for" for c in kids(verb)):
+        if any(w.dep[c.i] == "prep" and w.lower[c.i] == "for" for c in w.kids(verb)):
             return "demand"
         return "describe"
     return PREDICATE_CLASSES.get(lemma, lemma)
 
 
-def _subject(verb: Any, kids: Kids = _children) -> Any | None:
-    if any(c.dep_ == "nsubjpass" for c in kids(verb)):
+def _subject(verb: Any, w: DocWords) -> Any | None:
+    if any(w.dep[c.i] == "nsubjpass" for c in w.kids(verb)):
         # Passive: the agent is the "by" phrase, if any ("was shot by a gunman").
-        by = next((c for c in kids(verb) if c.dep_ == "agent"), None)
-        return next((g for g in kids(by) if g.dep_ == "pobj"), None) if by is not None else None
+        by = next((c for c in w.kids(verb) if w.dep[c.i] == "agent"), None)
+        return (
+            next((g for g in w.kids(by) if w.dep[g.i] == "pobj"), None) if by is not None else None
+        )
     for _ in range(4):
-        subj = next((c for c in kids(verb) if c.dep_ in _AGENT_DEPS), None)
+        subj = next((c for c in w.kids(verb) if w.dep[c.i] in _AGENT_DEPS), None)
         if subj is not None:
             return subj
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        if w.dep[verb.i] in ("conj", "xcomp", "advcl") and verb.head is not verb:
             verb = verb.head  # "was shot and killed": the conjoined verb shares the subject
             continue
         return None
@@ -217,20 +223,20 @@ def _timeless(tok: Any) -> bool:
     return tok.ent_type_ in ("DATE", "TIME") or tok.lemma_.lower() in _TIME_WORDS
 
 
-def _theme(verb: Any, kids_of: Kids = _children) -> tuple[Any | None, bool]:
+def _theme(verb: Any, w: DocWords) -> tuple[Any | None, bool]:
     """(theme token, negated by "without"/"no")."""
-    kids = kids_of(verb)
+    kids = w.kids(verb)
     for dep in ("dobj", "nsubjpass", "attr", "oprd"):
-        tok = next((c for c in kids if c.dep_ == dep), None)
+        tok = next((c for c in kids if w.dep[c.i] == dep), None)
         if tok is not None:
-            return tok, any(c.dep_ == "det" and c.lower_ == "no" for c in kids_of(tok))
+            return tok, any(w.dep[c.i] == "det" and w.lower[c.i] == "no" for c in w.kids(tok))
     for prep in _THEME_PREPS:
         for c in kids:
-            if c.dep_ == "prep" and c.lower_ == prep:
-                pobj = next((g for g in kids_of(c) if g.dep_ == "pobj"), None)
+            if w.dep[c.i] == "prep" and w.lower[c.i] == prep:
+                pobj = next((g for g in w.kids(c) if w.dep[g.i] == "pobj"), None)
                 if pobj is not None and not _timeless(pobj):
                     neg = prep == "without" or any(
-                        g.dep_ == "det" and g.lower_ == "no" for g in kids_of(pobj)
+                        w.dep[g.i] == "det" and w.lower[g.i] == "no" for g in w.kids(pobj)
                     )
                     return pobj, neg
     return None, False
@@ -260,44 +266,48 @@ def _theme_word(theme: Any | None) -> str | None:
     return word
 
 
-def _complement(verb: Any, kids_of: Kids = _children) -> Any | None:
+def _complement(verb: Any, w: DocWords) -> Any | None:
     """What a describing verb attributes: "billed as productive", "called the talks productive"."""
-    kids = list(kids_of(verb))  # a copy: extended below
-    kids += [g for c in kids if c.dep_ == "dobj" for g in kids_of(c) if g.dep_ == "prep"]
+    kids = list(w.kids(verb))  # a copy: extended below
+    kids += [g for c in kids if w.dep[c.i] == "dobj" for g in w.kids(c) if w.dep[g.i] == "prep"]
     for c in kids:
-        if c.dep_ in ("oprd", "acomp") or (c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ"):
+        if w.dep[c.i] in ("oprd", "acomp") or (
+            w.dep[c.i] in ("ccomp", "xcomp") and w.pos[c.i] == "ADJ"
+        ):
             return c
-        if c.dep_ == "prep" and c.lower_ == "as":
-            pobj = next((g for g in c.children if g.dep_ in ("pobj", "amod", "acomp")), None)
+        if w.dep[c.i] == "prep" and w.lower[c.i] == "as":
+            pobj = next((g for g in c.children if w.dep[g.i] in ("pobj", "amod", "acomp")), None)
             if pobj is not None:
                 return pobj
-        if c.dep_ == "dobj":
-            adj = next((g for g in c.children if g.dep_ in ("amod", "oprd") and g.i > c.i), None)
+        if w.dep[c.i] == "dobj":
+            adj = next(
+                (g for g in c.children if w.dep[g.i] in ("amod", "oprd") and g.i > c.i), None
+            )
             if adj is not None:
                 return adj
     return None
 
 
-def _conjuncts(tok: Any, kids: Kids = _children) -> list[Any]:
+def _conjuncts(tok: Any, w: DocWords) -> list[Any]:
     """``tok`` and the nouns coordinated or in apposition with it ("two leaders, A and B")."""
     out, todo = [tok], [tok]
     while todo and len(out) < 8:
         cur = todo.pop()
-        for c in kids(cur):
-            if c.dep_ in ("conj", "appos"):
+        for c in w.kids(cur):
+            if w.dep[c.i] in ("conj", "appos"):
                 out.append(c)
                 todo.append(c)
     return out
 
 
-def _named_in(tok: Any) -> list[Any]:
+def _named_in(tok: Any, w: DocWords) -> list[Any]:
     """Proper nouns in ``tok``'s phrase, cut before a place or time phrase
     ("Trump and Putin in Anchorage" → Trump, Putin)."""
     out = []
     for t in tok.subtree:
-        if t.i > tok.i and t.dep_ == "prep" and t.lower_ in _PLACE_PREPS:
+        if t.i > tok.i and w.dep[t.i] == "prep" and w.lower[t.i] in _PLACE_PREPS:
             break
-        if t.pos_ == "PROPN":
+        if w.pos[t.i] == "PROPN":
             out.append(t)
     return out
 
@@ -308,15 +318,15 @@ def _parties(
     verb: Any,
     ref_of: RefOf,
     inside: Callable[[Any], Any | None],
-    kids: Kids = _children,
+    w: DocWords,
 ) -> tuple[Span, ...]:
     heads: list[Any] = []
     for tok in (subj, theme):
         if tok is not None:
-            heads += _conjuncts(tok, kids) + _named_in(tok)
-    for c in kids(verb):
-        if c.dep_ == "prep" and c.lower_ in ("with", "between"):
-            heads += _named_in(c)
+            heads += _conjuncts(tok, w) + _named_in(tok, w)
+    for c in w.kids(verb):
+        if w.dep[c.i] == "prep" and w.lower[c.i] in ("with", "between"):
+            heads += _named_in(c, w)
     refs = {ref_of(t) for t in heads if inside(t) is not None}
     return tuple(sorted(r for r in refs if r is not None))
 
@@ -326,7 +336,12 @@ _EVENT_NOUNS = frozenset({"meeting", "summit", "talk", "talks", "negotiation", "
 
 
 def _nominal_meetings(
-    tokens: Sequence[Any], ref_of: RefOf, question: bool, reported: bool, nouns: Sequence[Any]
+    tokens: Sequence[Any],
+    ref_of: RefOf,
+    question: bool,
+    reported: bool,
+    nouns: Sequence[Any],
+    w: DocWords,
 ) -> list[Proposition]:
     """ "the meeting between A and B", "the A–B summit", "A's talks with B": a meeting
     named by a noun, when two or more parties are named with it. ``nouns`` are the
@@ -339,7 +354,7 @@ def _nominal_meetings(
         heads: list[Any] = [t for t in tok.subtree if t.i < tok.i and t.pos_ == "PROPN"]
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("between", "with"):
-                heads += _named_in(c)
+                heads += _named_in(c, w)
         refs = {ref_of(t) for t in heads if lo <= t.i <= hi}
         parties = tuple(sorted(r for r in refs if r is not None))
         if len(parties) < 2:
@@ -352,7 +367,7 @@ def _nominal_meetings(
                 predicate=tok.lemma_.lower(),
                 pclass="meet",
                 polarity="affirmed",
-                modality=_modality(verb, reported, question)
+                modality=_modality(verb, reported, question, w)
                 if verb.pos_ in ("VERB", "AUX")
                 else "happened",
                 label=" ".join(
@@ -394,7 +409,12 @@ _NOMINAL_CLASSES = {
 
 
 def _nominal_events(
-    tokens: Sequence[Any], ref_of: RefOf, question: bool, reported: bool, nouns: Sequence[Any]
+    tokens: Sequence[Any],
+    ref_of: RefOf,
+    question: bool,
+    reported: bool,
+    nouns: Sequence[Any],
+    w: DocWords,
 ) -> list[Proposition]:
     """ "the arrest of X", "X's arrest", "the attack on X": an event named by a noun, when a
     named party is what it befell. The class is the verb's ("arrest" the noun = "arrest")."""
@@ -424,7 +444,7 @@ def _nominal_events(
                 pclass=pclass,
                 polarity="affirmed",
                 modality=(
-                    _modality(verb, reported, question)
+                    _modality(verb, reported, question, w)
                     if verb.pos_ in ("VERB", "AUX")
                     else "happened"
                 ),
@@ -442,23 +462,23 @@ def _nominal_events(
     return out
 
 
-def _modality(verb: Any, reported: bool, question: bool, kids: Kids = _children) -> str:
+def _modality(verb: Any, reported: bool, question: bool, w: DocWords) -> str:
     if question:
         return "question"
     node = verb
     for _ in range(4):
-        marks = {c.lower_ for c in kids(node) if c.dep_ == "mark"}
+        marks = {w.lower[c.i] for c in w.kids(node) if w.dep[c.i] == "mark"}
         if marks & {"if", "unless"}:
             return "conditional"
-        if node.dep_ not in ("conj", "xcomp") or node.head is node:
+        if w.dep[node.i] not in ("conj", "xcomp") or node.head is node:
             break
         node = node.head
-    mds = {c.lower_ for c in kids(verb) if c.tag_ == "MD"}
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _PLAN_HEADS:
+    mds = {w.lower[c.i] for c in w.kids(verb) if c.tag_ == "MD"}
+    if w.dep[verb.i] == "xcomp" and w.lemma[verb.head.i] in _PLAN_HEADS:
         return "planned"
-    if mds & _FUTURE_MD or verb.lemma_.lower() in ("plan", "schedule"):
+    if mds & _FUTURE_MD or w.lemma[verb.i] in ("plan", "schedule"):
         return "planned"
-    if any(c.lower_ == "going" for c in kids(verb)) and verb.tag_ == "VB":
+    if any(w.lower[c.i] == "going" for c in w.kids(verb)) and verb.tag_ == "VB":
         return "planned"
     if mds & {"would", "'d"} and reported:
         return "planned"  # "he said he would meet": the future of reported speech
@@ -467,30 +487,30 @@ def _modality(verb: Any, reported: bool, question: bool, kids: Kids = _children)
     return "happened"
 
 
-def _negated(verb: Any, kids: Kids = _children) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in kids(verb)):
+def _negated(verb: Any, w: DocWords) -> bool:
+    if any(w.dep[c.i] == "neg" or w.lower[c.i] in ("never", "not", "n't") for c in w.kids(verb)):
         return True
     head = verb.head
     # "failed to reach", "refused to meet" negate the verb they govern.
-    return verb.dep_ == "xcomp" and head.lemma_.lower() in ("fail", "refuse", "decline")
+    return w.dep[verb.i] == "xcomp" and w.lemma[head.i] in ("fail", "refuse", "decline")
 
 
-def _phrase(tok: Any, limit: int = 6) -> list[Any]:
+def _phrase(tok: Any, w: DocWords, limit: int = 6) -> list[Any]:
     """A short noun phrase around ``tok``: its modifiers on the left, its of-phrase."""
     keep = [
         c
         for c in tok.lefts
-        if c.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "neg", "quantmod")
+        if w.dep[c.i] in ("det", "amod", "compound", "nummod", "poss", "nmod", "neg", "quantmod")
     ]
     left: list[Any] = []
     for c in keep:
         left.extend(t for t in c.subtree if t.i < tok.i)
     right: list[Any] = []
     for c in tok.rights:
-        if c.dep_ in ("compound", "flat", "appos") and c.i - tok.i <= 3:
+        if w.dep[c.i] in ("compound", "flat", "appos") and c.i - tok.i <= 3:
             right.extend(c.subtree)
     toks = sorted({t.i: t for t in [*left, tok, *right]}.values(), key=lambda t: t.i)
-    toks = [t for t in toks if t.dep_ != "punct" or t.i not in (toks[0].i, toks[-1].i)]
+    toks = [t for t in toks if w.dep[t.i] != "punct" or t.i not in (toks[0].i, toks[-1].i)]
     return toks[-limit:] if len(toks) > limit else toks
 
 
@@ -506,19 +526,21 @@ def _label(
     theme: Any | None,
     theme_prep: Any | None,
     bounds: tuple[int, int],
-    kids: Kids = _children,
+    w: DocWords,
 ) -> str:
     toks: list[Any] = []
     if agent is not None:
-        toks += _phrase(agent)
+        toks += _phrase(agent, w)
     toks += [
-        c for c in kids(verb) if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i < verb.i + 3
+        c
+        for c in w.kids(verb)
+        if w.dep[c.i] in ("aux", "auxpass", "neg", "prt") and c.i < verb.i + 3
     ]
     toks.append(verb)
     if theme is not None:
         if theme_prep is not None:
             toks.append(theme_prep)
-        toks += _phrase(theme)
+        toks += _phrase(theme, w)
     toks = sorted(
         {t.i: t for t in toks if bounds[0] <= t.i <= bounds[1]}.values(), key=lambda t: t.i
     )[:_MAX_LABEL]
@@ -529,28 +551,28 @@ def _label(
     return " ".join(out.split())
 
 
-def _clause_verbs(root: Any, speech: Any | None, kids: Kids = _children) -> tuple[list[Any], bool]:
+def _clause_verbs(root: Any, speech: Any | None, w: DocWords) -> tuple[list[Any], bool]:
     """The verbs to read propositions from, and whether they are reported speech."""
     reported = False
     main = root
     if speech is not None:
-        comps = [c for c in kids(speech) if c.dep_ == "ccomp"]
+        comps = [c for c in w.kids(speech) if w.dep[c.i] == "ccomp"]
         if comps:
             main, reported = comps[0], True
         elif speech is not root:
             main, reported = root, True  # "“…,” X said": the quote's own root
     verbs = [main]
-    verbs += [c for c in kids(main) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    verbs += [c for c in w.kids(main) if w.dep[c.i] == "conj" and w.pos[c.i] in ("VERB", "AUX")]
     # "…, calling the talks productive": a participle clause that shares the subject;
     # "…, as no ceasefire was established": an adverbial clause with its own.
     verbs += [
         c
-        for c in kids(main)
-        if c.dep_ == "advcl"
-        and c.pos_ == "VERB"
+        for c in w.kids(main)
+        if w.dep[c.i] == "advcl"
+        and w.pos[c.i] == "VERB"
         and (
-            (c.tag_ == "VBG" and c.lemma_.lower() in PREDICATE_CLASSES)
-            or any(g.dep_ in ("nsubj", "nsubjpass") for g in kids(c))
+            (c.tag_ == "VBG" and w.lemma[c.i] in PREDICATE_CLASSES)
+            or any(w.dep[g.i] in ("nsubj", "nsubjpass") for g in w.kids(c))
         )
     ]
     return verbs, reported
@@ -561,12 +583,11 @@ def extract_propositions(
     speech: Any | None,
     ref_of: RefOf,
     question: bool,
-    words: tuple[Sequence[str], Sequence[str], Sequence[str]] | None = None,
+    words: DocWords | None = None,
 ) -> tuple[Proposition, ...]:
     """Propositions of one sentence (its spaCy tokens); ``speech`` is its reporting verb and
     ``ref_of(token)`` the span of the named mention a token stands for (pronouns resolved).
-    ``words``, when the caller has read them, are the tokens' POS tags, lowercase lemmas
-    and dependency labels."""
+    ``words`` are the words of the tokens' document, when the caller has read them."""
     if not tokens:
         return ()
     lo, hi = tokens[0].i, tokens[-1].i
@@ -574,32 +595,30 @@ def extract_propositions(
     def inside(tok: Any | None) -> Any | None:
         return tok if tok is not None and lo <= tok.i <= hi else None
 
-    if words is None:
-        words = (
-            [t.pos_ for t in tokens],
-            [t.lemma_.lower() for t in tokens],
-            [t.dep_ for t in tokens],
-        )
-    pos_tags, lemmas, deps = words
+    w = words if words is not None else DocWords(list(tokens[0].doc))
+    deps = [w.dep[t.i] for t in tokens]
     root = tokens[deps.index("ROOT")] if "ROOT" in deps else None
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return ()
-    kids = _KidsMemo()
-    verbs, reported = _clause_verbs(root, speech, kids)
+    verbs, reported = _clause_verbs(root, speech, w)
     # The event nouns of both nominal readers, found in one pass over the words.
+    pos, lemmas = w.pos, w.lemma
     nouns = [
-        (tok, lemma)
-        for tok, pos, lemma in zip(tokens, pos_tags, lemmas, strict=True)
-        if pos == "NOUN" and (lemma in _EVENT_NOUNS or lemma in _NOMINAL_CLASSES)
+        (tok, lemmas[tok.i])
+        for tok in tokens
+        if pos[tok.i] == "NOUN"
+        and (lemmas[tok.i] in _EVENT_NOUNS or lemmas[tok.i] in _NOMINAL_CLASSES)
     ]
-    out: list[Proposition] = _nominal_meetings(tokens, ref_of, question, reported, nouns)
-    out += _nominal_events(tokens, ref_of, question, reported, nouns)
+    out: list[Proposition] = _nominal_meetings(tokens, ref_of, question, reported, nouns, w)
+    out += _nominal_events(tokens, ref_of, question, reported, nouns, w)
     for verb in verbs:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         target = verb
         # "agreed to meet", "plans to visit": the complement carries the content.
-        xcomp = next((c for c in kids(verb) if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        xcomp = next(
+            (c for c in w.kids(verb) if w.dep[c.i] == "xcomp" and w.pos[c.i] == "VERB"), None
+        )
         if xcomp is not None and verb.lemma_.lower() in _PLAN_HEADS | {
             "fail",
             "refuse",
@@ -608,36 +627,36 @@ def extract_propositions(
         }:
             target = xcomp
         # A headline fused into the sentence by the parser is not its subject.
-        subj = inside(_subject(target, kids))
-        theme, theme_neg = _theme(target, kids)
+        subj = inside(_subject(target, w))
+        theme, theme_neg = _theme(target, w)
         theme = inside(theme)
         if theme is not None and _timeless(theme):
             theme = None  # "lasted four hours", "met on Tuesday": values, not themes
         prep = theme.head if theme is not None and theme.dep_ == "pobj" else None
         agent_ref = ref_of(subj) if subj is not None else None
         theme_ref = ref_of(theme) if theme is not None else None
-        negated = _negated(target, kids) != theme_neg if theme_neg else _negated(target, kids)
-        if target is not verb and _negated(verb, kids):
+        negated = _negated(target, w) != theme_neg if theme_neg else _negated(target, w)
+        if target is not verb and _negated(verb, w):
             negated = not negated
         lemma = str(target.lemma_.lower())
         if lemma == "be" and (theme is None or prep is not None):
             continue  # "the stakes were personal": nothing to cross-check
-        pclass = _pred_class(target, kids)
-        comp = _complement(target, kids) if pclass == "describe" else None
+        pclass = _pred_class(target, w)
+        comp = _complement(target, w) if pclass == "describe" else None
         out.append(
             Proposition(
                 predicate=lemma,
                 pclass=pclass,
                 polarity="negated" if negated else "affirmed",
-                modality=_modality(target, reported, question, kids),
+                modality=_modality(target, reported, question, w),
                 agent=_head_word(subj),
                 agent_ref=agent_ref,
                 theme=_theme_word(theme),
                 theme_ref=theme_ref,
-                label=_label(subj, target, theme, prep, (lo, hi), kids),
+                label=_label(subj, target, theme, prep, (lo, hi), w),
                 reported=reported,
                 complement=str(comp.lemma_.lower()) if comp is not None else None,
-                parties=_parties(subj, theme, target, ref_of, inside, kids),
+                parties=_parties(subj, theme, target, ref_of, inside, w),
                 end=_clause_end(subj, target, theme, comp),
             )
         )
