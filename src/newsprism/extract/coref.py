@@ -433,6 +433,9 @@ class Resolver:
         gender = ROLE_NOUNS[lemma]
         if not definite:
             return self._only_titled(head, lemma, mods, gender)
+        titled = self._titled()
+        if lemma not in titled and head.lower_ not in titled:
+            return None  # nobody carries the title: the walk below would find no one
         # The most recent fitting person: walk back from the role noun and stop at
         # the first fit, so the cost is the distance to it, not the document.
         for k in range(bisect_left(self._cands, head.i, key=lambda c: c.token_i) - 1, -1, -1):
