@@ -87,15 +87,26 @@ def quote_id(doc_id: str, span: Span) -> str:
 
 
 def _kind_of(text: str, q: Quoted, tokens: Any) -> Kind:
-    words = [t for t in tokens if not t.is_punct and not t.is_space]
-    before = text[: q.open].rstrip()
+    # Whether the quote has three words: counting stops at the third.
+    words = 0
+    for t in tokens:
+        if not t.is_punct and not t.is_space:
+            words += 1
+            if words == 3:
+                break
+    # The last character before the quote, past whitespace (``text[: q.open].rstrip()``
+    # without copying the text before every quote).
+    j = q.open
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    last = text[j - 1] if j else ""
     # A quote opening a sentence, or right after "said," / "said:", is an utterance
     # of its own; one woven into a sentence ("called it a “…”") is partial.
-    clause_start = not before or before[-1] in '.:,;!?\n\u201d"\u2019)' or tokens[0].is_sent_start
+    clause_start = not last or last in '.:,;!?\n\u201d"\u2019)' or tokens[0].is_sent_start
     starts_upper = text[q.start : q.start + 1].isupper()
-    if len(words) >= 3 and clause_start and (starts_upper or before[-1:] in (",", ":")):
+    if words >= 3 and clause_start and (starts_upper or last in (",", ":")):
         return "direct"
-    if len(words) >= 3 and starts_upper and q.end > q.start and text[q.end - 1] in ".!?":
+    if words >= 3 and starts_upper and q.end > q.start and text[q.end - 1] in ".!?":
         return "direct"
     return "partial"
 

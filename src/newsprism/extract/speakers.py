@@ -196,19 +196,25 @@ class SpeakerContext:
 
     def cue_for(self, tokens: Any) -> Any | None:
         """The reporting verb that governs or introduces a quoted token span."""
-        inside = set(range(tokens.start, tokens.end))
+        start, end = tokens.start, tokens.end
         best: tuple[int, int, Any] | None = None
-        for tok in tokens:
-            head, steps = tok.head, 1
-            while head.i not in inside and steps <= 3:
-                if is_cue(head, self.quoted_tok) and self._same_paragraph(head, tokens):
-                    dist = min(abs(head.i - tokens.start), abs(head.i - tokens.end))
-                    if best is None or (steps, dist) < best[:2]:
-                        best = (steps, dist, head)
+        # The walk up the heads reads the token facts; a ``Token`` is built only for
+        # a head that passes ``is_cue``'s opening tests (a reporting verb outside quotes).
+        facts, quoted = self.facts, self.quoted_tok
+        heads, pos, lemma = facts.head, facts.pos, facts.lemma
+        for i in range(start, end):
+            h, steps = heads[i], 1
+            while not start <= h < end and steps <= 3:
+                if pos[h] == "VERB" and lemma[h] in SPEECH_VERBS and h not in quoted:
+                    head = self.sdoc[h]
+                    if is_cue(head, quoted) and self._same_paragraph(head, tokens):
+                        dist = min(abs(h - start), abs(h - end))
+                        if best is None or (steps, dist) < best[:2]:
+                            best = (steps, dist, head)
+                        break
+                if heads[h] == h:
                     break
-                if head.head.i == head.i:
-                    break
-                head, steps = head.head, steps + 1
+                h, steps = heads[h], steps + 1
         if best is not None:
             return best[2]
         return self._adjacent_cue(tokens)
