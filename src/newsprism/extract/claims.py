@@ -309,10 +309,19 @@ def _classify(
         last = len(quoted) - 1
         own = [k for k in range(lo, hi) if not quoted[min(last, max(0, toks[k].idx - offset))]]
     lows = {lower[k] for k in own}
+    # Each word-by-word test runs only where the set test finds such a word.
     hedged = bool(
         lows & HEDGE_WORDS
-        or any(lower[k] in HEDGE_MODALS and toks[k].tag_ == "MD" for k in range(lo, hi))
-        or any(f.lemma[k] in HEDGE_VERBS and f.pos[k] in ("VERB", "AUX") for k in range(lo, hi))
+        or (
+            not HEDGE_MODALS.isdisjoint(lower[lo:hi])
+            and any(lower[k] in HEDGE_MODALS and toks[k].tag_ == "MD" for k in range(lo, hi))
+        )
+        or (
+            not HEDGE_VERBS.isdisjoint(f.lemma[lo:hi])
+            and any(
+                f.lemma[k] in HEDGE_VERBS and f.pos[k] in ("VERB", "AUX") for k in range(lo, hi)
+            )
+        )
     )
     if speech is not None or according is not None:
         return False, hedged, speech, according
@@ -321,7 +330,10 @@ def _classify(
     opinion = bool(
         question
         or lows & FIRST_PERSON
-        or any(lower[k] in PRESCRIPTIVE and toks[k].tag_ == "MD" for k in own)
+        or (
+            not PRESCRIPTIVE.isdisjoint(lows)
+            and any(lower[k] in PRESCRIPTIVE and toks[k].tag_ == "MD" for k in own)
+        )
         or lows & EVALUATIVE
     )
     return opinion, hedged, speech, according
@@ -436,6 +448,10 @@ def _places(inside: list[EntityMention], sdoc: Any, taken: set[Span]) -> list[Sl
     return out
 
 
+_FUTURE_WORDS = frozenset({"will", "'ll", "shall"})
+_PLAN_LEMMAS = frozenset({"plan", "schedule", "expect"})
+
+
 def _build(
     doc_id: str,
     text: str,
@@ -452,12 +468,16 @@ def _build(
     facts: tuple[_Facts, int, int] | None = None,
 ) -> ExtractedClaim:
     """One claim; ``text`` is the document's text at ``span`` (read once by the caller);
-    ``facts`` are the words of ``tokens`` (read from them when not given)."""
+    ``facts`` are the words of the document and where ``tokens`` lie in it (read from the
+    document when not given)."""
     sdoc = ctx.sdoc
-    f, lo, hi = facts if facts is not None else (_Facts(tokens), 0, len(tokens))
+    if facts is None:
+        facts = _Facts(list(tokens[0].doc)), tokens[0].i, tokens[-1].i + 1
+    f, lo, hi = facts
+    dep = f.dep
     speaker_ref: Span | None = None
     if speech is not None:
-        subj = next((c for c in speech.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in f.kids(speech) if dep[c.i] in ("nsubj", "nsubjpass")), None)
         speaker_ref = ctx.speaker(subj, span) if subj is not None else None
     elif according is not None:
         speaker_ref = ctx.speaker(according, span)
@@ -465,16 +485,17 @@ def _build(
     subject_ref = obj = None
     negated = False
     if verb is not None:
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        kids = f.kids(verb)
+        subj = next((c for c in kids if dep[c.i] in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             found = ctx.mention_over(
                 max(span[0], subj.left_edge.idx),
                 min(span[1], subj.right_edge.idx + len(subj.right_edge.text)),
             )
             subject_ref = (found.start, found.end) if found is not None else None
-        dobj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
-        obj = dobj.lemma_.lower() if dobj is not None else None
-        negated = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in verb.children)
+        dobj = next((c for c in kids if dep[c.i] in ("dobj", "attr")), None)
+        obj = f.lemma[dobj.i] if dobj is not None else None
+        negated = any(dep[c.i] == "neg" or f.lower[c.i] in ("never",) for c in kids)
     named = [(m.start, m.end, m.label) for m in inside]
     contexts: list[SlotContext] = []
     for slot in slots:
@@ -484,9 +505,11 @@ def _build(
             continue
         contexts.append(slot_context(slot.kind, list(cs), named))
     lower, lemma, pos = f.lower, f.lemma, f.pos
-    future = any(
-        lower[k] in ("will", "'ll", "shall") and f.toks[k].tag_ == "MD" for k in range(lo, hi)
-    ) or any(lemma[k] in ("plan", "schedule", "expect") for k in range(lo, hi))
+    # The set tests first: the word-by-word test only runs where such a word occurs.
+    future = (
+        not _FUTURE_WORDS.isdisjoint(lower[lo:hi])
+        and any(lower[k] in _FUTURE_WORDS and f.toks[k].tag_ == "MD" for k in range(lo, hi))
+    ) or not _PLAN_LEMMAS.isdisjoint(lemma[lo:hi])
     lemmas = tuple(
         sorted(
             {
@@ -495,7 +518,7 @@ def _build(
                 if pos[k] in _CONTENT_POS
                 and not (t := f.toks[k]).is_stop
                 and t.is_alpha
-                and len(t.text) > 1
+                and len(t) > 1  # len(t.text), without decoding the text
             }
         )
     )
