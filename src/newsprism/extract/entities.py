@@ -472,10 +472,9 @@ def _add_known_name_words(
     if not words:
         return
     taken = {i for m in found.values() for i in range(m.start, m.end)}
-    texts = facts.text
-    for i in range(len(texts)):
-        # The word test first, from the lists: a ``Token`` only for a name word.
-        if i in covered or texts[i] not in words:
+    # The word test first, from the lists: a ``Token`` only for a name word.
+    for i in [i for i, text in enumerate(facts.text) if text in words]:
+        if i in covered:
             continue
         tok = doc[i]
         if tok.ent_type_ or tok.idx in taken:

@@ -32,7 +32,6 @@ class TokenFacts:
     """Per token index: lemma (lowercase), part of speech, dependency, head, text, offsets."""
 
     __slots__ = (
-        "_by_lemma",
         "_kids",
         "_stop",
         "dep",
@@ -67,7 +66,6 @@ class TokenFacts:
         # Where the last token's trailing whitespace ends: no token holds a char past it.
         self._stop: int = idxs[-1] + self.length[-1] + len(sdoc[n - 1].whitespace_) if n else 0
         self._kids: dict[str, set[int]] = {}
-        self._by_lemma: dict[str, list[int]] | None = None
 
     def _by_char(self, char: int) -> int:
         """spaCy's ``token_by_char``: the token whose text or trailing space holds ``char``."""
@@ -91,24 +89,10 @@ class TokenFacts:
     def with_lemma(self, words: frozenset[str] | set[str]) -> list[int]:
         """Indexes of the tokens whose lowercase lemma is in ``words``, in text order.
 
-        One pass over the document builds a lemma index; each extractor's word
-        list then costs a walk over the document's distinct lemmas, not its tokens.
+        One comprehension over the lemma list (measured faster than a lemma index
+        shared by the four callers).
         """
-        index = self._by_lemma
-        if index is None:
-            index = self._by_lemma = {}
-            for i, lemma in enumerate(self.lemma):
-                found = index.get(lemma)
-                if found is None:
-                    index[lemma] = [i]
-                else:
-                    found.append(i)
-        out: list[int] = []
-        for lemma, where in index.items():
-            if lemma in words:
-                out += where
-        out.sort()
-        return out
+        return [i for i, lemma in enumerate(self.lemma) if lemma in words]
 
     def heads_of(self, dep: str) -> set[int]:
         """Indexes of the tokens that have a child with dependency ``dep``
