@@ -280,20 +280,22 @@ def _opinion_markers(
     return out
 
 
-def _role(tok: Any) -> Role | None:
+def _role(t: TokenTable, i: int) -> Role | None:
+    """Subject or target: the relation of the mention's root, climbing through names."""
+    dep, head = t.dep, t.head
     for _ in range(4):
-        if tok.dep_ not in _CLIMB or tok.head is tok:
+        if dep[i] not in _CLIMB:
             break
-        tok = tok.head
-    if tok.dep_ in _SUBJ:
+        i = head[i]
+    if dep[i] in _SUBJ:
         return "subject"
-    if tok.dep_ in _TARGET:
+    if dep[i] in _TARGET:
         return "target"
-    if tok.dep_ == "pobj":
-        prep = tok.head
-        if prep.dep_ == "agent":
+    if dep[i] == "pobj":
+        prep = head[i]
+        if dep[prep] == "agent":
             return "subject"
-        if prep.lower_ in _TARGET_PREPS and prep.head.pos_ in ("VERB", "AUX", "NOUN"):
+        if t.lower_of(prep) in _TARGET_PREPS and t.pos[head[prep]] in ("VERB", "AUX", "NOUN"):
             return "target"
     return None
 
@@ -375,27 +377,33 @@ def _pair(t: TokenTable, i: int, own: Callable[[int], bool]) -> Span | None:
 
 
 def _mentions(
-    ctx: DocVoice, mentions: Sequence[EntityMention], span: Span, own: Callable[[Any], bool]
+    ctx: DocVoice, mentions: Sequence[EntityMention], span: Span, own_at: Callable[[int], bool]
 ) -> tuple[tuple[tuple[Span, Role], ...], tuple[TargetTone, ...]]:
     """Actor roles of the mentions inside ``span``, and the tone toward each in own voice."""
     actors: list[tuple[Span, Role]] = []
     targets: list[TargetTone] = []
+    t = ctx.t
+
+    def own(tok: Any) -> bool:
+        return own_at(tok.idx)
+
     first = bisect_left(mentions, span[0], key=lambda m: m.start)
     for m in mentions[first:]:
         if m.start >= span[1]:
             break
         if m.end > span[1]:
             continue
-        ment = ctx.sdoc.char_span(m.start, m.end, alignment_mode="expand")
-        if ment is None or not len(ment):
+        # ``char_span(…, alignment_mode="expand")`` and its ``root``, read off the columns.
+        bounds = t.span(m.start, m.end)
+        if bounds is None or bounds[0] >= bounds[1]:
             continue
-        root = ment.root
-        role = _role(root)
+        root = t.root(*bounds)
+        role = _role(t, root)
         if role is not None:
             actors.append(((m.start, m.end), role))
-        if not own(root):
+        if not own_at(t.start[root]):
             continue  # a mention inside a quotation: the speaker's, not the author's
-        tone, phrases = target_tone(ment, own)
+        tone, phrases = target_tone(ctx.sdoc[bounds[0] : bounds[1]], own)
         if tone:
             targets.append(TargetTone((m.start, m.end), tone, phrases))
     return tuple(actors), tuple(targets)
@@ -410,8 +418,7 @@ def _features(
 ) -> SentenceFeatures:
     sdoc, text, t, quoted = ctx.sdoc, ctx.text, ctx.t, ctx.quoted
     sent = text[span[0] : span[1]]
-    chunk = sdoc.char_span(span[0], span[1], alignment_mode="expand")
-    a, b = (chunk.start, chunk.end) if chunk is not None else (0, 0)
+    a, b = t.span(*span) or (0, 0)
     finished = sent.rstrip(_CLOSERS)[-1:] in _END_MARKS or sent[-1:] in _CLOSERS
     k = bisect_left(ctx.verbal, a)
     verbal = k < len(ctx.verbal) and ctx.verbal[k] < b
@@ -437,13 +444,16 @@ def _features(
     if stance is not None:
         others = tuple(sorted((*others, stance), key=lambda o: (o.span, o.kind)))
 
+    spans = [o.span for o in others]
+
+    # A plain loop: asked of every content word, a generator's setup would dominate.
     def own_at(x: int) -> bool:
-        return not any(o.span[0] <= x < o.span[1] for o in others)
+        for lo, hi in spans:  # noqa: SIM110
+            if lo <= x < hi:
+                return False
+        return True
 
-    def own(tok: Any) -> bool:
-        return own_at(tok.idx)
-
-    actors, targets = _mentions(ctx, mentions, span, own)
+    actors, targets = _mentions(ctx, mentions, span, own_at)
     lemma, head, dep = t.lemma, t.head, t.dep
     words = tuple(
         WordSlot((start[i], end[i]), lemma[i], lemma[head[i]], dep[i], _pair(t, i, own_at))

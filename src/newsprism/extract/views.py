@@ -28,7 +28,7 @@ NOT_SPEECH = frozenset({"promise", "report", "ask", "answer", "post"})
 # Relations by which a reporting verb governs what it reports.
 # What belongs to the frame of a reporting verb, not to what it reports: who
 # speaks, the manner, tense and mood ("the *embattled* mayor *angrily* said …").
-_FRAME_DEPS = frozenset(
+FRAME_DEPS = frozenset(
     {
         "nsubj",
         "nsubjpass",
@@ -132,7 +132,7 @@ def proposal_content(verb: Any) -> bool:
 
 def in_frame(child: Any, verb_lemma: str) -> bool:
     """Whether a reporting verb's dependent is its frame (the author's) or what it reports."""
-    if child.dep_ in _FRAME_DEPS:
+    if child.dep_ in FRAME_DEPS:
         return True
     if child.dep_ == "dobj":
         return verb_lemma in _TARGET_OBJECT

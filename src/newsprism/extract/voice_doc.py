@@ -18,6 +18,7 @@ from newsprism.extract.token_table import DEP_COL, LEMMA_COL, LOWER_COL, POS_COL
 from newsprism.extract.views import (
     ATTITUDE_NOUNS,
     CASTING,
+    FRAME_DEPS,
     NOT_SPEECH,
     STATE_OF_MIND,
     THINKING,
@@ -83,7 +84,7 @@ class DocVoice:
         sdoc = self.sdoc = parsed.sdoc
         self.text = parsed.text
         self.quoted = quoted
-        t = self.t = TokenTable(sdoc)
+        t = self.t = TokenTable(sdoc, len(self.text))
         lower = t.flags(LOWER_COL, _lower_flags, _M_LOWER)
         lemma = t.flags(LEMMA_COL, _lemma_flags, _M_LEMMA)
         pos = t.flags(POS_COL, _pos_flags, _M_POS)
@@ -98,9 +99,13 @@ class DocVoice:
         heads = ((lemma & _F_EDGE) != 0) | ((lower & _F_EDGE) != 0)
         # "The fear … is that …": a copula's clausal complement (``views._views``).
         copulas = ((lemma & _F_BE) != 0) & ~heads
-        clauses = (t.flags(DEP_COL, _dep_flags, _M_DEP) != 0) & is_verbal
+        dep = t.flags(DEP_COL, _dep_flags, _M_DEP)
+        clauses = ((dep & _F_CLAUSE) != 0) & is_verbal
         head = np.asarray(t.head, dtype=np.int64)
         edges = (heads[head] | (copulas[head] & clauses)) & (head != np.arange(t.n))
+        # Who speaks, the manner, tense and mood are a report's frame, never its content
+        # (``views.in_frame``); no view rule takes them either.
+        edges &= (dep & _F_FRAME) == 0
         self.edges: list[int] = np.flatnonzero(edges).tolist()
         self._edge_set = set(self.edges)
         self._edge: dict[int, bool] = {}
@@ -143,6 +148,7 @@ _SPEAKING = SPEECH_VERBS - NOT_SPEECH
 _F_VERBAL, _F_CONTENT = 1, 2  # part of speech
 _F_ACCORDING, _F_MARKING, _F_VALENT, _F_EDGE = 1, 2, 4, 8  # lower-case form
 _F_SPEAKING, _F_BE = 1, 2  # lemma (and _F_EDGE)
+_F_CLAUSE, _F_FRAME = 1, 2  # dependency label
 # ... and their answers by string hash.
 _M_LOWER: dict[int, int] = {}
 _M_LEMMA: dict[int, int] = {}
@@ -172,7 +178,7 @@ def _pos_flags(pos: str) -> int:
 
 
 def _dep_flags(dep: str) -> int:
-    return 1 if dep in ("ccomp", "attr") else 0
+    return (_F_CLAUSE if dep in ("ccomp", "attr") else 0) | (_F_FRAME if dep in FRAME_DEPS else 0)
 
 
 def _may_mark(low: str) -> bool:

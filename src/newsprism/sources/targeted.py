@@ -202,7 +202,12 @@ def target_tone(
     if not len(mention):
         return 0.0, ()
     ids = {t.i for t in mention}
-    root = min(mention, key=lambda t: (len(list(t.ancestors)), t.i))
+    # One word is its own root: no need to count its ancestors.
+    root = (
+        mention[0]
+        if len(mention) == 1
+        else min(mention, key=lambda t: (len(list(t.ancestors)), t.i))
+    )
     total = 0.0
     phrases: list[tuple[Span, float]] = []
     seen: set[int] = set()
