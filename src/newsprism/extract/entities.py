@@ -208,8 +208,13 @@ def _segments(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def place_context(tok: Token) -> bool:
-    """Whether the parse puts ``tok`` where only a place fits."""
+def place_context(tok: Token, facts: TokenFacts | None = None) -> bool:
+    """Whether the parse puts ``tok`` where only a place fits.
+
+    ``facts``, the document's token facts, answer it from lists (the same rules).
+    """
+    if facts is not None:
+        return _place_context_at(tok.doc, facts, tok.i)
     # "in Kyiv and Moscow": the second conjunct shares the first one's slot.
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
@@ -233,6 +238,37 @@ def place_context(tok: Token) -> bool:
         if prep.lower_ in DIRECTION_PREPS:
             return head in MOTION_WORDS or (prep.lower_ == "from" and head in FROM_ONLY_WORDS)
     return bool(tok.dep_ == "dobj" and tok.head.lemma_.lower() in TERRITORY_VERBS)
+
+
+def _place_context_at(doc: Any, facts: TokenFacts, i: int) -> bool:
+    """``place_context`` of token ``i`` read from the token facts; a ``Token`` is
+    built only to walk the children of a "minister" or of an apposition's head."""
+    dep, heads, lemma, lower = facts.dep, facts.head, facts.lemma, facts.lower
+    while dep[i] == "conj" and heads[i] != i:
+        i = heads[i]
+    h = heads[i]
+    head_word = lemma[h]
+    if dep[i] == "compound" and head_word in PLACE_NOUNS:
+        return True
+    if dep[i] == "poss" and (
+        head_word in PLACE_OWNED
+        or (head_word == "minister" and any(c.lower_ == "prime" for c in doc[h].children))
+    ):
+        return True
+    if i in facts.heads_of("appos") and any(
+        c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS for c in doc[i].children
+    ):
+        return True
+    if dep[i] == "pobj":
+        prep = lower[h]
+        head = lemma[heads[h]]
+        if prep == "of":
+            return head in OF_PLACE_NOUNS
+        if prep in AREA_PREPS:
+            return head not in IN_NOT_PLACE
+        if prep in DIRECTION_PREPS:
+            return head in MOTION_WORDS or (prep == "from" and head in FROM_ONLY_WORDS)
+    return bool(dep[i] == "dobj" and lemma[h] in TERRITORY_VERBS)
 
 
 def person_context(doc: Any, s: int, e: int, facts: TokenFacts | None = None) -> bool:
@@ -396,7 +432,7 @@ def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
                 coordinated = _coordinated(sdoc, s, e, label, known) if joined else [(s, e)]
                 for cs, ce in coordinated:
                     root = sdoc[cs:ce].root
-                    place = place_context(root)
+                    place = place_context(root, facts)
                     person = person_context(sdoc, cs, ce, facts)
                     # ``span.text``, ``span.start_char`` and ``span.end_char``, from the lists.
                     base = facts.idx[cs]
@@ -494,7 +530,7 @@ def _add_known_name_words(
             doc[start].idx,
             tok.idx + len(tok.text),
             "PERSON",
-            place_context(tok),
+            place_context(tok, facts),
             person_context(doc, start, tok.i + 1, facts),
         )
 
