@@ -291,13 +291,17 @@ def _resolve(
 
 
 _DIGIT = re.compile(r"\d")
+_MONTH_START = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 
 
 def _may_match(kind: str, sentence: str, low: str, digit: bool) -> bool:
     """False only when ``kind``'s pattern cannot match ``sentence``: each test is a text
     every match of that pattern contains. Most sentences state no date, and scanning
     them with every pattern was most of the cost of reading values."""
-    if kind in ("iso", "mdy", "dmy", "my", "year"):
+    if kind in ("mdy", "dmy", "my"):
+        # A day or a year, and a capitalised month name (``_MONTH`` has no IGNORECASE).
+        return digit and _MONTH_START.search(sentence) is not None
+    if kind in ("iso", "year"):
         return digit
     if kind == "weekday":
         return "day" in sentence  # every weekday name ends in "day"

@@ -137,6 +137,8 @@ _SPEECH = frozenset(
         "think",
     }
 )
+# Verbs whose "xcomp" carries the content: "agreed to meet", "failed to reach".
+_XCOMP_HEADS = _PLAN_HEADS | {"fail", "refuse", "decline", "go"}
 # "in"/"at" phrases are places or times, never the theme.
 _THEME_PREPS = ("without", "for", "on", "to", "about", "into", "with")
 _AGENT_DEPS = ("nsubj", "csubj")
@@ -598,7 +600,7 @@ def extract_propositions(
     w = words if words is not None else DocWords(list(tokens[0].doc))
     deps = [w.dep[t.i] for t in tokens]
     root = tokens[deps.index("ROOT")] if "ROOT" in deps else None
-    if root is None or root.pos_ not in ("VERB", "AUX"):
+    if root is None or w.pos[root.i] not in ("VERB", "AUX"):
         return ()
     verbs, reported = _clause_verbs(root, speech, w)
     # The event nouns of both nominal readers, found in one pass over the words.
@@ -612,19 +614,14 @@ def extract_propositions(
     out: list[Proposition] = _nominal_meetings(tokens, ref_of, question, reported, nouns, w)
     out += _nominal_events(tokens, ref_of, question, reported, nouns, w)
     for verb in verbs:
-        if verb.pos_ not in ("VERB", "AUX"):
+        if pos[verb.i] not in ("VERB", "AUX"):
             continue
         target = verb
         # "agreed to meet", "plans to visit": the complement carries the content.
         xcomp = next(
             (c for c in w.kids(verb) if w.dep[c.i] == "xcomp" and w.pos[c.i] == "VERB"), None
         )
-        if xcomp is not None and verb.lemma_.lower() in _PLAN_HEADS | {
-            "fail",
-            "refuse",
-            "decline",
-            "go",
-        }:
+        if xcomp is not None and lemmas[verb.i] in _XCOMP_HEADS:
             target = xcomp
         # A headline fused into the sentence by the parser is not its subject.
         subj = inside(_subject(target, w))
@@ -632,13 +629,13 @@ def extract_propositions(
         theme = inside(theme)
         if theme is not None and _timeless(theme):
             theme = None  # "lasted four hours", "met on Tuesday": values, not themes
-        prep = theme.head if theme is not None and theme.dep_ == "pobj" else None
+        prep = theme.head if theme is not None and w.dep[theme.i] == "pobj" else None
         agent_ref = ref_of(subj) if subj is not None else None
         theme_ref = ref_of(theme) if theme is not None else None
         negated = _negated(target, w) != theme_neg if theme_neg else _negated(target, w)
         if target is not verb and _negated(verb, w):
             negated = not negated
-        lemma = str(target.lemma_.lower())
+        lemma = lemmas[target.i]
         if lemma == "be" and (theme is None or prep is not None):
             continue  # "the stakes were personal": nothing to cross-check
         pclass = _pred_class(target, w)
