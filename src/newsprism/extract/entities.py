@@ -46,6 +46,45 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from newsprism.extract.gazetteer import place_names
+from newsprism.extract.mention_context import (
+    AREA_PREPS as AREA_PREPS,
+)
+from newsprism.extract.mention_context import (
+    DIRECTION_PREPS as DIRECTION_PREPS,
+)
+from newsprism.extract.mention_context import (
+    FROM_ONLY_WORDS as FROM_ONLY_WORDS,
+)
+from newsprism.extract.mention_context import (
+    IN_NOT_PLACE as IN_NOT_PLACE,
+)
+from newsprism.extract.mention_context import (
+    LONE_TITLES as LONE_TITLES,
+)
+from newsprism.extract.mention_context import (
+    MOTION_WORDS as MOTION_WORDS,
+)
+from newsprism.extract.mention_context import (
+    OF_PLACE_NOUNS as OF_PLACE_NOUNS,
+)
+from newsprism.extract.mention_context import (
+    PERSON_TITLES as PERSON_TITLES,
+)
+from newsprism.extract.mention_context import (
+    PLACE_NOUNS as PLACE_NOUNS,
+)
+from newsprism.extract.mention_context import (
+    PLACE_OWNED as PLACE_OWNED,
+)
+from newsprism.extract.mention_context import (
+    TERRITORY_VERBS as TERRITORY_VERBS,
+)
+from newsprism.extract.mention_context import (
+    person_context as person_context,
+)
+from newsprism.extract.mention_context import (
+    place_context as place_context,
+)
 from newsprism.extract.mention_noise import drop_headline_noise
 from newsprism.extract.person_names import person_votes
 from newsprism.extract.token_facts import TokenFacts, token_facts
@@ -93,61 +132,12 @@ TITLE_WORDS: frozenset[str] = _words("""
     chairman chairwoman chair ceo director leader speaker first press
     """)
 
-# Titles that are never a surname on their own: a PERSON span of just one of
-# these is dropped ("King" or "Major" alone may be a surname, so they stay).
-LONE_TITLES: frozenset[str] = _words("""
-    president minister chancellor premier mr mrs ms dr sen gov senator governor pope
-    secretary ambassador envoy spokesman spokeswoman spokesperson mayor chairman ceo
-    """)
-
 # Lowercase particles inside surnames: a PERSON span ending in one of these was
 # cut short by NER ("Ursula von der" + "Leyen").
 NAME_PARTICLES: frozenset[str] = _words(
     "von van der den de del della di da dos du la le al el bin ibn ben ter"
 )
 
-# Prepositions that put their object in a place ("in Luhansk"). "at" is left
-# out: "angry at Trump", "look at Putin".
-AREA_PREPS: frozenset[str] = _words("in inside near across throughout outside within around")
-# Heads of "in" that take people, not places: "trust in Putin".
-IN_NOT_PLACE: frozenset[str] = _words(
-    "trust faith confidence belief interest invest investment stake role part hope"
-)
-# Directional prepositions mark a place only after movement words: "flew to
-# Anchorage" is a place, "spoke to Putin" is not.
-DIRECTION_PREPS: frozenset[str] = _words("from to toward towards into")
-MOTION_WORDS: frozenset[str] = _words("""
-    travel fly go come return arrive move head flee evacuate deploy drive march advance
-    retreat withdraw relocate escape sail walk ride commute deport expel trip visit
-    flight journey route road way border invite back
-    """)
-# "speaking from Kyiv": the speaker's location; "speaking to" takes a person.
-FROM_ONLY_WORDS: frozenset[str] = _words("speak report write broadcast call")
-# Verbs whose direct object is territory: "cede Donetsk", "annex Crimea".
-TERRITORY_VERBS: frozenset[str] = _words(
-    "cede annex occupy invade liberate shell bomb seize recapture"
-)
-# Head nouns that make a name a place when it modifies them ("the Donbas
-# region", "the Dravik line") or is their "of" object ("the city of Sumy").
-PLACE_NOUNS: frozenset[str] = _words("""
-    region province state island city capital border line territory town village
-    district county oblast frontier coast port
-    """)
-OF_PLACE_NOUNS: frozenset[str] = PLACE_NOUNS | _words("residents citizens outskirts")
-# What a place owns and a person does not: "Norway's prime minister", "Sumy's
-# residents". ("X's government" is mostly said of countries; a full personal
-# name elsewhere still keeps a person a person.)
-PLACE_OWNED: frozenset[str] = _words("""
-    president government capital territory border residents citizens soil airspace
-    coast population parliament
-    """)
-# Titles that, right before a name, make it a person ("President Reyes");
-# a subset of ``TITLE_WORDS`` without adjectives ("foreign", "first", "state").
-PERSON_TITLES: frozenset[str] = LONE_TITLES | _words("""
-    premier king queen prince princess sir dame lord lady sheikh emir sultan rev
-    reverend professor prof judge
-    """)
-_WHO = frozenset({"who", "whom", "whose"})
 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _TRIM_CHARS = "\"'“”‘’«»()[]{}<>,;:!?*|/\\–—-_ \t\r\n"
@@ -206,92 +196,6 @@ def _segments(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
         if s < e:
             out.append((s, e))
     return out
-
-
-def place_context(tok: Token, facts: TokenFacts | None = None) -> bool:
-    """Whether the parse puts ``tok`` where only a place fits.
-
-    ``facts``, the document's token facts, answer it from lists (the same rules).
-    """
-    if facts is not None:
-        return _place_context_at(tok.doc, facts, tok.i)
-    # "in Kyiv and Moscow": the second conjunct shares the first one's slot.
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head
-    head_word = tok.head.lemma_.lower()
-    if tok.dep_ == "compound" and head_word in PLACE_NOUNS:
-        return True
-    if tok.dep_ == "poss" and (
-        head_word in PLACE_OWNED
-        or (head_word == "minister" and any(c.lower_ == "prime" for c in tok.head.children))
-    ):
-        return True
-    if any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS for c in tok.children):
-        return True
-    if tok.dep_ == "pobj":
-        prep = tok.head
-        head = prep.head.lemma_.lower()
-        if prep.lower_ == "of":
-            return head in OF_PLACE_NOUNS
-        if prep.lower_ in AREA_PREPS:
-            return head not in IN_NOT_PLACE
-        if prep.lower_ in DIRECTION_PREPS:
-            return head in MOTION_WORDS or (prep.lower_ == "from" and head in FROM_ONLY_WORDS)
-    return bool(tok.dep_ == "dobj" and tok.head.lemma_.lower() in TERRITORY_VERBS)
-
-
-def _place_context_at(doc: Any, facts: TokenFacts, i: int) -> bool:
-    """``place_context`` of token ``i`` read from the token facts; a ``Token`` is
-    built only to walk the children of a "minister" or of an apposition's head."""
-    dep, heads, lemma, lower = facts.dep, facts.head, facts.lemma, facts.lower
-    while dep[i] == "conj" and heads[i] != i:
-        i = heads[i]
-    h = heads[i]
-    head_word = lemma[h]
-    if dep[i] == "compound" and head_word in PLACE_NOUNS:
-        return True
-    if dep[i] == "poss" and (
-        head_word in PLACE_OWNED
-        or (head_word == "minister" and any(c.lower_ == "prime" for c in doc[h].children))
-    ):
-        return True
-    if i in facts.heads_of("appos") and any(
-        c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS for c in doc[i].children
-    ):
-        return True
-    if dep[i] == "pobj":
-        prep = lower[h]
-        head = lemma[heads[h]]
-        if prep == "of":
-            return head in OF_PLACE_NOUNS
-        if prep in AREA_PREPS:
-            return head not in IN_NOT_PLACE
-        if prep in DIRECTION_PREPS:
-            return head in MOTION_WORDS or (prep == "from" and head in FROM_ONLY_WORDS)
-    return bool(dep[i] == "dobj" and lemma[h] in TERRITORY_VERBS)
-
-
-def person_context(doc: Any, s: int, e: int, facts: TokenFacts | None = None) -> bool:
-    """Whether only a person fits tokens ``s:e``: a title before, or a "who" clause after.
-
-    ``facts``, the document's token facts, answer the common case from lists: no
-    title word before and no token of the span heading a relative clause.
-    """
-    if s > 0:
-        if facts is not None:
-            before, low = facts.text[s - 1], facts.lower[s - 1]
-        else:
-            before, low = doc[s - 1].text, doc[s - 1].lower_
-        if before[:1].isupper() and low.rstrip(".") in PERSON_TITLES:
-            return True
-    if facts is not None:
-        relcl = facts.heads_of("relcl")
-        if not any(i in relcl for i in range(s, e)):
-            return False  # the span's root heads no relative clause
-    root = doc[s:e].root
-    return any(
-        c.dep_ == "relcl" and any(g.lower_ in _WHO for g in c.children) for c in root.children
-    )
 
 
 def _person_of_place(doc: Any, s: int, e: int, known: dict[str, str]) -> int | None:
