@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS
 
 from newsprism.nlp.parsed import Parsed
 
@@ -48,13 +48,13 @@ class TokenFacts:
         strings = sdoc.vocab.strings
         n = len(sdoc)
         if n:
-            arr = sdoc.to_array([LEMMA, POS, DEP, ORTH, LOWER, HEAD, IDX])
+            arr = sdoc.to_array([LEMMA, POS, DEP, ORTH, LOWER, HEAD, IDX, LENGTH])
             lemmas, poss, deps, orths, lowers = arr[:, :5].T.tolist()
-            idxs = arr[:, 6].tolist()
+            idxs, lengths = arr[:, 6:].T.tolist()
             # ``HEAD`` is a relative offset stored as uint64: the cast wraps it back.
             heads = (arr[:, 5].astype(np.int64) + np.arange(n, dtype=np.int64)).tolist()
         else:
-            lemmas = poss = deps = orths = lowers = heads = idxs = []
+            lemmas = poss = deps = orths = lowers = heads = idxs = lengths = []
         self.lemma: list[str] = _names(lemmas, _LOW, strings, str.lower)
         self.pos: list[str] = _names(poss, _STR, strings, str)
         self.dep: list[str] = _names(deps, _STR, strings, str)
@@ -62,7 +62,7 @@ class TokenFacts:
         self.lower: list[str] = _names(lowers, _STR, strings, str)
         self.head: list[int] = heads
         self.idx: list[int] = idxs
-        self.length: list[int] = list(map(len, self.text))
+        self.length: list[int] = lengths
         # Where the last token's trailing whitespace ends: no token holds a char past it.
         self._stop: int = idxs[-1] + self.length[-1] + len(sdoc[n - 1].whitespace_) if n else 0
         self._kids: dict[str, set[int]] = {}
