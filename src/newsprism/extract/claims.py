@@ -165,8 +165,10 @@ _NOT_REPORTING = frozenset(
 
 def _speech_verb(f: _Facts, lo: int, hi: int, text: str) -> Any | None:
     """The reporting verb of an attributed sentence ("X said that …", "“…,” X said")."""
-    quoted = _QUOTE_MARK.search(text) is not None
     lemmas, pos = f.lemma, f.pos
+    if SPEECH_VERBS.isdisjoint(lemmas[lo:hi]):
+        return None  # no reporting verb's lemma in the sentence
+    quoted = _QUOTE_MARK.search(text) is not None
     for k in range(lo, hi):
         lemma = lemmas[k]
         if lemma not in SPEECH_VERBS or lemma in _NOT_REPORTING or pos[k] not in ("VERB", "AUX"):
@@ -182,6 +184,8 @@ def _speech_verb(f: _Facts, lo: int, hi: int, text: str) -> Any | None:
 
 def _according_to(f: _Facts, lo: int, hi: int) -> Any | None:
     lower = f.lower
+    if "according" not in lower[lo:hi]:
+        return None
     for k in range(lo, hi):
         if lower[k] != "according":
             continue
