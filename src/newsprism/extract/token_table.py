@@ -21,8 +21,6 @@ from spacy.attrs import (
     HEAD,
     IDX,
     IS_ALPHA,
-    IS_PUNCT,
-    IS_SPACE,
     LEMMA,
     LENGTH,
     LOWER,
@@ -43,7 +41,6 @@ class TokenTable:
     """Columns of one parsed document, indexed by token: offsets, head, strings."""
 
     __slots__ = (
-        "_leaves",
         "_values",
         "alpha",
         "arr",
@@ -67,7 +64,6 @@ class TokenTable:
         n = self.n = len(sdoc)
         arr = self.arr = sdoc.to_array(_ATTRS).reshape(n, len(_ATTRS))
         self.strings = sdoc.vocab.strings
-        self._leaves: set[int] | None = None
         self._values: dict[int, tuple[list[int], set[int]]] = {}
         self.start: list[int] = arr[:, 0].tolist()
         self.end: list[int] = (arr[:, 0] + arr[:, 1]).tolist()
@@ -121,7 +117,7 @@ class TokenTable:
         for i in range(a, b):
             if a <= head[i] < b:
                 continue
-            if i in self.leaves():
+            if self._bare(i):
                 steps = n - 1
             else:
                 steps, node = 0, i
@@ -134,16 +130,10 @@ class TokenTable:
                 best, root = steps, i
         return a if root == -1 else root
 
-    def leaves(self) -> set[int]:
-        """Space and punctuation tokens without children (``Span.root`` passes them over)."""
-        if self._leaves is None:
-            marks = self.sdoc.to_array([IS_SPACE, IS_PUNCT]).reshape(self.n, 2)
-            head = self.arr[:, 2].astype(np.int64) + np.arange(self.n)
-            parents = np.zeros(self.n, dtype=bool)
-            parents[head[head != np.arange(self.n)]] = True
-            bare = ((marks[:, 0] != 0) | (marks[:, 1] != 0)) & ~parents
-            self._leaves = set(np.flatnonzero(bare).tolist())
-        return self._leaves
+    def _bare(self, i: int) -> bool:
+        """A space or punctuation token without children (``Span.root`` passes it over)."""
+        tok = self.sdoc[i]
+        return bool((tok.is_space or tok.is_punct) and not tok.n_lefts and not tok.n_rights)
 
     def _name(self, h: int) -> str:
         name = _NAMES.get(h)
