@@ -310,7 +310,9 @@ class Resolver:
         # Appositions either way round: "Ischinger, a former ambassador," and
         # "the ambassador, Wolfgang Ischinger".
         root = span.root
-        nps = [c for c in root.children if c.dep_ == "appos"]
+        # Only a token that heads an apposition has one among its children.
+        appos = root.i in self._facts.heads_of("appos")
+        nps = [c for c in root.children if c.dep_ == "appos"] if appos else []
         if root.dep_ == "appos":
             nps.append(root.head)
         for np in nps:
