@@ -408,9 +408,26 @@ class _Reader:
         lows = self.sc.lows
         i = 0
         for t, low in enumerate(lows):
-            if t >= i and (low in _STARTS or low[0].isdecimal()):
+            if t >= i and (low in _STARTS or low[0].isdecimal()) and not self.idle_article(t):
                 i = self.at(t)
         return self.out
+
+    def idle_article(self, i: int) -> bool:
+        """Whether token ``i`` is "a"/"an" where ``at`` reads nothing and returns ``i + 1``.
+
+        ``at`` reads such an article as "A$", "a hundred", "a third", "a day" or "an hour"
+        by the next word, else as a count of people (``people_count``), which needs a
+        number after it ("a 12-year-old") or a person noun within its next four words.
+        """
+        sc = self.sc
+        if sc.lows[i] not in ("a", "an"):
+            return False
+        nxt = sc.low(i + 1)
+        return (
+            nxt not in _ARTICLE_NEXT
+            and not nxt[:1].isdecimal()
+            and PERSON_NOUNS.isdisjoint(sc.lows[i + 1 : i + 5])
+        )
 
     def at(self, i: int) -> int:
         """Try every reading at token ``i``; return the next index to look at."""
@@ -631,6 +648,12 @@ _STARTS = frozenset(
     [*_CURRENCY_MARKS, *_DOLLAR_PREFIX, *_CURRENCY_CODES, *_SMALL, *_FRACTIONS, "a", "an", "dozen"]
 )
 _APPROX_LAST = frozenset(w[-1] for w, _ in _APPROX_BEFORE)
+# The words after "a"/"an" that ``_Reader.at`` reads on: a dollar mark ("A$"), a scale
+# ("a hundred"), a fraction ("a third"), "hour"/"minute" ("an hour"), or a number,
+# which may start an age ("a 12-year-old", "a twelve-year-old").
+_ARTICLE_NEXT = frozenset(
+    [*_SCALES, *_FRACTIONS, *_SMALL, "$", "dozen", "hour", "minute", "a", "an"]
+)
 
 _RATE_UNITS = frozenset(
     "day week month year game match season hour minute night shift person head".split()  # noqa: SIM905
