@@ -1,7 +1,7 @@
 """The sentence voice pass's shortcuts give exactly the answers of the rules they stand for.
 
 ``voice_doc`` builds spaCy tokens only where a word list says a rule can fire,
-``TokenTable`` reads columns instead of tokens, and ``lexicon.compound`` skips
+``Parsed.columns`` reads columns instead of tokens, and ``lexicon.compound`` skips
 parts of VADER: each is checked here against the slow path on the sample corpus.
 """
 
@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from newsprism.extract.token_table import TokenTable
 from newsprism.extract.views import reported, reports_edge
 from newsprism.extract.voice_doc import DocVoice
+from newsprism.nlp.columns import TokenColumns
 from newsprism.nlp.parsed import Parsed
 from newsprism.sources import lexicon
 from newsprism.sources.subjectivity import may_cue, word_cue
@@ -26,19 +26,17 @@ def docs(nlp: Any, sample_dir: Path) -> list[Any]:
     return list(nlp.pipe(texts))
 
 
-def test_token_table_columns_spans_and_roots_match_spacy(docs: list[Any]) -> None:
+def test_token_columns_spans_and_roots_match_spacy(docs: list[Any]) -> None:
     checked = 0
     for doc in docs:
-        t = TokenTable(doc, len(doc.text))
+        t = Parsed(doc).columns
+        assert t.limit == TokenColumns(doc).limit == len(doc.text)
         for tok in doc:
             i = tok.i
             assert (t.start[i], t.end[i], t.head[i]) == (tok.idx, tok.idx + len(tok), tok.head.i)
             assert (t.lemma[i], t.pos[i], t.dep[i]) == (tok.lemma_.lower(), tok.pos_, tok.dep_)
-            assert (t.ent[i], t.alpha[i], t.lower_of(i)) == (
-                bool(tok.ent_type_),
-                tok.is_alpha,
-                tok.lower_,
-            )
+            assert (t.text[i], t.lower[i], t.length[i]) == (tok.text, tok.lower_, len(tok))
+            assert (t.ent[i], t.alpha[i]) == (bool(tok.ent_type_), tok.is_alpha)
         for ent in [*doc.ents, *doc.noun_chunks, *doc.sents]:
             for lo, hi in ((ent.start_char, ent.end_char), (ent.start_char + 1, ent.end_char + 1)):
                 span = doc.char_span(lo, hi, alignment_mode="expand")

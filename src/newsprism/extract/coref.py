@@ -41,7 +41,6 @@ from newsprism.extract.cues import (
 )
 from newsprism.extract.person_names import name_words, shared_surnames, surname_of
 from newsprism.extract.quote_marks import Quoted, find_quoted
-from newsprism.extract.token_facts import token_facts
 from newsprism.nlp.parsed import Parsed
 
 MAX_SENTENCES_BACK = 4
@@ -124,7 +123,7 @@ class Resolver:
         # ``sdoc`` is a ``Parsed`` view or a spaCy ``Doc``; the view's sentences are shared.
         parsed = Parsed.of(sdoc)
         sdoc = self._sdoc = parsed.sdoc
-        self._facts = token_facts(parsed)
+        self._cols = parsed.columns
         # Tokens of the named candidates (their mentions' spans).
         self._covered: set[int] = set()
         self._people: dict[str, _Person] = {}
@@ -132,7 +131,7 @@ class Resolver:
         self._pron_memo: dict[int, _Candidate | None] = {}
         self._sents = parsed.sents
         self._sent_of = parsed.sent_of_token
-        self._shared = shared_surnames(sdoc, mentions, self._facts)
+        self._shared = shared_surnames(sdoc, mentions, self._cols)
         self._by_title: dict[str, set[str]] | None = None
         in_quotes = _Intervals(quoted)
         for m in sorted(mentions, key=lambda m: (m.start, m.end)):
@@ -142,16 +141,16 @@ class Resolver:
             if not person or in_quotes.covers(m.start, m.end):
                 continue
             # ``sdoc.char_span(m.start, m.end, alignment_mode="expand")``, from the lists.
-            toks = self._facts.char_tokens(m.start, m.end)
+            toks = self._cols.span(m.start, m.end)
             if toks is None or toks[0] >= toks[1]:
                 continue
-            key = self._key(self._facts.text[toks[0] : toks[1]], (m.start, m.end))
+            key = self._key(self._cols.text[toks[0] : toks[1]], (m.start, m.end))
             if not key:
                 continue
             span = sdoc[toks[0] : toks[1]]
             person = self._people.setdefault(key, _Person(key))
             self._learn(person, span)
-            lowers = self._facts.lower[toks[0] : toks[1]]
+            lowers = self._cols.lower[toks[0] : toks[1]]
             words = sum(1 for low in lowers if low not in HONORIFIC_GENDER)
             if words > person.rep_words:
                 person.rep, person.rep_words = (m.start, m.end), words
@@ -203,9 +202,9 @@ class Resolver:
         key_of: dict[tuple[int, int], str] = {}
         for c in self._cands:
             key_of.setdefault(c.span, c.key)
-        facts = self._facts
-        deps, poss, lemmas = facts.dep, facts.pos, facts.lemma
-        for i in facts.with_lemma(_PEOPLE_NOUNS):
+        cols = self._cols
+        deps, poss, lemmas = cols.dep, cols.pos, cols.lemma
+        for i in cols.with_lemma(_PEOPLE_NOUNS):
             if deps[i] not in _SUBJECT_DEPS or poss[i] != "NOUN":
                 continue
             tok = self._sdoc[i]
@@ -254,8 +253,8 @@ class Resolver:
                 key = surnames[word] = surname_of([word])
             return key
 
-        facts = self._facts
-        poss, deps, texts, heads = facts.pos, facts.dep, facts.text, facts.head
+        cols = self._cols
+        poss, deps, texts, heads = cols.pos, cols.dep, cols.text, cols.head
         # Tokens with a proper-noun compound child ("Vladimir" under "Putin").
         first_named = {
             heads[j]
@@ -287,7 +286,7 @@ class Resolver:
             self._cands.append(self._candidate(name, person.rep, person.key))
 
     def _learn(self, person: _Person, span: Any) -> None:
-        lowers, poss, lemmas = self._facts.lower, self._facts.pos, self._facts.lemma
+        lowers, poss, lemmas = self._cols.lower, self._cols.pos, self._cols.lemma
         first = lowers[span.start]
         if not person.gender:
             if first in MALE_NAMES:
@@ -311,7 +310,7 @@ class Resolver:
         # "the ambassador, Wolfgang Ischinger".
         root = span.root
         # Only a token that heads an apposition has one among its children.
-        appos = root.i in self._facts.heads_of("appos")
+        appos = root.i in self._cols.heads_of("appos")
         nps = [c for c in root.children if c.dep_ == "appos"] if appos else []
         if root.dep_ == "appos":
             nps.append(root.head)
@@ -356,7 +355,7 @@ class Resolver:
         # Earlier subject pronouns of the same gender pass on their antecedent.
         sent = self._sents[s]
         out: list[_Candidate] = []
-        deps, lowers = self._facts.dep, self._facts.lower
+        deps, lowers = self._cols.dep, self._cols.lower
         for i in range(sent.start, min(sent.end, before.i)):
             if i in self._quoted_tok:
                 continue  # "she" inside a quote speaks of someone else

@@ -87,7 +87,7 @@ from newsprism.extract.mention_context import (
 )
 from newsprism.extract.mention_noise import drop_headline_noise
 from newsprism.extract.person_names import person_votes
-from newsprism.extract.token_facts import TokenFacts, token_facts
+from newsprism.nlp.columns import TokenColumns
 from newsprism.nlp.parsed import Parsed
 
 Span = Any  # spacy.tokens.Span; spaCy ships no type stubs
@@ -274,15 +274,15 @@ def _strip_chars(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _span_text(text: str, facts: TokenFacts, s: int, e: int) -> str:
+def _span_text(text: str, cols: TokenColumns, s: int, e: int) -> str:
     """``doc[s:e].text`` for ``s < e``: the document text from the first token to the
     end of the last (no ``Span`` and no join over its tokens)."""
-    return text[facts.idx[s] : facts.idx[e - 1] + facts.length[e - 1]]
+    return text[cols.start[s] : cols.start[e - 1] + cols.length[e - 1]]
 
 
 def _known_names(
     text: str,
-    facts: TokenFacts,
+    cols: TokenColumns,
     spans: list[tuple[int, int, str]],
     segments: list[list[tuple[int, int]]],
 ) -> dict[str, str]:
@@ -291,7 +291,7 @@ def _known_names(
     votes: dict[str, Counter[str]] = {}
     for (_, _, label), segs in zip(spans, segments, strict=True):
         for s, e in segs:
-            votes.setdefault(_span_text(text, facts, s, e), Counter())[label] += 1
+            votes.setdefault(_span_text(text, cols, s, e), Counter())[label] += 1
     return {t: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for t, c in votes.items()}
 
 
@@ -299,12 +299,12 @@ def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
     """Cleaned entity mentions of one parsed document (a ``Parsed`` or a spaCy ``Doc``)."""
     parsed = Parsed.of(sdoc)
     sdoc, text = parsed.sdoc, parsed.text
-    facts = token_facts(parsed)
-    lowers = facts.lower
+    cols = parsed.columns
+    lowers = cols.lower
     spans = _fix_particles(sdoc)
     # Each span's segments, cut once for the vote on labels and once for the mentions.
     segments = [_segments(sdoc, start, end) for start, end, _ in spans]
-    known = _known_names(text, facts, spans, segments)
+    known = _known_names(text, cols, spans, segments)
     found: dict[tuple[int, int], EntityMention] = {}
     covered = {i for start, end, _ in spans for i in range(start, end)}
 
@@ -336,11 +336,11 @@ def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
                 coordinated = _coordinated(sdoc, s, e, label, known) if joined else [(s, e)]
                 for cs, ce in coordinated:
                     root = sdoc[cs:ce].root
-                    place = place_context(root, facts)
-                    person = person_context(sdoc, cs, ce, facts)
+                    place = place_context(root, cols)
+                    person = person_context(sdoc, cs, ce, cols)
                     # ``span.text``, ``span.start_char`` and ``span.end_char``, from the lists.
-                    base = facts.idx[cs]
-                    span_text = _span_text(text, facts, cs, ce)
+                    base = cols.start[cs]
+                    span_text = _span_text(text, cols, cs, ce)
                     parts = _dash_parts(span_text, known)
                     if parts is None:
                         emit(base, base + len(span_text), label, place, person)
@@ -348,17 +348,17 @@ def extract_mentions(doc_id: str, sdoc: Any) -> list[EntityMention]:
                         for a, b in parts:
                             emit(base + a, base + b, known.get(span_text[a:b], label), place)
                     _add_conjuncts(sdoc, root, label, place, covered, emit)
-    _add_known_name_words(sdoc, facts, found, covered, emit)
+    _add_known_name_words(sdoc, cols, found, covered, emit)
     ordered = sorted(found.values(), key=lambda m: (m.start, m.end))
     # The document votes on who is a person ("Marcus Delaney, 19," typed ORG).
-    votes = person_votes(sdoc, text, ordered, place_names(), facts)
+    votes = person_votes(sdoc, text, ordered, place_names(), cols)
     # Only a relabelled mention is rebuilt (``replace`` per mention was a cost of its own).
     labels = [votes.get((m.start, m.end), m.label) for m in ordered]
     ordered = [
         m if label == m.label else replace(m, label=label)
         for m, label in zip(ordered, labels, strict=True)
     ]
-    return drop_headline_noise(sdoc, text, ordered, facts)
+    return drop_headline_noise(sdoc, text, ordered, cols)
 
 
 def _given_name_start(doc: Any, s: int, e: int) -> int:
@@ -386,7 +386,7 @@ def _given_name_start(doc: Any, s: int, e: int) -> int:
 
 def _add_known_name_words(
     doc: Any,
-    facts: TokenFacts,
+    cols: TokenColumns,
     found: dict[tuple[int, int], EntityMention],
     covered: set[int],
     emit: Callable[[int, int, str, bool, bool], None],
@@ -413,7 +413,7 @@ def _add_known_name_words(
         return
     taken = {i for m in found.values() for i in range(m.start, m.end)}
     # The word test first, from the lists: a ``Token`` only for a name word.
-    for i in [i for i, text in enumerate(facts.text) if text in words]:
+    for i in [i for i, text in enumerate(cols.text) if text in words]:
         if i in covered:
             continue
         tok = doc[i]
@@ -434,8 +434,8 @@ def _add_known_name_words(
             doc[start].idx,
             tok.idx + len(tok.text),
             "PERSON",
-            place_context(tok, facts),
-            person_context(doc, start, tok.i + 1, facts),
+            place_context(tok, cols),
+            person_context(doc, start, tok.i + 1, cols),
         )
 
 

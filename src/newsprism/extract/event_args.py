@@ -19,7 +19,6 @@ from newsprism.extract.dates import dateline_anchor, find_dates, parse_anchor
 from newsprism.extract.entities import EntityMention
 from newsprism.extract.event_words import GROUP_NOUNS, NOUN_TYPES, PROPOSAL_NOUNS, SYMMETRIC
 from newsprism.extract.slot_context import clause_tense
-from newsprism.extract.token_facts import token_facts
 from newsprism.nlp.parsed import Parsed
 
 Span = tuple[int, int]
@@ -80,8 +79,8 @@ class DocContext:
         # Built once per document and shared with the quote and claim extractors.
         self.resolver = shared_resolver(parsed, mentions)
         self.sents = parsed.sents
-        self.facts = token_facts(parsed)
-        self._proposal_nouns = self.facts.with_lemma(PROPOSAL_NOUNS)
+        self.cols = parsed.columns
+        self._proposal_nouns = self.cols.with_lemma(PROPOSAL_NOUNS)
         self.sent_starts = [int(s.start) for s in self.sents]
         self.anchor = parse_anchor(published) or dateline_anchor(self.text)
         self._dates: dict[int, list[tuple[int, int, str]]] = {}
@@ -183,7 +182,7 @@ class DocContext:
         return None
 
     def learn_owner(self, sent: Any, sent_i: int) -> None:
-        pos, sdoc, nouns = self.facts.pos, self.sdoc, self._proposal_nouns
+        pos, sdoc, nouns = self.cols.pos, self.sdoc, self._proposal_nouns
         for i in nouns[bisect_left(nouns, sent.start) : bisect_left(nouns, sent.end)]:
             if pos[i] == "NOUN":
                 for child in sdoc[i].children:

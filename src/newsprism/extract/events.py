@@ -284,11 +284,11 @@ def extract_events(
     """Events in one parsed document, in text order (rules in the module docstring)."""
     doc = DocContext(doc_id, sdoc, mentions, published)
     out: list[ExtractedEvent] = []
-    facts, sdoc = doc.facts, doc.sdoc
-    lemmas, poss = facts.lemma, facts.pos
-    negated, possessed = facts.heads_of("neg"), facts.heads_of("poss")
+    cols, sdoc = doc.cols, doc.sdoc
+    lemmas, poss = cols.lemma, cols.pos
+    negated, possessed = cols.heads_of("neg"), cols.heads_of("poss")
     # Tokens that may pass the test below, in text order: one pass over the lemmas.
-    maybe = sorted({*facts.with_lemma(_TRIGGER_LEMMAS), *negated})
+    maybe = sorted({*cols.with_lemma(_TRIGGER_LEMMAS), *negated})
     for si, sent in enumerate(doc.sents):
         if doc.text[int(sent.start_char) : int(sent.end_char)].rstrip().endswith("?"):
             continue  # "Does Hurd want to grow the company?" asks, it does not report

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsprism.extract.token_facts import TokenFacts
+from newsprism.nlp.columns import TokenColumns
 
 Token = Any  # spacy.tokens.Token; spaCy ships no type stubs
 
@@ -69,13 +69,13 @@ PERSON_TITLES: frozenset[str] = LONE_TITLES | _words("""
 _WHO = frozenset({"who", "whom", "whose"})
 
 
-def place_context(tok: Token, facts: TokenFacts | None = None) -> bool:
+def place_context(tok: Token, cols: TokenColumns | None = None) -> bool:
     """Whether the parse puts ``tok`` where only a place fits.
 
-    ``facts``, the document's token facts, answer it from lists (the same rules).
+    ``cols``, the document's token columns, answer it from lists (the same rules).
     """
-    if facts is not None:
-        return _place_context_at(tok.doc, facts, tok.i)
+    if cols is not None:
+        return _place_context_at(tok.doc, cols, tok.i)
     # "in Kyiv and Moscow": the second conjunct shares the first one's slot.
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
@@ -101,10 +101,10 @@ def place_context(tok: Token, facts: TokenFacts | None = None) -> bool:
     return bool(tok.dep_ == "dobj" and tok.head.lemma_.lower() in TERRITORY_VERBS)
 
 
-def _place_context_at(doc: Any, facts: TokenFacts, i: int) -> bool:
-    """``place_context`` of token ``i`` read from the token facts; a ``Token`` is
+def _place_context_at(doc: Any, cols: TokenColumns, i: int) -> bool:
+    """``place_context`` of token ``i`` read from the token columns; a ``Token`` is
     built only to walk the children of a "minister" or of an apposition's head."""
-    dep, heads, lemma, lower = facts.dep, facts.head, facts.lemma, facts.lower
+    dep, heads, lemma, lower = cols.dep, cols.head, cols.lemma, cols.lower
     while dep[i] == "conj" and heads[i] != i:
         i = heads[i]
     h = heads[i]
@@ -116,7 +116,7 @@ def _place_context_at(doc: Any, facts: TokenFacts, i: int) -> bool:
         or (head_word == "minister" and any(c.lower_ == "prime" for c in doc[h].children))
     ):
         return True
-    if i in facts.heads_of("appos") and any(
+    if i in cols.heads_of("appos") and any(
         c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS for c in doc[i].children
     ):
         return True
@@ -132,21 +132,21 @@ def _place_context_at(doc: Any, facts: TokenFacts, i: int) -> bool:
     return bool(dep[i] == "dobj" and lemma[h] in TERRITORY_VERBS)
 
 
-def person_context(doc: Any, s: int, e: int, facts: TokenFacts | None = None) -> bool:
+def person_context(doc: Any, s: int, e: int, cols: TokenColumns | None = None) -> bool:
     """Whether only a person fits tokens ``s:e``: a title before, or a "who" clause after.
 
-    ``facts``, the document's token facts, answer the common case from lists: no
+    ``cols``, the document's token columns, answer the common case from lists: no
     title word before and no token of the span heading a relative clause.
     """
     if s > 0:
-        if facts is not None:
-            before, low = facts.text[s - 1], facts.lower[s - 1]
+        if cols is not None:
+            before, low = cols.text[s - 1], cols.lower[s - 1]
         else:
             before, low = doc[s - 1].text, doc[s - 1].lower_
         if before[:1].isupper() and low.rstrip(".") in PERSON_TITLES:
             return True
-    if facts is not None:
-        relcl = facts.heads_of("relcl")
+    if cols is not None:
+        relcl = cols.heads_of("relcl")
         if not any(i in relcl for i in range(s, e)):
             return False  # the span's root heads no relative clause
     root = doc[s:e].root

@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from typing import Any, Protocol, TypeVar
 
-from newsprism.extract.token_facts import TokenFacts
+from newsprism.nlp.columns import TokenColumns
+from newsprism.nlp.parsed import Parsed
 
 
 class _Mention(Protocol):
@@ -59,17 +60,17 @@ def _lone_line_word(text: str, m: _Mention) -> bool:
 
 
 def drop_headline_noise(
-    doc: Any, text: str, mentions: list[M], facts: TokenFacts | None = None
+    doc: Any, text: str, mentions: list[M], cols: TokenColumns | None = None
 ) -> list[M]:
     """Drop title-cased phrases that NER took for names, unless the body names them too.
 
     Headlines capitalise every word ("The Road Ahead", "Leaders Meet …"), and a
     lone common word tagged as a name ("Criticism", "Spread") is the same
-    mistake; a real name almost always recurs outside such places. ``facts`` are
-    ``doc``'s token facts where the caller has them.
+    mistake; a real name almost always recurs outside such places. ``cols`` are
+    ``doc``'s token columns where the caller has them.
     """
-    facts = facts if facts is not None else TokenFacts(doc)
-    pos = facts.pos
+    cols = cols if cols is not None else Parsed.of(doc).columns
+    pos = cols.pos
     in_headline: dict[tuple[int, int], bool] = {}
     # How often each name occurs, counted once (not once per mention: quadratic).
     count = Counter(m.text for m in mentions)
@@ -98,7 +99,7 @@ def drop_headline_noise(
         # a word of a person's full name ("Reyes" parsed as a noun) is a name.
         # The parse is read last, for the few mentions every other test leaves.
         if once and " " not in m.text and m.label not in ("NORP", "GPE") and m.text not in names:
-            toks = facts.char_tokens(m.start, m.end)  # ``doc.char_span(…, "expand")``
+            toks = cols.span(m.start, m.end)  # ``doc.char_span(…, "expand")``
             if toks is None or not any(pos[i] == "PROPN" for i in range(*toks)):
                 continue
         kept.append(m)

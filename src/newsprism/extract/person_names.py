@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from newsprism.extract.cues import HONORIFIC_GENDER
-from newsprism.extract.token_facts import TokenFacts
+from newsprism.nlp.columns import TokenColumns
+from newsprism.nlp.parsed import Parsed
 
 
 class _Mention(Protocol):
@@ -62,27 +63,27 @@ def surname_of(words: list[str]) -> str:
     return clean[-1] if clean else ""
 
 
-def _span_texts(facts: TokenFacts, start: int, end: int) -> list[str]:
+def _span_texts(cols: TokenColumns, start: int, end: int) -> list[str]:
     """Token texts of ``sdoc.char_span(start, end, alignment_mode="expand")`` (none for None)."""
-    toks = facts.char_tokens(start, end)
-    return facts.text[toks[0] : toks[1]] if toks is not None else []
+    toks = cols.span(start, end)
+    return cols.text[toks[0] : toks[1]] if toks is not None else []
 
 
 def shared_surnames(
-    sdoc: Any, mentions: list[_Mention], facts: TokenFacts | None = None
+    sdoc: Any, mentions: list[_Mention], cols: TokenColumns | None = None
 ) -> set[str]:
     """Surnames that two people with different given names carry in this document.
 
     A bare "Reyes" beside "Tomas Reyes" and "Lucia Reyes" names neither by
     itself; such surnames are keyed per full name, and their bare mentions
     stand for themselves (entity linking decides them, or leaves them open).
-    ``facts`` are ``sdoc``'s token facts where the caller has them.
+    ``cols`` are ``sdoc``'s token columns where the caller has them.
     """
-    facts = facts if facts is not None else TokenFacts(sdoc)
+    cols = cols if cols is not None else Parsed.of(sdoc).columns
     givens: dict[str, set[str]] = {}
     persons: set[str] = set()
     for m in mentions:
-        words = name_words(_span_texts(facts, m.start, m.end))
+        words = name_words(_span_texts(cols, m.start, m.end))
         if len(words) >= 2:
             givens.setdefault(words[-1], set()).add(words[0])
             if m.label == "PERSON":
@@ -106,7 +107,7 @@ def person_votes(
     text: str,
     mentions: Sequence[_Typed],
     places: frozenset[str],
-    facts: TokenFacts | None = None,
+    cols: TokenColumns | None = None,
 ) -> dict[tuple[int, int], str]:
     """Mentions of this document that name a person whatever NER typed them: span → PERSON.
 
@@ -115,14 +116,14 @@ def person_votes(
     19,"), or when its surname is that of a name tagged PERSON here (the brother
     of "Andre Delaney" typed ORG). A lone word is a person when it is the given
     name or the surname of such a person, unless it stands where only places go
-    or GeoNames knows it as a place ("Jordan", "Georgia"). ``facts`` are
-    ``sdoc``'s token facts where the caller has them.
+    or GeoNames knows it as a place ("Jordan", "Georgia"). ``cols`` are
+    ``sdoc``'s token columns where the caller has them.
     """
-    facts = facts if facts is not None else TokenFacts(sdoc)
+    cols = cols if cols is not None else Parsed.of(sdoc).columns
     full: list[tuple[_Typed, list[str]]] = []
     surnames: set[str] = set()
     for m in mentions:
-        words = name_words(_span_texts(facts, m.start, m.end))
+        words = name_words(_span_texts(cols, m.start, m.end))
         if 2 <= len(words) <= 3:
             full.append((m, words))
             if m.label == "PERSON":
@@ -133,8 +134,8 @@ def person_votes(
         if m.label == "PERSON":
             people.update(words)
             continue
-        toks = facts.char_tokens(m.start, m.end)
-        proper = toks is not None and all(facts.pos[i] == "PROPN" for i in range(*toks))
+        toks = cols.span(m.start, m.end)
+        proper = toks is not None and all(cols.pos[i] == "PROPN" for i in range(*toks))
         cue = m.context_person or bool(_AGE.match(text, m.end)) or words[-1] in surnames
         if m.label in _MISTYPED and proper and cue and not m.context_place:
             out[(m.start, m.end)] = "PERSON"

@@ -273,9 +273,9 @@ def _indirect_quotes(d: SpeakerContext, direct: list[ExtractedQuote]) -> list[Ex
     direct_index, out_index = _ByStart(direct), _ByStart()
     opens = [q.open for q in d.quoted]
     longest = max((q.close - q.open for q in d.quoted), default=0)
-    facts, sdoc, quoted_tok = d.facts, d.sdoc, d.quoted_tok
-    lowers, lemmas, poss = facts.lower, facts.lemma, facts.pos
-    maybe = set(facts.with_lemma(_ATTRIBUTING))
+    cols, sdoc, quoted_tok = d.cols, d.sdoc, d.quoted_tok
+    lowers, lemmas, poss = cols.lower, cols.lemma, cols.pos
+    maybe = set(cols.with_lemma(_ATTRIBUTING))
     # A token whose lowercase form is "according" is in the lowercased text (lowering
     # maps those letters alone): most documents need no scan for it.
     if "according" in d.text.lower():

@@ -43,7 +43,6 @@ from typing import Any, Literal, Protocol
 
 from newsprism.extract.claims import FIRST_PERSON, PRESCRIPTIVE
 from newsprism.extract.entities import EntityMention
-from newsprism.extract.token_table import TokenTable, within
 from newsprism.extract.views import (
     STATE_OF_MIND,
     first_person,
@@ -56,6 +55,7 @@ from newsprism.extract.views import (
     view_owner,
 )
 from newsprism.extract.voice_doc import GRADING, DocVoice, quoted_mask, runs, visible
+from newsprism.nlp.columns import TokenColumns, within
 from newsprism.nlp.parsed import Parsed
 from newsprism.sources.lexicon import compound
 from newsprism.sources.subjectivity import (
@@ -280,7 +280,7 @@ def _opinion_markers(
     return out
 
 
-def _role(t: TokenTable, i: int) -> Role | None:
+def _role(t: TokenColumns, i: int) -> Role | None:
     """Subject or target: the relation of the mention's root, climbing through names."""
     dep, head = t.dep, t.head
     for _ in range(4):
@@ -295,7 +295,7 @@ def _role(t: TokenTable, i: int) -> Role | None:
         prep = head[i]
         if dep[prep] == "agent":
             return "subject"
-        if t.lower_of(prep) in _TARGET_PREPS and t.pos[head[prep]] in ("VERB", "AUX", "NOUN"):
+        if t.lower[prep] in _TARGET_PREPS and t.pos[head[prep]] in ("VERB", "AUX", "NOUN"):
             return "target"
     return None
 
@@ -358,7 +358,7 @@ def _others(
     return tuple(sorted(out, key=lambda o: (o.span, o.kind)))
 
 
-def _pair(t: TokenTable, i: int, own: Callable[[int], bool]) -> Span | None:
+def _pair(t: TokenColumns, i: int, own: Callable[[int], bool]) -> Span | None:
     """An adjective with the noun it precedes, or a noun with the adjective before it."""
     pos, dep, head = t.pos, t.dep, t.head
     other = -1

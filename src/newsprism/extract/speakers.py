@@ -26,7 +26,6 @@ from newsprism.extract.cues import (
     UNNAMED_PEOPLE,
 )
 from newsprism.extract.quote_marks import Quoted
-from newsprism.extract.token_facts import token_facts
 from newsprism.nlp.parsed import Parsed
 
 Span = tuple[int, int]
@@ -162,7 +161,7 @@ class SpeakerContext:
         self.doc_id = doc_id
         self.sdoc = sdoc = parsed.sdoc
         self.text: str = parsed.text
-        self.facts = token_facts(parsed)
+        self.cols = parsed.columns
         self.quoted: list[Quoted] = quoted_spans(parsed)
         self.quoted_tok: set[int] = set()
         for q in self.quoted:
@@ -198,10 +197,10 @@ class SpeakerContext:
         """The reporting verb that governs or introduces a quoted token span."""
         start, end = tokens.start, tokens.end
         best: tuple[int, int, Any] | None = None
-        # The walk up the heads reads the token facts; a ``Token`` is built only for
+        # The walk up the heads reads the token columns; a ``Token`` is built only for
         # a head that passes ``is_cue``'s opening tests (a reporting verb outside quotes).
-        facts, quoted = self.facts, self.quoted_tok
-        heads, pos, lemma = facts.head, facts.pos, facts.lemma
+        cols, quoted = self.cols, self.quoted_tok
+        heads, pos, lemma = cols.head, cols.pos, cols.lemma
         for i in range(start, end):
             h, steps = heads[i], 1
             while not start <= h < end and steps <= 3:

@@ -4,7 +4,7 @@ Every voice rule of ``extract.sentences`` keeps its exact test on spaCy tokens,
 but a word list first says which tokens it could fire on (a reporting verb's
 lemma, a listed cue word, a lexicon word), so the rest of the document is
 never built as ``Token`` objects: per document, one ``Doc.to_array`` and one
-question per distinct string (``TokenTable``).
+question per distinct string (``Parsed.columns``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import numpy as np
 from newsprism.extract.claims import FIRST_PERSON, PRESCRIPTIVE
 from newsprism.extract.cues import SPEECH_VERBS
 from newsprism.extract.quote_marks import find_quoted
-from newsprism.extract.token_table import DEP_COL, LEMMA_COL, LOWER_COL, POS_COL, TokenTable
 from newsprism.extract.views import (
     ATTITUDE_NOUNS,
     CASTING,
@@ -24,6 +23,7 @@ from newsprism.extract.views import (
     THINKING,
     reports_edge,
 )
+from newsprism.nlp.columns import ALPHA_COL, DEP_COL, ENT_COL, LEMMA_COL, LOWER_COL, POS_COL
 from newsprism.nlp.parsed import Parsed
 from newsprism.sources.lexicon import valence
 from newsprism.sources.subjectivity import SPECULATIVE, may_cue
@@ -81,10 +81,10 @@ class DocVoice:
     """
 
     def __init__(self, parsed: Parsed, quoted: bytearray) -> None:
-        sdoc = self.sdoc = parsed.sdoc
+        self.sdoc = parsed.sdoc
         self.text = parsed.text
         self.quoted = quoted
-        t = self.t = TokenTable(sdoc, len(self.text))
+        t = self.t = parsed.columns
         lower = t.flags(LOWER_COL, _lower_flags, _M_LOWER)
         lemma = t.flags(LEMMA_COL, _lemma_flags, _M_LEMMA)
         pos = t.flags(POS_COL, _pos_flags, _M_POS)
@@ -94,7 +94,7 @@ class DocVoice:
         self.speaking: list[int] = np.flatnonzero(((lemma & _F_SPEAKING) != 0) & is_verbal).tolist()
         self.marking: list[int] = np.flatnonzero(lower & _F_MARKING).tolist()
         self.valent: list[int] = np.flatnonzero(lower & _F_VALENT).tolist()
-        content = ((pos & _F_CONTENT) != 0) & (t.arr[:, 8] != 0) & (t.arr[:, 7] == 0)
+        content = ((pos & _F_CONTENT) != 0) & (t.arr[:, ALPHA_COL] != 0) & (t.arr[:, ENT_COL] == 0)
         self.content: list[int] = np.flatnonzero(content).tolist()
         heads = ((lemma & _F_EDGE) != 0) | ((lower & _F_EDGE) != 0)
         # "The fear … is that …": a copula's clausal complement (``views._views``).
@@ -144,7 +144,7 @@ class DocVoice:
 
 
 _SPEAKING = SPEECH_VERBS - NOT_SPEECH
-# Bit flags of a token's strings (``TokenTable.flags``), each asked once per string.
+# Bit flags of a token's strings (``TokenColumns.flags``), each asked once per string.
 _F_VERBAL, _F_CONTENT = 1, 2  # part of speech
 _F_ACCORDING, _F_MARKING, _F_VALENT, _F_EDGE = 1, 2, 4, 8  # lower-case form
 _F_SPEAKING, _F_BE = 1, 2  # lemma (and _F_EDGE)

@@ -16,6 +16,8 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
+from newsprism.nlp.columns import TokenColumns
+
 Span = tuple[int, int]
 
 
@@ -59,6 +61,11 @@ class Parsed:
                     out.append((s, e))
                 start = end + 1
         return tuple(out)
+
+    @cached_property
+    def columns(self) -> TokenColumns:
+        """The document's per-token columns (one ``Doc.to_array``), shared by every extractor."""
+        return TokenColumns(self.sdoc, len(self.text))
 
     @cached_property
     def sent_of_token(self) -> list[int]:
