@@ -499,17 +499,20 @@ def _negated(verb: Any, w: DocWords) -> bool:
 
 def _phrase(tok: Any, w: DocWords, limit: int = 6) -> list[Any]:
     """A short noun phrase around ``tok``: its modifiers on the left, its of-phrase."""
+    # ``tok.lefts`` and ``tok.rights``: its children before and after it, in order.
+    kids = w.kids(tok)
     keep = [
         c
-        for c in tok.lefts
-        if w.dep[c.i] in ("det", "amod", "compound", "nummod", "poss", "nmod", "neg", "quantmod")
+        for c in kids
+        if c.i < tok.i
+        and w.dep[c.i] in ("det", "amod", "compound", "nummod", "poss", "nmod", "neg", "quantmod")
     ]
     left: list[Any] = []
     for c in keep:
         left.extend(t for t in c.subtree if t.i < tok.i)
     right: list[Any] = []
-    for c in tok.rights:
-        if w.dep[c.i] in ("compound", "flat", "appos") and c.i - tok.i <= 3:
+    for c in kids:
+        if c.i > tok.i and w.dep[c.i] in ("compound", "flat", "appos") and c.i - tok.i <= 3:
             right.extend(c.subtree)
     toks = sorted({t.i: t for t in [*left, tok, *right]}.values(), key=lambda t: t.i)
     toks = [t for t in toks if w.dep[t.i] != "punct" or t.i not in (toks[0].i, toks[-1].i)]

@@ -408,26 +408,9 @@ class _Reader:
         lows = self.sc.lows
         i = 0
         for t, low in enumerate(lows):
-            if t >= i and (low in _STARTS or low[0].isdecimal()) and not self.idle_article(t):
+            if t >= i and (low in _STARTS or low[0].isdecimal()) and not _idle_article(lows, t):
                 i = self.at(t)
         return self.out
-
-    def idle_article(self, i: int) -> bool:
-        """Whether token ``i`` is "a"/"an" where ``at`` reads nothing and returns ``i + 1``.
-
-        ``at`` reads such an article as "A$", "a hundred", "a third", "a day" or "an hour"
-        by the next word, else as a count of people (``people_count``), which needs a
-        number after it ("a 12-year-old") or a person noun within its next four words.
-        """
-        sc = self.sc
-        if sc.lows[i] not in ("a", "an"):
-            return False
-        nxt = sc.low(i + 1)
-        return (
-            nxt not in _ARTICLE_NEXT
-            and not nxt[:1].isdecimal()
-            and PERSON_NOUNS.isdisjoint(sc.lows[i + 1 : i + 5])
-        )
 
     def at(self, i: int) -> int:
         """Try every reading at token ``i``; return the next index to look at."""
@@ -633,6 +616,21 @@ class _Reader:
         return last
 
 
+def _idle_article(lows: list[str], i: int) -> bool:
+    """Whether token ``i`` is "a"/"an" where ``_Reader.at`` reads nothing and returns
+    ``i + 1``: it reads such an article as "A$", "a hundred", "a third", "a day" or "an
+    hour" by the next word, else as a count of people (``people_count``), which needs a
+    number after it ("a 12-year-old") or a person noun within its next four words."""
+    if lows[i] not in ("a", "an"):
+        return False
+    nxt = lows[i + 1] if i + 1 < len(lows) else ""
+    return (
+        nxt not in _ARTICLE_NEXT
+        and not nxt[:1].isdecimal()
+        and PERSON_NOUNS.isdisjoint(lows[i + 1 : i + 5])
+    )
+
+
 # A fraction ("3/4 of voters") stays for the reader.
 _SLASHED = re.compile(r"(?<![\d/])\d{1,4}(?:/\d{1,4})+(?![\d/])(?!\s+of\b)")
 # "AK-47", "F-16", "COVID-19", "Boeing 737-800": a model or a name, never a count.
@@ -689,8 +687,13 @@ def find_values(
         ]
     texts = _TOKEN.findall(sentence)
     lows = [t.lower() for t in texts]
-    # A token that starts with a digit exists exactly when the sentence has a digit.
-    if digit or not _STARTS.isdisjoint(lows):
+    # A token that starts with a digit exists exactly when the sentence has a digit;
+    # without one, the reader reads nothing unless some word of ``_STARTS`` is not an
+    # idle article.
+    if digit or (
+        not _STARTS.isdisjoint(lows)
+        and not all(_idle_article(lows, t) for t, low in enumerate(lows) if low in _STARTS)
+    ):
         found.extend(_Reader(sentence, taken, texts, lows).run())
     if digit:
         found.extend(find_ages(sentence))
