@@ -140,8 +140,8 @@ def test_nlp_model_objects_are_frozen_out_of_garbage_collection() -> None:
 
 
 def test_quote_marks_quotations_read_once_per_document() -> None:
-    # Quotes, coreference and event arguments share one list of quotations per view
-    # (sentence voices, ``extract.sentences``, still find their own: not counted here).
+    # Quotes, coreference, event arguments and sentence voices share one list of
+    # quotations per view.
     from contextlib import ExitStack
     from unittest import mock
 
@@ -153,14 +153,27 @@ def test_quote_marks_quotations_read_once_per_document() -> None:
         events,
         quote_marks,
         quotes,
+        sentences,
         speakers,
+        voice_doc,
     )
 
     doc = Document(id="d-q", input="q.txt", text=PARAGRAPH * 3)
     (sdoc,) = annotate([doc.text])
     spy = mock.Mock(wraps=quote_marks.find_quoted)
     with ExitStack() as stack:
-        for module in (claims, coref, entities, event_args, events, quotes, speakers):
+        for module in (
+            claims,
+            coref,
+            entities,
+            event_args,
+            events,
+            quote_marks,
+            quotes,
+            sentences,
+            speakers,
+            voice_doc,
+        ):
             if hasattr(module, "find_quoted"):
                 stack.enter_context(mock.patch.object(module, "find_quoted", spy))
         extract_document(doc, sdoc)

@@ -40,7 +40,7 @@ from newsprism.extract.cues import (
     UNNAMED_PEOPLE,
 )
 from newsprism.extract.person_names import name_words, shared_surnames, surname_of
-from newsprism.extract.quote_marks import Quoted, find_quoted
+from newsprism.extract.quote_marks import quoted_spans
 from newsprism.nlp.parsed import Parsed
 
 MAX_SENTENCES_BACK = 4
@@ -490,16 +490,6 @@ class Resolver:
                     for title in person.titles:
                         self._by_title.setdefault(title, set()).add(key)
         return self._by_title
-
-
-def quoted_spans(sdoc: Any) -> list[Quoted]:
-    """The document's quoted stretches, found once per ``Parsed`` view."""
-    parsed = Parsed.of(sdoc)
-    cache = vars(parsed)
-    if "_quoted" not in cache:
-        cache["_quoted"] = find_quoted(parsed.text)
-    found: list[Quoted] = cache["_quoted"]
-    return found
 
 
 def shared_resolver(sdoc: Any, mentions: Sequence[MentionLike]) -> Resolver:

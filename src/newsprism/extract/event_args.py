@@ -13,11 +13,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
 
-from newsprism.extract.coref import quoted_spans, shared_resolver
+from newsprism.extract.coref import shared_resolver
 from newsprism.extract.cues import PRONOUN_GENDER
 from newsprism.extract.dates import dateline_anchor, find_dates, parse_anchor
 from newsprism.extract.entities import EntityMention
 from newsprism.extract.event_words import GROUP_NOUNS, NOUN_TYPES, PROPOSAL_NOUNS, SYMMETRIC
+from newsprism.extract.quote_marks import quoted_spans
 from newsprism.extract.slot_context import clause_tense
 from newsprism.nlp.parsed import Parsed
 

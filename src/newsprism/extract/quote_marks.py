@@ -22,8 +22,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import Any
 
 from newsprism.extract.cues import DOUBLE_OPENERS, QUOTE_PAIRS, SINGLE_OPENERS
+from newsprism.nlp.parsed import Parsed
 
 MAX_QUOTE_CHARS = 5000
 MAX_SINGLE_QUOTE_CHARS = 400
@@ -196,3 +198,17 @@ def find_quoted(text: str) -> list[Quoted]:
     doubles += _twin_quotes(text, doubles)
     found = (_tight(text, q) for q in doubles + _single_quotes(text, doubles))
     return sorted((q for q in found if q is not None), key=lambda q: q.open)
+
+
+def quoted_spans(sdoc: Any) -> list[Quoted]:
+    """The document's quoted stretches, found once per ``Parsed`` view.
+
+    Quotes, speakers, coreference, event arguments and the sentence voice pass all
+    read them; the list is shared, so no caller may change it.
+    """
+    parsed = Parsed.of(sdoc)
+    cache = vars(parsed)
+    if "_quoted" not in cache:
+        cache["_quoted"] = find_quoted(parsed.text)
+    found: list[Quoted] = cache["_quoted"]
+    return found

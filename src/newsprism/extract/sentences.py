@@ -43,6 +43,7 @@ from typing import Any, Literal, Protocol
 
 from newsprism.extract.claims import FIRST_PERSON, PRESCRIPTIVE
 from newsprism.extract.entities import EntityMention
+from newsprism.extract.quote_marks import quoted_spans
 from newsprism.extract.views import (
     STATE_OF_MIND,
     first_person,
@@ -513,7 +514,7 @@ def sentence_features(
     """
     parsed = Parsed.of(sdoc)
     text = parsed.text
-    ctx = DocVoice(parsed, quoted_mask(text))
+    ctx = DocVoice(parsed, quoted_mask(text, quoted_spans(parsed)))
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     # Per character, the speaker of the quote over it: one pass over the quotes.
     speaker_at: list[Span | None] = [None] * (len(text) + 1)

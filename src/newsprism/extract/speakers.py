@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsprism.extract.coref import MentionLike, quoted_spans, shared_resolver
+from newsprism.extract.coref import MentionLike, shared_resolver
 from newsprism.extract.cues import (
     NAMING_VERBS,
     NON_SPEAKERS,
@@ -25,7 +25,7 @@ from newsprism.extract.cues import (
     SPEECH_VERBS,
     UNNAMED_PEOPLE,
 )
-from newsprism.extract.quote_marks import Quoted
+from newsprism.extract.quote_marks import Quoted, quoted_spans
 from newsprism.nlp.parsed import Parsed
 
 Span = tuple[int, int]

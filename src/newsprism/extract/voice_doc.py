@@ -9,11 +9,13 @@ question per distinct string (``Parsed.columns``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from newsprism.extract.claims import FIRST_PERSON, PRESCRIPTIVE
 from newsprism.extract.cues import SPEECH_VERBS
-from newsprism.extract.quote_marks import find_quoted
+from newsprism.extract.quote_marks import Quoted
 from newsprism.extract.views import (
     ATTITUDE_NOUNS,
     CASTING,
@@ -36,10 +38,14 @@ GRADING = frozenset({"right", "wrong", "correct", "mistaken"})
 CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 
 
-def quoted_mask(text: str) -> bytearray:
-    """Per character of the text (and one past its end): 1 inside a quotation, marks included."""
+def quoted_mask(text: str, quotations: Sequence[Quoted]) -> bytearray:
+    """Per character of the text (and one past its end): 1 inside a quotation, marks included.
+
+    ``quotations``: the text's quoted stretches (``quote_marks.quoted_spans``, found once
+    per document for the quote, speaker and coreference passes too).
+    """
     mask = bytearray(len(text) + 1)
-    for q in find_quoted(text):
+    for q in quotations:
         hi = min(len(text), q.close + 1)
         if hi > q.open:
             mask[q.open : hi] = b"\x01" * (hi - q.open)
