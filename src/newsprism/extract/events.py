@@ -73,6 +73,7 @@ from newsprism.extract.event_checks import (
     own_irrealis_aux,
     role_of,
 )
+from newsprism.extract.event_mode import event_mode
 from newsprism.extract.event_topics import (
     MAX_TOPIC_TOKENS,
     condition_of,
@@ -94,37 +95,17 @@ from newsprism.extract.event_voice import (
     unnamed_attacker,
 )
 from newsprism.extract.event_words import (
-    CONDITION_MARKS,
-    CONDITIONAL_AUX,
-    FUTURE_AUX,
     NEEDS_PREP,
     NOUN_TYPES,
     OFFER_MODE_VERBS,
-    PLAN_VERBS,
     POSITION_ONLY_VERBS,
     REFUSAL_VERBS,
     STANCE_NOUNS,
     UNDOING_STANCE_VERBS,
     VERB_TYPES,
 )
-from newsprism.extract.slot_context import clause_tense
 
 Span = tuple[int, int]
-
-_PLAN_MODS = frozenset(
-    {
-        "planned",
-        "upcoming",
-        "next",
-        "proposed",
-        "possible",
-        "future",
-        "expected",
-        "scheduled",
-        "second",
-        "trilateral",
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -210,59 +191,6 @@ def _warns_of(tok: Any) -> bool:
             if s.pos_ in ("PROPN", "PRON") or s.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
                 return True
     return False
-
-
-def _governor(tok: Any) -> Any:
-    """The verb that ``tok`` hangs under as xcomp ("refused to meet" → refused)."""
-    return tok.head if tok.dep_ == "xcomp" and tok.head is not tok else tok
-
-
-def _mode(tok: Any, doc: DocContext, date: str | None) -> str:
-    gov = _governor(tok)
-    lemma = tok.lemma_.lower()
-    if gov is not tok and gov.lemma_.lower() in REFUSAL_VERBS:
-        return "refused"
-    if children(tok, "neg") or (gov is not tok and children(gov, "neg")):
-        return "refused"
-    if tok.pos_ == "NOUN" and (
-        any(c.lower_ == "no" for c in children(tok, "det"))
-        or (tok.dep_ == "pobj" and tok.head.lower_ == "without")
-    ):
-        return "refused"  # "ended without an agreement", "no deal"
-    for head in (tok, gov, tok.head, *children(tok, "ccomp")):
-        for adv in children(head, "advcl"):
-            if any(m.lower_ in CONDITION_MARKS for m in children(adv, "mark")):
-                return "conditional"
-    auxes = {a.lower_ for a in children(tok, "aux")} | {a.lower_ for a in children(gov, "aux")}
-    if auxes & FUTURE_AUX or lemma in ("invite", "invitation"):
-        return "planned"
-    if gov is not tok and gov.lemma_.lower() in PLAN_VERBS and gov.lemma_.lower() != "agree":
-        return "planned"
-    if auxes == {"would"} and _reported_future(gov):
-        return "planned"  # "Trump announced he would meet Zelenskyy on Monday"
-    if auxes & CONDITIONAL_AUX:
-        return "conditional"
-    if tok.pos_ == "NOUN" and any(c.lower_ in _PLAN_MODS for c in children(tok, "amod")):
-        return "planned"
-    if date and doc.anchor is not None and date > doc.anchor.isoformat():
-        return "planned"
-    if tok.pos_ == "NOUN" and clause_tense(tok) == "future":
-        return "planned"
-    return "happened"
-
-
-_ANNOUNCE = frozenset({"announce", "say", "confirm", "tell", "state", "add"})
-
-
-def _reported_future(tok: Any) -> bool:
-    """ "said he would meet …": a ccomp of a past-tense announcement is its future."""
-    head = tok.head
-    return (
-        tok.dep_ == "ccomp"
-        and head.lemma_.lower() in _ANNOUNCE
-        and head.tag_ == "VBD"
-        and not any(m.lower_ in CONDITION_MARKS for c in tok.children for m in c.children)
-    )
 
 
 def _bounds(tokens: Sequence[Any]) -> Span:
@@ -454,7 +382,7 @@ def _event(
     location, loc_tokens = find_location(tok, doc, kind)
     location = location or hit
     date, date_span = find_date(tok, doc, kind in ("CONSULT", "AGREE") or kind in ROLE_TYPES)
-    mode = _mode(tok, doc, date)
+    mode = event_mode(tok, doc, date)
     if context == "refused":
         mode = "refused"  # "failed to agree"
     stance = stance_of(tok, kind) if cond is None else "condition"
