@@ -25,10 +25,9 @@ people rather than introducing its speaker.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
 from typing import Any, Protocol
 
 from newsprism.extract.cues import (
@@ -39,6 +38,7 @@ from newsprism.extract.cues import (
     ROLE_NOUNS,
     UNNAMED_PEOPLE,
 )
+from newsprism.extract.intervals import Intervals
 from newsprism.extract.person_names import name_words, shared_surnames, surname_of
 from newsprism.extract.quote_marks import quoted_spans
 from newsprism.nlp.parsed import Parsed
@@ -86,32 +86,6 @@ class _Candidate:
     token_i: int
 
 
-class _Intervals:
-    """Character intervals ``[a, b)`` with containment tests in log time.
-
-    ``reach[i]`` is the furthest end among the first ``i + 1`` intervals by start, so
-    "some interval starting at or before x ends after y" is one bisect; a scan of
-    every quotation per token made the resolver quadratic in document length.
-    """
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self._starts = [a for a, _ in ordered]
-        self._reach = list(accumulate((b for _, b in ordered), max))
-
-    def _furthest(self, pos: int) -> int:
-        i = bisect_right(self._starts, pos)
-        return self._reach[i - 1] if i else -1
-
-    def holds(self, pos: int) -> bool:
-        """Whether some interval has ``a <= pos < b``."""
-        return self._furthest(pos) > pos
-
-    def covers(self, start: int, end: int) -> bool:
-        """Whether some interval has ``a <= start`` and ``end <= b``."""
-        return self._furthest(start) >= end
-
-
 # The span of an unnamed person's candidate: it resolves to no mention.
 _NOBODY = (-1, -1)
 
@@ -133,7 +107,7 @@ class Resolver:
         self._sent_of = parsed.sent_of_token
         self._shared = shared_surnames(sdoc, mentions, self._cols)
         self._by_title: dict[str, set[str]] | None = None
-        in_quotes = _Intervals(quoted)
+        in_quotes = Intervals(quoted)
         for m in sorted(mentions, key=lambda m: (m.start, m.end)):
             # A name after a person's title ("President Marta Ilves") is a person
             # whatever label the NER gave it.
@@ -235,7 +209,7 @@ class Resolver:
             token_i=span.start,
         )
 
-    def _add_untagged(self, quoted: _Intervals) -> None:
+    def _add_untagged(self, quoted: Intervals) -> None:
         """Surnames of known people that the NER tagged ORG or missed ("Reyes said").
 
         They count as antecedents and stand for the person's fullest mention, so
