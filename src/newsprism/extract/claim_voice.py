@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from newsprism.extract.clause_parts import DocWords
 from newsprism.extract.cues import SPEECH_VERBS
-from newsprism.extract.propositions import DocWords
 
 HEDGE_WORDS = frozenset(
     """
