@@ -172,24 +172,58 @@ class CompiledRules:
         return doc
 
 
+def _compiled_class() -> type:
+    from spacy.pipeline import AttributeRuler
+
+    class CompiledAttributeRuler(AttributeRuler):
+        """spaCy's ``AttributeRuler`` whose call applies the compiled tables.
+
+        ``match`` and ``set_annotations`` stay spaCy's; adding or clearing rules drops
+        the tables, which are built again on the next call.
+        """
+
+        def __call__(self, doc: Any) -> Any:
+            error_handler = self.get_error_handler()
+            try:
+                rules = self.__dict__.get("_compiled")
+                if rules is None:
+                    rules = self.__dict__["_compiled"] = CompiledRules(self)
+                return rules(doc)
+            except Exception as e:
+                return error_handler(self.name, self, [doc], e)
+
+        def add(self, *args: Any, **kwargs: Any) -> None:
+            self.__dict__.pop("_compiled", None)
+            super().add(*args, **kwargs)
+
+        def clear(self) -> None:
+            self.__dict__.pop("_compiled", None)
+            super().clear()
+
+    CompiledAttributeRuler.__module__ = __name__
+    CompiledAttributeRuler.__qualname__ = "CompiledAttributeRuler"
+    return CompiledAttributeRuler
+
+
 def compile_ruler(nlp: Any) -> bool:
     """Run ``nlp``'s attribute ruler from compiled tables; False when left as it was."""
+    from spacy.pipeline import AttributeRuler
+
     if "attribute_ruler" not in nlp.pipe_names:
         return False
     ruler = nlp.get_pipe("attribute_ruler")
-    compiled = CompiledRules.of(ruler)
-    if compiled is None:
+    if type(ruler) is not AttributeRuler or CompiledRules.of(ruler) is None:
         return False
-
-    def match(doc: Any) -> Any:
-        return doc
-
-    def set_annotations(doc: Any, _matches: Any) -> None:
-        compiled(doc)
-
-    # ``AttributeRuler.__call__`` is ``set_annotations(doc, match(doc))`` inside spaCy's
-    # error handler; replacing the two steps on this one instance keeps the component,
-    # its name, its place in the pipeline and its serialisation as they are.
-    ruler.match = match
-    ruler.set_annotations = set_annotations
+    # The same component object, its name, place and serialisation unchanged; only
+    # its class gains the compiled call (a module-level class: it pickles).
+    ruler.__class__ = __getattr__("CompiledAttributeRuler")
     return True
+
+
+def __getattr__(name: str) -> Any:
+    # The subclass needs spaCy, which this module imports only when a model is loaded.
+    if name == "CompiledAttributeRuler":
+        cls = globals().get(name) or _compiled_class()
+        globals()[name] = cls
+        return cls
+    raise AttributeError(name)
