@@ -276,3 +276,16 @@ def test_extract_values_month_day_without_year_is_not_after_publication() -> Non
     future = find_values("The council will meet on June 29.", april)
     assert [v.value for v in past] == ["2024-06-29"]
     assert [v.value for v in future] == ["2025-06-29"]
+
+
+def test_values_percentage_at_sentence_end_does_not_crash() -> None:
+    # "percentage" right after "percent" at the end of a sentence ran past the last word
+    # (IndexError), and the document's whole extraction was lost.
+    from newsprism.extract.values import find_values
+
+    for sentence in ("Support rose 5 percent percentage", "Support rose 5 % percentage"):
+        assert [(v.text, v.unit) for v in find_values(sentence)] == [
+            (sentence.split("rose ")[1].rsplit(" ", 1)[0], "percent")
+        ]
+    (v,) = find_values("Support rose 5 percent percentage points")
+    assert v.unit == "percentage point" and v.text == "5 percent percentage points"

@@ -131,7 +131,7 @@ def _subject(verb: Any, w: DocWords) -> Any | None:
         subj = next((c for c in w.kids(verb) if w.dep[c.i] in _AGENT_DEPS), None)
         if subj is not None:
             return subj
-        if w.dep[verb.i] in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        if w.dep[verb.i] in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head  # "was shot and killed": the conjoined verb shares the subject
             continue
         return None

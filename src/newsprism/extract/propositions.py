@@ -142,7 +142,7 @@ def _nominal_meetings(
         if len(parties) < 2:
             continue
         verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         out.append(
             Proposition(
@@ -218,7 +218,7 @@ def _nominal_events(
         if ref is None:
             continue  # "the attack" alone says nothing checkable
         verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         out.append(
             Proposition(

@@ -364,10 +364,12 @@ class _Reader:
         if unit_low in ("%", "percent") or (unit_low == "per" and sc.low(u + 1) == "cent"):
             end = u + 2 if unit_low == "per" else u + 1
             unit = "percent"
-            if (sc.low(end) == "points" and sc.low(end - 1) in ("percent", "cent")) or (
-                sc.low(end) == "percentage"
-            ):
-                end, unit = end + (2 if sc.low(end) == "percentage" else 1), "percentage point"
+            if sc.low(end) == "points" and sc.low(end - 1) in ("percent", "cent"):
+                end, unit = end + 1, "percentage point"
+            elif sc.low(end) == "percentage" and sc.low(end + 1) == "points":
+                # "5 percent percentage points" (a slip); "percentage" alone at the end of
+                # a sentence used to run past its last word and lose the whole document.
+                end, unit = end + 2, "percentage point"
             approx, first, last = self.bounds(k, end)
             self.emit("percent", first, last, shown, unit, approx, lo_v, hi_v)
             return last
