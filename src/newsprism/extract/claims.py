@@ -212,7 +212,7 @@ def _slot(v: Value, offset: int) -> Slot:
 def opinion_spans(sdoc: Any) -> list[Span]:
     """Spans of the sentences written in the author's own opinionated voice."""
     parsed = Parsed.of(sdoc)
-    facts = _Facts(list(parsed.sdoc))
+    facts = _Facts(list(parsed.sdoc), parsed.columns)
     out: list[Span] = []
     for start, end in parsed.pieces:
         span = parsed.sdoc.char_span(start, end, alignment_mode="expand")
@@ -235,7 +235,7 @@ def extract_claims(
     sdoc, text = parsed.sdoc, parsed.text
     anchor: dt.date | None = parse_anchor(published) or dateline_anchor(text)
     ctx = _DocContext(parsed, [m for m in mentions if m.document == doc_id])
-    facts = _Facts(list(sdoc))
+    facts = _Facts(list(sdoc), parsed.columns)
     out: list[ExtractedClaim] = []
     for position, (start, end) in enumerate(parsed.pieces):
         sent_text = text[start:end]

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from newsprism.nlp.columns import TokenColumns
+
 Span = tuple[int, int]
 RefOf = Callable[[Any], Span | None]
 
@@ -23,13 +25,18 @@ class DocWords:
     lists a token's children once per document.
     """
 
-    def __init__(self, toks: list[Any]) -> None:
-        """``toks``: every token of the document, in order (``list(doc)``)."""
+    def __init__(self, toks: list[Any], cols: TokenColumns | None = None) -> None:
+        """``toks``: every token of the document, in order (``list(doc)``). ``cols``: the
+        document's columns (``Parsed.columns``, which the other extractors read too), taken
+        instead of asking every token again; the lists are shared, so never changed."""
         self.toks = toks
-        self.lower = [t.lower_ for t in toks]
-        self.lemma = [t.lemma_.lower() for t in toks]
-        self.pos = [t.pos_ for t in toks]
-        self.dep = [t.dep_ for t in toks]
+        if cols is not None:
+            self.lower, self.lemma, self.pos, self.dep = cols.lower, cols.lemma, cols.pos, cols.dep
+        else:
+            self.lower = [t.lower_ for t in toks]
+            self.lemma = [t.lemma_.lower() for t in toks]
+            self.pos = [t.pos_ for t in toks]
+            self.dep = [t.dep_ for t in toks]
         self._kids: dict[int, list[Any]] = {}
 
     def kids(self, tok: Any) -> list[Any]:
