@@ -138,7 +138,7 @@ def corpus(n_docs: int, stages: bool = True) -> None:
     print("|---|---:|---:|---:|")
     rows = [
         ("stock `nlp.pipe` alone (baseline: mean of before and after)", t_pipe),
-        ("`nlp.pipe` of newsprism's `load_model` (compiled rules and lemmas, same annotations)", t_ours),
+        ("`nlp.pipe` of `load_model` (compiled rules and lemmas, same annotations)", t_ours),
         ("whole `newsprism.brief`", t_brief),
         ("  ingest + clean", t_collect),
         ("  per-document stage (parse + extract)", t_perdoc),
