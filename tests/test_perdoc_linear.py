@@ -158,22 +158,12 @@ def test_quote_marks_quotations_read_once_per_document() -> None:
         voice_doc,
     )
 
+    readers = (claims, coref, entities, event_args, events, quote_marks, quotes, sentences)
     doc = Document(id="d-q", input="q.txt", text=PARAGRAPH * 3)
     (sdoc,) = annotate([doc.text])
     spy = mock.Mock(wraps=quote_marks.find_quoted)
     with ExitStack() as stack:
-        for module in (
-            claims,
-            coref,
-            entities,
-            event_args,
-            events,
-            quote_marks,
-            quotes,
-            sentences,
-            speakers,
-            voice_doc,
-        ):
+        for module in (*readers, speakers, voice_doc):
             if hasattr(module, "find_quoted"):
                 stack.enter_context(mock.patch.object(module, "find_quoted", spy))
         extract_document(doc, sdoc)

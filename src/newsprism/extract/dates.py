@@ -22,6 +22,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from newsprism.extract.value_words import SMALL_NUMBERS
+
 Tense = Callable[[int, int], str | None]
 """``tense(start, end)`` → "future", "past" or None for the clause of a date match."""
 
@@ -60,22 +62,8 @@ WEEKDAYS: dict[str, int] = {
     "saturday": 5,
     "sunday": 6,
 }
-_NUMWORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+# "a week ago", "three days ago": the number words one to twelve, and the article.
+_NUMWORDS = {"a": 1, "an": 1, **{w: n for w, n in SMALL_NUMBERS.items() if 1 <= n <= 12}}
 
 # Month names that are also ordinary words need a day or year beside them.
 _AMBIGUOUS_MONTHS = frozenset({"may", "mar", "march", "jun", "dec", "sep", "oct", "nov"})

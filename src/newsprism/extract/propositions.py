@@ -117,6 +117,14 @@ class Proposition:
 _EVENT_NOUNS = frozenset({"meeting", "summit", "talk", "talks", "negotiation", "encounter", "call"})
 
 
+def _governing_verb(tok: Any) -> Any:
+    """The nearest verb or auxiliary above ``tok`` (the clause's root when there is none)."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
 def _nominal_meetings(
     tokens: Sequence[Any],
     ref_of: RefOf,
@@ -141,9 +149,7 @@ def _nominal_meetings(
         parties = tuple(sorted(r for r in refs if r is not None))
         if len(parties) < 2:
             continue
-        verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = _governing_verb(tok)
         out.append(
             Proposition(
                 predicate=tok.lemma_.lower(),
@@ -217,9 +223,7 @@ def _nominal_events(
         ref = ref_of(theme)
         if ref is None:
             continue  # "the attack" alone says nothing checkable
-        verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = _governing_verb(tok)
         out.append(
             Proposition(
                 predicate=tok.lemma_.lower(),

@@ -1,15 +1,15 @@
 """The words the value reader (``values``) knows: numbers, scales, fractions, units,
 currencies, approximations, and which tokens can start a value.
 
-Kept apart from the reader so that ``values`` stays readable; every name here is read
-by ``values`` only.
+Kept apart from the reader so that ``values`` stays readable; the date reader
+(``dates``) takes its number words from ``SMALL_NUMBERS`` too.
 """
 
 from __future__ import annotations
 
 import re
 
-_SMALL = {
+SMALL_NUMBERS = {
     "zero": 0,
     "one": 1,
     "two": 2,
@@ -219,14 +219,23 @@ _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[A-Za-z]+(?:[’'][a-z]+)?|\S", re.UNICOD
 # starts with a digit can start a value too (checked apart). Any other token: ``at``
 # returns ``i + 1`` and reads nothing.
 _STARTS = frozenset(
-    [*_CURRENCY_MARKS, *_DOLLAR_PREFIX, *_CURRENCY_CODES, *_SMALL, *_FRACTIONS, "a", "an", "dozen"]
+    [
+        *_CURRENCY_MARKS,
+        *_DOLLAR_PREFIX,
+        *_CURRENCY_CODES,
+        *SMALL_NUMBERS,
+        *_FRACTIONS,
+        "a",
+        "an",
+        "dozen",
+    ]
 )
 _APPROX_LAST = frozenset(w[-1] for w, _ in _APPROX_BEFORE)
 # The words after "a"/"an" that ``_Reader.at`` reads on: a dollar mark ("A$"), a scale
 # ("a hundred"), a fraction ("a third"), "hour"/"minute" ("an hour"), or a number,
 # which may start an age ("a 12-year-old", "a twelve-year-old").
 _ARTICLE_NEXT = frozenset(
-    [*_SCALES, *_FRACTIONS, *_SMALL, "$", "dozen", "hour", "minute", "a", "an"]
+    [*_SCALES, *_FRACTIONS, *SMALL_NUMBERS, "$", "dozen", "hour", "minute", "a", "an"]
 )
 
 _RATE_UNITS = frozenset(

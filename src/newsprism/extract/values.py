@@ -43,9 +43,9 @@ from newsprism.extract.value_words import (
     _MONEY_SCALES,
     _RATE_UNITS,
     _SCALES,
-    _SMALL,
     _STARTS,
     _TOKEN,
+    SMALL_NUMBERS,
 )
 
 
@@ -119,13 +119,13 @@ class _Scanner:
         ):
             scale = 12 if self.low(i + 1) == "dozen" else _SCALES[self.low(i + 1)]
             return float(scale), i + 2
-        if low not in _SMALL and low != "dozen":
+        if low not in SMALL_NUMBERS and low != "dozen":
             return None
         total, current, j = 0.0, 0.0, i
         while True:
             w = self.low(j)
-            if w in _SMALL:
-                current += _SMALL[w]
+            if w in SMALL_NUMBERS:
+                current += SMALL_NUMBERS[w]
             elif w == "dozen":
                 current = max(current, 1) * 12
             elif w == "hundred":
@@ -144,7 +144,7 @@ class _Scanner:
     def _joins(self, j: int) -> bool:
         """Whether "-"/"and" at ``j`` continues a number ("twenty-five", "hundred and ten")."""
         nxt = self.low(j + 1)
-        if nxt not in _SMALL and nxt not in _SCALES:
+        if nxt not in SMALL_NUMBERS and nxt not in _SCALES:
             return False
         return self.low(j) == "-" or self.low(j - 1) in ("hundred", "thousand", "million")
 
@@ -154,8 +154,8 @@ class _Scanner:
         numer, j = 1.0, i
         if low in ("a", "an", "one"):
             j = i + 1
-        elif low in _SMALL and low not in ("zero",):
-            numer, j = float(_SMALL[low]), i + 1
+        elif low in SMALL_NUMBERS and low not in ("zero",):
+            numer, j = float(SMALL_NUMBERS[low]), i + 1
             if self.low(j) == "-":
                 j += 1
         if self.low(j) not in _FRACTIONS:
