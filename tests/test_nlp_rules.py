@@ -85,3 +85,35 @@ def test_rules_blank_pipeline_without_ruler() -> None:
     import spacy
 
     assert compile_ruler(spacy.blank("en")) is False
+
+
+def test_rules_distinct_rows_maps_every_row_back() -> None:
+    import numpy
+
+    from newsprism.nlp.rules import _distinct_rows
+
+    rng = numpy.random.default_rng(7)
+    keys = rng.integers(0, 5, size=(500, 4)).astype(numpy.uint64) * numpy.uint64(2**61)
+    distinct, inverse = _distinct_rows(keys)
+    assert (distinct[inverse] == keys).all()
+    assert len(distinct) == len({tuple(r) for r in keys.tolist()})
+
+
+def test_rules_operator_span_rule_goes_through_matcher() -> None:
+    import spacy
+
+    def with_rules() -> Any:
+        blank = spacy.blank("en")
+        ruler = blank.add_pipe("attribute_ruler")
+        big = [[{"LOWER": "big"}, {"LOWER": "red", "OP": "?"}, {"LOWER": "dog"}]]
+        ruler.add(big, {"POS": "X"}, 1)  # an operator: spaCy's Matcher
+        ruler.add([[{"LOWER": "very"}, {"LOWER": "good"}]], {"POS": "ADV"}, -2)  # the table
+        return blank
+
+    stock, compiled = with_rules(), with_rules()
+    assert compile_ruler(compiled)
+    text = "A big red dog and a big dog. Very good."
+    doc = compiled(text)
+    assert doc.to_bytes() == stock(text).to_bytes()
+    assert [t.text for t in doc if t.pos_ == "X"] == ["red", "dog"]
+    assert [t.text for t in doc if t.pos_ == "ADV"] == ["Very"]

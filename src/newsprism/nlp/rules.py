@@ -7,8 +7,11 @@ parse on news text, more than the dependency parser. Almost every rule looks at 
 token only, and what a one-token rule does depends on four of that token's values
 (tag, lowercase form, dependency label, whether it is whitespace), all read before any
 rule applies. So the combined effect of those rules is a pure function of that key:
-computed once per distinct key, then looked up. The few rules that span two tokens
-("gon na", "let 's", "there is") still go through a ``Matcher`` of their own.
+computed once per distinct key, kept as a row of a table, and written back for the
+whole document with one ``Doc.from_array``. The few rules that span two tokens
+("gon na", "let 's", "there is") test each token on the same key, so a match is a
+run of passing tests at consecutive tokens; a rule with an operator or quantifier
+still goes through a ``Matcher`` of its own.
 
 The annotations are the stock ruler's, bit for bit: rules apply in the ruler's order
 (a later rule overrides an earlier one on the same attribute, as in
@@ -66,9 +69,10 @@ def _bucket(alternatives: list[dict[str, Any]]) -> tuple[str, str] | None:
 
 
 class CompiledRules:
-    """The ruler's one-token rules as a table by token key; the others in a small Matcher."""
+    """The ruler's rules as tables by token key; rules of another form in a small Matcher."""
 
     def __init__(self, ruler: Any) -> None:
+        import numpy
         from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
         from spacy.matcher import Matcher
 
@@ -81,6 +85,11 @@ class CompiledRules:
         # else in one general list: a new key is tested against few rules.
         self._bucket: dict[tuple[str, str], list[tuple[int, list[dict[str, Any]]]]] = {}
         self._general: list[tuple[int, list[dict[str, Any]]]] = []
+        # Fixed-length rules of several tokens ("gon na", "let 's", "there is") whose
+        # tokens are tested like one-token rules: (rule id, the columns of its tests).
+        self._spans: list[tuple[int, list[int]]] = []
+        self._span_tests: list[dict[str, Any]] = []
+        # Anything else goes through spaCy's Matcher.
         self._multi = Matcher(ruler.vocab)
         self.has_multi = False
         for rule_id, rule in enumerate(ruler.patterns):
@@ -92,15 +101,33 @@ class CompiledRules:
                     self._general.append((rule_id, alternatives))
                 else:
                     self._bucket.setdefault(bucket, []).append((rule_id, alternatives))
+            elif all(_compilable(t) for p in patterns for t in p):
+                for pattern in patterns:
+                    first = len(self._span_tests)
+                    columns = list(range(first, first + len(pattern)))
+                    self._span_tests.extend(pattern)
+                    self._spans.append((rule_id, columns))
             else:
                 self._multi.add(str(rule_id), patterns)
                 self.has_multi = True
-        self._memo: dict[Key, list[int]] = {}
+        # Every attribute some rule sets, in a fixed order: the columns written back.
+        self._set_attrs = sorted({a for attrs in self._attrs for a in attrs})
+        # Each key seen gets a row: the one-token rules it matches (``_ids``), the value
+        # each written attribute takes (``_table``; ``_sets`` says which the rules set)
+        # and the key's result on each span test (``_tests``). Arrays grow by doubling.
+        self._memo: dict[Key, int] = {}
+        self._ids: list[list[int]] = []
+        self._table = numpy.zeros((64, len(self._set_attrs)), dtype=numpy.uint64)
+        self._sets = numpy.zeros((64, len(self._set_attrs)), dtype=bool)
+        self._tests = numpy.zeros((64, len(self._span_tests)), dtype=bool)
 
     @classmethod
     def of(cls, ruler: Any) -> CompiledRules | None:
         """Compiled rules for ``ruler``, or None when one of its rules is beyond this table."""
         if len(ruler.patterns) != len(ruler.attrs):
+            return None
+        # Rules that set extension attributes ("_") need token objects; leave them to spaCy.
+        if not all(isinstance(attr, int) for attrs in ruler.attrs for attr in attrs):
             return None
         for rule in ruler.patterns:
             patterns = rule["patterns"]
@@ -109,41 +136,92 @@ class CompiledRules:
                 return None
         return cls(ruler)
 
-    def _rules_for(self, key: Key) -> list[int]:
-        """Ids of the one-token rules that match a token with this key, in rule order."""
-        hit = self._memo.get(key)
-        if hit is None:
-            tag, lower, dep, space = key
-            values = {
-                "TAG": self._strings[tag] if tag else "",
-                "LOWER": self._strings[lower] if lower else "",
-                "DEP": self._strings[dep] if dep else "",
-                "IS_SPACE": bool(space),
-            }
-            candidates = (
-                self._general
-                + self._bucket.get(("LOWER", str(values["LOWER"])), [])
-                + self._bucket.get(("TAG", str(values["TAG"])), [])
-            )
-            hit = sorted(
-                rule_id
-                for rule_id, alternatives in candidates
-                if any(
-                    all(_test_value(want, values[k]) for k, want in alt.items())
-                    for alt in alternatives
-                )
-            )
-            self._memo[key] = hit
-        return hit
+    def _final(self, ids: list[int]) -> dict[Any, Any]:
+        """What rules ``ids`` leave on a token: a later rule overrides an earlier one."""
+        final: dict[Any, Any] = {}
+        for rule_id in ids:
+            final.update(self._attrs[rule_id])
+        return final
+
+    def _row(self, key: Key) -> int:
+        """The table row of a token key, resolved on first sight."""
+        row = self._memo.get(key)
+        if row is None:
+            row = self._memo[key] = self._resolve(key)
+        return row
+
+    def _resolve(self, key: Key) -> int:
+        tag, lower, dep, space = key
+        values = {
+            "TAG": self._strings[tag] if tag else "",
+            "LOWER": self._strings[lower] if lower else "",
+            "DEP": self._strings[dep] if dep else "",
+            "IS_SPACE": bool(space),
+        }
+
+        def matches(alt: dict[str, Any]) -> bool:
+            return all(_test_value(want, values[k]) for k, want in alt.items())
+
+        candidates = (
+            self._general
+            + self._bucket.get(("LOWER", str(values["LOWER"])), [])
+            + self._bucket.get(("TAG", str(values["TAG"])), [])
+        )
+        ids = sorted(rule_id for rule_id, alts in candidates if any(map(matches, alts)))
+        final = self._final(ids)
+        row = len(self._ids)
+        self._ids.append(ids)
+        if row == len(self._table):
+            self._table = _grown(self._table)
+            self._sets = _grown(self._sets)
+            self._tests = _grown(self._tests)
+        for col, attr in enumerate(self._set_attrs):
+            if attr in final:
+                self._table[row, col] = final[attr]
+                self._sets[row, col] = True
+        for col, test in enumerate(self._span_tests):
+            self._tests[row, col] = matches(test)
+        return row
+
+    def _span_targets(self, tests: Any) -> dict[int, list[int]]:
+        """Token index → ids of the several-token rules that set it.
+
+        ``tests`` holds, per token, its result on every token test of those rules; a rule
+        matches at ``start`` when its k-th test holds for token ``start + k``.
+        """
+        n = len(tests)
+        targets: dict[int, list[int]] = {}
+        for rule_id, columns in self._spans:
+            width = len(columns)
+            if width > n:
+                continue
+            ok = tests[: n - width + 1, columns[0]].copy()
+            for k, column in enumerate(columns[1:], start=1):
+                ok &= tests[k : n - width + 1 + k, column]
+            index = self._indices[rule_id]
+            if not -width <= index < width:
+                if ok.any():
+                    raise ValueError(f"attribute rule {rule_id}: index {index} outside its match")
+                continue
+            shift = index if index >= 0 else width + index
+            for start in ok.nonzero()[0].tolist():
+                targets.setdefault(start + shift, []).append(rule_id)
+        return targets
 
     def __call__(self, doc: Any) -> Any:
-        from spacy.tokens._retokenize import set_token_attrs
+        import numpy
 
-        if not len(doc):
+        n = len(doc)
+        if not n or not self._set_attrs:
             return doc
-        keys = doc.to_array(self._array_attrs).tolist()
-        # token index → rule ids from multi-token rules that target it
-        extra: dict[int, list[int]] = {}
+        keys = doc.to_array(self._array_attrs)
+        # Tokens sharing a key get the same rules: resolve each distinct key once.
+        distinct, inverse = _distinct_rows(keys)
+        row = self._row
+        rows = numpy.array([row((k[0], k[1], k[2], k[3])) for k in distinct.tolist()])[inverse]
+        more: dict[int, list[int]] = {}
+        if self._spans:
+            more = self._span_targets(self._tests[rows])
         if self.has_multi:
             for match_id, start, end in self._multi(doc, allow_missing=True):
                 rule_id = int(self._strings[match_id])
@@ -151,25 +229,47 @@ class CompiledRules:
                 at = (start if index >= 0 else end) + index
                 if not start <= at < end:
                     raise ValueError(f"attribute rule {rule_id}: index {index} outside its match")
-                extra.setdefault(at, []).append(rule_id)
-        attrs = self._attrs
-        merged: dict[tuple[int, ...], dict[Any, Any]] = {}
-        for i, row in enumerate(keys):
-            ids = self._rules_for((row[0], row[1], row[2], row[3]))
-            more = extra.get(i)
-            if more:
-                ids = sorted(ids + more)
-            if not ids:
-                continue
-            combo = tuple(ids)
-            final = merged.get(combo)
-            if final is None:
-                final = {}
-                for rule_id in ids:
-                    final.update(attrs[rule_id])
-                merged[combo] = final
-            set_token_attrs(doc[i], final)
+                more.setdefault(at, []).append(rule_id)
+        # Each token keeps its value of an attribute unless a rule sets it; then the
+        # whole array goes back in one call.
+        attrs = self._set_attrs
+        values = numpy.where(self._sets[rows], self._table[rows], doc.to_array(attrs))
+        for at, ids in more.items():
+            # a token in a several-token match: its own rules and those, in rule order
+            final = self._final(sorted(self._ids[rows[at]] + ids))
+            for col, attr in enumerate(attrs):
+                if attr in final:
+                    values[at, col] = final[attr]
+        doc.from_array(attrs, values)
         return doc
+
+
+def _grown(array: Any) -> Any:
+    """``array`` with twice the rows, the new ones zero."""
+    import numpy
+
+    return numpy.concatenate([array, numpy.zeros_like(array)])
+
+
+def _distinct_rows(keys: Any) -> tuple[Any, Any]:
+    """The distinct rows of a uint64 key array, and each row's index among them.
+
+    One 64-bit mix per row sorts far faster than whole rows; a mix shared by two
+    different rows (checked, not assumed away) falls back to sorting the rows.
+    """
+    import numpy
+
+    with numpy.errstate(over="ignore"):
+        mix = keys[:, 0].copy()
+        for col in range(1, keys.shape[1]):
+            mix = mix * numpy.uint64(0x9E3779B97F4A7C15) ^ keys[:, col]
+    _, first, inverse = numpy.unique(mix, return_index=True, return_inverse=True)
+    inverse = inverse.reshape(-1)
+    distinct = keys[first]
+    if not (distinct[inverse] == keys).all():
+        distinct, inverse = numpy.unique(keys, axis=0, return_inverse=True)
+        inverse = inverse.reshape(-1)
+    return distinct, inverse
 
 
 def _compiled_class() -> type:
