@@ -18,6 +18,8 @@ TRICKY = (
     "There is a cat and there were dogs. I saw it and it saw me; you know you did.\n\n"
     "  \n\tHe did it. She has had enough. Do it! But for the rain, all but two came.\n"
     "What, which and that: those that came. He gets it; she got it. I'd have gone.\n"
+    # forms only a regular expression names: "y" (y' all), "nt" (ai n't)
+    "Y all know it. They ai nt here, y know.\n"
 )
 
 

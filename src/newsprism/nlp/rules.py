@@ -110,6 +110,28 @@ class CompiledRules:
             else:
                 self._multi.add(str(rule_id), patterns)
                 self.has_multi = True
+        # Most words are named by no rule: what the rules do to them cannot depend on
+        # which word it is. A lowercase form stands for itself when some rule names it
+        # (exactly or in a list), else for the first form seen with the same result on
+        # every regular expression the rules test lowercase forms with. Keys of forms
+        # that stand for the same one share a row: far fewer rows to resolve.
+        self._named: set[str] = set()
+        regexes: list[str] = []
+        alternatives = [a for _, alts in self._general for a in alts]
+        alternatives += [a for rules in self._bucket.values() for _, alts in rules for a in alts]
+        for alt in (*alternatives, *self._span_tests):
+            want = alt.get("LOWER")
+            if isinstance(want, str):
+                self._named.add(want)
+            elif isinstance(want, dict):
+                for op, arg in want.items():
+                    if op == "REGEX":
+                        regexes.append(arg)
+                    else:
+                        self._named.update(arg)
+        self._lower_regexes = [re.compile(r) for r in dict.fromkeys(regexes)]
+        self._stands_for: dict[int, int] = {}
+        self._by_outcome: dict[tuple[bool, ...], int] = {}
         # Every attribute some rule sets, in a fixed order: the columns written back.
         self._set_attrs = sorted({a for attrs in self._attrs for a in attrs})
         # Each key seen gets a row: the one-token rules it matches (``_ids``), the value
@@ -142,6 +164,17 @@ class CompiledRules:
         for rule_id in ids:
             final.update(self._attrs[rule_id])
         return final
+
+    def _stand_in(self, lower: int) -> int:
+        """The lowercase form (hash) whose rule results ``lower``'s are, by construction."""
+        form = self._strings[lower] if lower else ""
+        if form in self._named:
+            stand_in = lower
+        else:
+            outcome = tuple(r.search(form) is not None for r in self._lower_regexes)
+            stand_in = self._by_outcome.setdefault(outcome, lower)
+        self._stands_for[lower] = stand_in
+        return stand_in
 
     def _row(self, key: Key) -> int:
         """The table row of a token key, resolved on first sight."""
@@ -217,8 +250,13 @@ class CompiledRules:
         keys = doc.to_array(self._array_attrs)
         # Tokens sharing a key get the same rules: resolve each distinct key once.
         distinct, inverse = _distinct_rows(keys)
-        row = self._row
-        rows = numpy.array([row((k[0], k[1], k[2], k[3])) for k in distinct.tolist()])[inverse]
+        row, stands_for, stand_in = self._row, self._stands_for, self._stand_in
+        rows = numpy.array(
+            [
+                row((k[0], stands_for[k[1]] if k[1] in stands_for else stand_in(k[1]), k[2], k[3]))
+                for k in distinct.tolist()
+            ]
+        )[inverse]
         more: dict[int, list[int]] = {}
         if self._spans:
             more = self._span_targets(self._tests[rows])
