@@ -6,7 +6,10 @@ Two measurements, each a ratio taken within one run (the machine may be shared):
               ../shared, never copied here) written as one JSONL file. Baseline:
               the stock model's own ``nlp.pipe`` over the cleaned texts (``spacy.load``,
               not newsprism's ``load_model``, whose attribute rules run from compiled
-              tables, ``nlp.rules``; that parse is timed apart as well). Then the whole
+              tables, ``nlp.rules``; that parse is timed apart as well), each pass with
+              a freshly loaded model, as the brief parses each text once with a model
+              that has not seen it (a second pass over the same texts is reported
+              apart: it finds every word's lexeme made). Then the whole
               ``newsprism.brief``
               on the same file (ingest, clean, parse, extract, every cross-document
               stage), and its stages timed apart. Throughput kept = baseline / brief.
@@ -84,11 +87,34 @@ def _stock_model() -> Any:
     return nlp
 
 
+def _our_model() -> Any:
+    """newsprism's model (``load_model``'s compiled rules and lemmas), freshly loaded."""
+    from newsprism.nlp.lemmas import compile_lemmatizer
+    from newsprism.nlp.rules import compile_ruler
+
+    nlp = _stock_model()
+    compile_ruler(nlp)
+    compile_lemmatizer(nlp)
+    return nlp
+
+
 def _pipe_seconds(nlp: Any, texts: list[str], batch_size: int) -> float:
     t = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=batch_size):
         pass
     return time.perf_counter() - t
+
+
+def _cold_pipe_seconds(load: Any, texts: list[str], batch_size: int) -> tuple[float, Any]:
+    """``nlp.pipe`` over ``texts`` with a model loaded just before: its first pass.
+
+    A model that has parsed the same texts once is warm: every word already has its
+    lexeme, every chunk its tokenizer cache entry, and newsprism's rule and lemma tables
+    are filled (3-5 s of 40 s at 400 articles). The brief parses each text once with a
+    model that has not seen it, so the baseline does too.
+    """
+    nlp = load()
+    return _pipe_seconds(nlp, texts, batch_size), nlp
 
 
 def corpus(n_docs: int, stages: bool = True) -> None:
@@ -99,8 +125,7 @@ def corpus(n_docs: int, stages: bool = True) -> None:
     from newsprism.nlp import load_model
     from newsprism.pipeline import Options, assemble, collect, drop_failed, extract
 
-    stock = _stock_model()
-    ours = load_model()
+    load_model()  # the brief's model, loaded before its timing, as in the CLI
     with tempfile.TemporaryDirectory(prefix="newsprism-bench-") as tmp:
         dump = Path(tmp) / "corpus.jsonl"
         write_jsonl(dump, n_docs)
@@ -111,16 +136,17 @@ def corpus(n_docs: int, stages: bool = True) -> None:
         t_collect = time.perf_counter() - t
         texts = [d.text for d in docs]
         words = sum(len(x.split()) for x in texts)
-        t_pipe_before = _pipe_seconds(stock, texts, opts.batch_size)
-        # The brief before newsprism's own parse of the same texts: that parse would
-        # warm the lemma and rule tables the brief then finds filled.
+        t_pipe_before, _ = _cold_pipe_seconds(_stock_model, texts, opts.batch_size)
         t = time.perf_counter()
         newsprism.brief([str(dump)], options=opts)
         t_brief = time.perf_counter() - t
-        t_ours = _pipe_seconds(ours, texts, opts.batch_size)
+        t_ours, _ = _cold_pipe_seconds(_our_model, texts, opts.batch_size)
         # The baseline again after the brief: on a shared machine the load drifts, and
         # the mean of the two brackets the brief's run.
-        t_pipe_after = _pipe_seconds(stock, texts, opts.batch_size)
+        t_pipe_after, stock = _cold_pipe_seconds(_stock_model, texts, opts.batch_size)
+        # Only reported: the same stock model's second pass over the same texts (the
+        # baseline of earlier rounds was the mean of a first and such a second pass).
+        t_pipe_warm = _pipe_seconds(stock, texts, opts.batch_size)
         t_pipe = (t_pipe_before + t_pipe_after) / 2
         t_perdoc = t_cross = 0.0
         if stages:  # the brief's stages apart (same documents, same order as in ``brief``)
@@ -134,13 +160,18 @@ def corpus(n_docs: int, stages: bool = True) -> None:
             t_cross = time.perf_counter() - t
     print(f"## corpus: {n_docs} real articles ({len(docs)} kept, {words:,} words)")
     print(f"load average before / after: {load_before} / {_load()}; peak RSS {_peak_mb():.0f} MB")
-    print(f"stock `nlp.pipe` before the brief {t_pipe_before:.1f} s, after {t_pipe_after:.1f} s")
+    print(
+        f"stock `nlp.pipe`, each a freshly loaded model: before the brief {t_pipe_before:.1f} s,"
+        f" after {t_pipe_after:.1f} s; the second model's second pass (warm) {t_pipe_warm:.1f} s"
+    )
+    earlier = (t_pipe_before + t_pipe_warm) / 2 / t_brief
+    print(f"kept against the earlier rounds' baseline (a first and a warm pass): {earlier:.2f}")
     print()
     print("| measure | seconds | docs/s | throughput kept (nlp.pipe s / s) |")
     print("|---|---:|---:|---:|")
     rows = [
-        ("stock `nlp.pipe` alone (baseline: mean of before and after)", t_pipe),
-        ("`nlp.pipe` of `load_model` (compiled rules and lemmas, same annotations)", t_ours),
+        ("stock `nlp.pipe` alone (baseline: mean of before and after, first passes)", t_pipe),
+        ("`nlp.pipe` of newsprism's model (compiled rules and lemmas, same annotations)", t_ours),
         ("whole `newsprism.brief`", t_brief),
         ("  ingest + clean", t_collect),
         ("  per-document stage (parse + extract)", t_perdoc),
@@ -198,7 +229,6 @@ def before_after(n_docs: int, ref: str, after: str | None = None) -> None:
     from newsprism.pipeline import Options, collect
 
     repo = Path(__file__).resolve().parents[1]
-    nlp = _stock_model()
     with tempfile.TemporaryDirectory(prefix="newsprism-bench-") as tmp:
         dump = Path(tmp) / "corpus.jsonl"
         write_jsonl(dump, n_docs)
@@ -208,22 +238,25 @@ def before_after(n_docs: int, ref: str, after: str | None = None) -> None:
         docs, _ = collect([str(dump)], opts)
         texts = [d.text for d in docs]
         load_before = _load()
-        t_pipe_before = _pipe_seconds(nlp, texts, opts.batch_size)
+        t_pipe_before, _ = _cold_pipe_seconds(_stock_model, texts, opts.batch_size)
         t_old = _brief_in(old, dump, Path(tmp) / "before.json")
         t_new = _brief_in(new, dump, Path(tmp) / "after.json")
-        t_pipe_after = _pipe_seconds(nlp, texts, opts.batch_size)
+        t_pipe_after, _ = _cold_pipe_seconds(_stock_model, texts, opts.batch_size)
         same = (Path(tmp) / "before.json").read_bytes() == (Path(tmp) / "after.json").read_bytes()
     t_pipe = (t_pipe_before + t_pipe_after) / 2
     label = after or "this tree"
     print(f"## corpus: {n_docs} real articles, brief at {ref} against {label}")
     print(f"load average before / after: {load_before} / {_load()}")
-    print(f"`nlp.pipe` before {t_pipe_before:.1f} s, after {t_pipe_after:.1f} s")
+    print(
+        f"stock `nlp.pipe`, each a freshly loaded model: before {t_pipe_before:.1f} s,"
+        f" after {t_pipe_after:.1f} s"
+    )
     print(f"brief JSON identical (generated_at aside): {same}")
     print()
     print("| measure | seconds | docs/s | throughput kept (nlp.pipe s / s) |")
     print("|---|---:|---:|---:|")
     for name, secs in (
-        ("stock `nlp.pipe` alone (mean of before and after)", t_pipe),
+        ("stock `nlp.pipe` alone (mean of before and after, first passes)", t_pipe),
         (f"whole `newsprism.brief` at {ref}", t_old),
         (f"whole `newsprism.brief` at {label}", t_new),
     ):
