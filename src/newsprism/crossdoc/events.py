@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsprism.crossdoc.names import alias_of, fold
-from newsprism.extract.event_checks import ROLE_TYPES
+from newsprism.extract.event_check_words import ROLE_TYPES
 from newsprism.extract.event_words import STANCE_OF_TYPE, SYMMETRIC
 from newsprism.extract.events import ExtractedEvent
 from newsprism.models import Entity, Event, Evidence

@@ -16,7 +16,7 @@ from typing import Any
 
 from newsprism.extract.cues import SPEECH_VERBS
 from newsprism.extract.event_args import DocContext, children, prep_objects, small_subtree
-from newsprism.extract.event_checks import UNDOING_VERBS
+from newsprism.extract.event_check_words import UNDOING_VERBS
 from newsprism.extract.event_words import (
     OFFER_VERBS,
     PROPOSAL_NOUNS,

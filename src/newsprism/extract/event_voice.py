@@ -19,7 +19,7 @@ import re
 from typing import Any
 
 from newsprism.extract.event_args import DocContext, children, prep_objects, subject
-from newsprism.extract.event_checks import DISASTER_NOUNS
+from newsprism.extract.event_check_words import DISASTER_NOUNS
 
 Span = tuple[int, int]
 

@@ -60,12 +60,14 @@ from newsprism.extract.event_args import (
     small_subtree,
     subject,
 )
-from newsprism.extract.event_checks import (
+from newsprism.extract.event_check_words import (
     DISASTER_VERBS,
     FLIP,
     PERSON_ROLES,
     ROLE_TYPES,
     UNDOING_VERBS,
+)
+from newsprism.extract.event_checks import (
     check_type,
     disaster_subject,
     flip_stance,
