@@ -8,7 +8,8 @@ import pytest
 
 from newsprism.extract.entities import extract_mentions
 from newsprism.extract.quotes import extract_quotes
-from newsprism.extract.sentences import SentenceFeatures, sentence_features
+from newsprism.extract.sentence_types import SentenceFeatures
+from newsprism.extract.sentences import sentence_features
 from newsprism.models import Document, Entity, Fact, FactValue, Mention
 from newsprism.render.charts import coverage_chart, opinion_chart, tone_chart
 from newsprism.sources.lexicon import compound, valence

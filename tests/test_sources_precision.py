@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import newsprism
-from newsprism.extract.sentences import SentenceFeatures, sentence_features
+from newsprism.extract.sentence_types import SentenceFeatures
+from newsprism.extract.sentences import sentence_features
 
 _JUDGING = {"loaded", "evaluative", "intensity", "speculation", "subjective"}
 

@@ -23,7 +23,8 @@ from newsprism.extract.claims import ExtractedClaim, extract_claims
 from newsprism.extract.entities import EntityMention, extract_mentions
 from newsprism.extract.events import ExtractedEvent, extract_events
 from newsprism.extract.quotes import ExtractedQuote, extract_quotes
-from newsprism.extract.sentences import SentenceFeatures, sentence_features
+from newsprism.extract.sentence_types import SentenceFeatures
+from newsprism.extract.sentences import sentence_features
 from newsprism.models import Document
 from newsprism.nlp import annotate, load_model
 from newsprism.nlp.parsed import Parsed

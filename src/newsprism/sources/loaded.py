@@ -25,7 +25,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from newsprism.extract.sentences import SentenceFeatures, WordSlot
+from newsprism.extract.sentence_types import SentenceFeatures, WordSlot
 from newsprism.models import Example, LoadedTerm, MarkedSpan, TermAlternative
 from newsprism.sources.subjectivity import WORD_CHOICE
 

@@ -23,7 +23,7 @@ from pathlib import PurePosixPath
 
 from newsprism.crossdoc.link import entity_index
 from newsprism.extract.claims import ExtractedClaim
-from newsprism.extract.sentences import SentenceFeatures
+from newsprism.extract.sentence_types import SentenceFeatures
 from newsprism.models import (
     Claim,
     Document,

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from newsprism.extract.sentences import SentenceFeatures, TargetTone
+from newsprism.extract.sentence_types import SentenceFeatures, TargetTone
 from newsprism.models import ActorTone, Entity, Example, MarkedSpan, TonePhrase
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
